@@ -1,0 +1,91 @@
+// Package engine runs rules over a graph with the user's choices applied: which rules are on, at
+// what severity, with what options. It is the only place that knows all three, so rules stay
+// ignorant of configuration and reports stay ignorant of rules.
+package engine
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sort"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
+)
+
+// RuleConfig is what the user chose for one rule.
+type RuleConfig struct {
+	// Enabled turns the rule off when false; nil keeps it on.
+	Enabled *bool
+	// Severity replaces the severity of every finding of the rule; zero keeps the rule's own.
+	Severity finding.Severity
+	// Options are the rule's decoded options; nil for the defaults.
+	Options any
+}
+
+// Config is a run's configuration.
+type Config struct {
+	Rules    map[string]RuleConfig
+	Settings rules.Settings
+}
+
+// Result is what a run produced: findings, and rules that failed (a bug in hybridlint, reported
+// rather than crashing the pipeline).
+type Result struct {
+	Findings []finding.Finding
+	Errors   []string
+}
+
+// Run applies every enabled rule to g.
+func Run(g *graph.Graph, all []*rules.Rule, cfg Config) Result {
+	var res Result
+	for _, r := range all {
+		rc := cfg.Rules[r.Name]
+		if rc.Enabled != nil && !*rc.Enabled {
+			continue
+		}
+		fs, err := runOne(r, g, rc.Options, cfg.Settings)
+		if err != nil {
+			res.Errors = append(res.Errors, err.Error())
+			continue
+		}
+		for i := range fs {
+			if rc.Severity != 0 {
+				fs[i].Severity = rc.Severity
+			}
+		}
+		res.Findings = append(res.Findings, fs...)
+	}
+	Sort(res.Findings)
+	return res
+}
+
+func runOne(r *rules.Rule, g *graph.Graph, options any, settings rules.Settings) (fs []finding.Finding, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rule %s failed on %s: %v (this is a bug in hybridlint; please report it with this trace)\n%s",
+				r.Name, g.Plan.Path, p, debug.Stack())
+		}
+	}()
+	return rules.NewPass(r, g, options, settings).Run(), nil
+}
+
+// Sort orders findings for reading: most severe first, then by resource, rule and message.
+func Sort(fs []finding.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Address != b.Address {
+			return a.Address < b.Address
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}

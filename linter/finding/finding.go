@@ -1,0 +1,111 @@
+// Package finding holds what a rule reports and how severe it is: the one vocabulary shared by the
+// rules, the suppression and baseline logic and every output format.
+package finding
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity orders findings for gating: a run fails when a finding is at or above --fail-on.
+type Severity int
+
+// Severities, lowest first.
+const (
+	Notice Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Notice:
+		return "notice"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "unknown"
+}
+
+// ParseSeverity reads "error", "warning" or "notice".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "notice":
+		return Notice, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (use error, warning or notice)", s)
+}
+
+// MarshalText writes the severity's name, so JSON output carries words, not numbers.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// Category groups rules by the limit they guard.
+type Category string
+
+// Categories.
+const (
+	Timeout   Category = "timeout"
+	Memory    Category = "memory"
+	ColdStart Category = "cold-start"
+	KeepWarm  Category = "keep-warm"
+	Runtime   Category = "runtime"
+	Cost      Category = "cost"
+	Config    Category = "configuration"
+)
+
+// Finding is one problem a rule found.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Category Category `json:"category"`
+	// Address is the primary resource: for timing rules, the function.
+	Address string `json:"address"`
+	// Attribute is the attribute of Address at fault ("timeout"), "" when the whole resource is.
+	Attribute string `json:"attribute"`
+	// Related lists the other resources involved: callers, queues, aliases.
+	Related []string `json:"related"`
+	// Message states what is wrong with the numbers and resources involved. It never repeats a
+	// sensitive value.
+	Message     string `json:"message"`
+	Remediation string `json:"remediation"`
+	// Changed is true when the plan creates, updates, replaces or deletes any resource involved.
+	Changed bool `json:"changed"`
+	// File is the plan the finding came from, when several were linted.
+	File string `json:"file,omitempty"`
+}
+
+// Counts tallies findings by severity.
+type Counts struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Notice  int `json:"notice"`
+}
+
+// Count tallies findings.
+func Count(fs []Finding) Counts {
+	var c Counts
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			c.Error++
+		case Warning:
+			c.Warning++
+		case Notice:
+			c.Notice++
+		}
+	}
+	return c
+}

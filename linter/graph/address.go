@@ -1,0 +1,119 @@
+package graph
+
+import (
+	"strconv"
+	"strings"
+)
+
+// step is one dotted part of an address, with its instance key when it has one:
+// module.a["eu"] is {name: "module"}, {name: "a", key: "eu", hasKey: true}.
+type step struct {
+	name   string
+	key    any // string or float64
+	hasKey bool
+	// dynamic is true for a key written as an expression the plan cannot evaluate
+	// (aws_lambda_function.fn[count.index]).
+	dynamic bool
+}
+
+// splitAddress splits an address or reference into steps, honouring quoted keys that contain
+// dots or brackets (module.a["x.y"].aws_s3_bucket.b).
+func splitAddress(addr string) []step {
+	var steps []step
+	for i := 0; i < len(addr); {
+		j := i
+		for j < len(addr) && addr[j] != '.' && addr[j] != '[' {
+			j++
+		}
+		st := step{name: addr[i:j]}
+		i = j
+		if i < len(addr) && addr[i] == '[' {
+			end, key, ok := parseKey(addr, i)
+			st.hasKey = true
+			if ok {
+				st.key = key
+			} else {
+				st.dynamic = true
+			}
+			i = end
+		}
+		steps = append(steps, st)
+		if i < len(addr) && addr[i] == '.' {
+			i++
+		}
+	}
+	return steps
+}
+
+// parseKey reads [0], ["key"] or [expr] starting at addr[i] == '['; it returns the index past ']'.
+func parseKey(addr string, i int) (int, any, bool) {
+	if i+1 < len(addr) && addr[i+1] == '"' {
+		j := i + 2
+		var b strings.Builder
+		for j < len(addr) && addr[j] != '"' {
+			if addr[j] == '\\' && j+1 < len(addr) {
+				j++
+			}
+			b.WriteByte(addr[j])
+			j++
+		}
+		end := strings.IndexByte(addr[j:], ']')
+		if end < 0 {
+			return len(addr), nil, false
+		}
+		return j + end + 1, b.String(), true
+	}
+	end := strings.IndexByte(addr[i:], ']')
+	if end < 0 {
+		return len(addr), nil, false
+	}
+	inner := addr[i+1 : i+end]
+	if n, err := strconv.ParseFloat(inner, 64); err == nil {
+		return i + end + 1, n, true
+	}
+	return i + end + 1, nil, false
+}
+
+// moduleInstance is the address of a module instance ("" for the root, module.a["eu"].module.b).
+type moduleInstance string
+
+// configPath strips instance keys: module.a["eu"].module.b[0] -> module.a.module.b.
+func (m moduleInstance) configPath() string {
+	if m == "" {
+		return ""
+	}
+	var parts []string
+	for _, st := range splitAddress(string(m)) {
+		parts = append(parts, st.name)
+	}
+	return strings.Join(parts, ".")
+}
+
+// parent returns the enclosing module instance and this module's call name.
+func (m moduleInstance) parent() (moduleInstance, string) {
+	steps := splitAddress(string(m))
+	if len(steps) < 2 {
+		return "", ""
+	}
+	name := steps[len(steps)-1].name
+	// Cut the text at the start of the last "module." step.
+	s := string(m)
+	idx := strings.LastIndex(s, "module."+name)
+	for idx > 0 && s[idx-1] != '.' {
+		idx = strings.LastIndex(s[:idx], "module."+name)
+	}
+	if idx <= 0 {
+		return "", name
+	}
+	return moduleInstance(s[:idx-1]), name
+}
+
+func formatKey(key any) string {
+	switch k := key.(type) {
+	case string:
+		return strconv.Quote(k)
+	case float64:
+		return strconv.FormatFloat(k, 'f', -1, 64)
+	}
+	return ""
+}

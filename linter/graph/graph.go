@@ -1,0 +1,257 @@
+// Package graph turns a plan into resource instances joined by the references their configuration
+// makes, followed across module boundaries in both directions: a `var.x` inside a module leads to the
+// module call's argument, and a `module.m.out` leads through that module's output to the resource
+// inside. Rules ask it two questions: what does attribute A of R point to, and what points to R.
+package graph
+
+import (
+	"sort"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// Instance is one resource instance in the plan.
+type Instance struct {
+	Address string
+	// Module is the module instance address ("" for the root): module.a["eu"].module.b.
+	Module string
+	Mode   tfjson.ResourceMode
+	Type   string
+	Name   string
+	// Key is the count index (float64) or for_each key (string), nil for a single instance.
+	Key     any
+	Actions tfjson.Actions
+	// Config is the resource block in configuration, nil when the plan carries none.
+	Config *plan.ConfigResource
+
+	change *plan.ResourceChange
+	values *plan.Values
+	out    []*Edge
+	in     []*Edge
+}
+
+// Edge is a reference from an attribute of one instance to another instance.
+type Edge struct {
+	From *Instance
+	// Attribute is the path of the referring attribute in From's configuration, nested blocks
+	// with their index: "integration_uri", "default_cache_behavior.0.lambda_function_association.1.lambda_arn".
+	Attribute string
+	To        *Instance
+	// ToAttribute is the attribute of To that the expression reads ("invoke_arn"), "" for the
+	// whole object.
+	ToAttribute string
+}
+
+// Get returns the planned value at path (after, or before for a delete).
+func (i *Instance) Get(path ...any) plan.Value { return i.values.Get(path...) }
+
+// Changes reports whether the plan creates, updates, replaces or deletes the instance.
+func (i *Instance) Changes() bool { return i.change.Changes() }
+
+// Deleted reports whether the plan only deletes the instance (its values are the before state).
+func (i *Instance) Deleted() bool { return i.Actions.Delete() }
+
+// SetInConfig reports whether the attribute (a top-level name or a dotted path) is written in the
+// resource's configuration, as opposed to taking the provider's default.
+func (i *Instance) SetInConfig(attribute string) bool {
+	if i.Config == nil {
+		return false
+	}
+	for _, a := range i.Config.Attributes {
+		if matchPath(a.Path, attribute) || strings.HasPrefix(a.Path, attribute+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// HasConfig reports whether the plan carried the resource's configuration, without which
+// references cannot be followed.
+func (i *Instance) HasConfig() bool { return i.Config != nil }
+
+// Graph holds every instance of one plan and the references between them.
+type Graph struct {
+	Plan      *plan.Plan
+	Instances []*Instance
+
+	byAddress  map[string]*Instance
+	byType     map[string][]*Instance
+	byResource map[string][]*Instance      // module instance + "|" + resource address
+	modules    map[string]*plan.Module     // config path -> module
+	calls      map[string]*plan.ModuleCall // config path of the called module -> call
+	children   map[string][]string         // module instance -> child module instances
+	lambdas    *lambdaIndex
+}
+
+// New builds the graph of a plan.
+func New(p *plan.Plan) *Graph {
+	g := &Graph{
+		Plan:       p,
+		byAddress:  make(map[string]*Instance, len(p.Changes)),
+		byType:     map[string][]*Instance{},
+		byResource: map[string][]*Instance{},
+		modules:    map[string]*plan.Module{},
+		calls:      map[string]*plan.ModuleCall{},
+		children:   map[string][]string{},
+		lambdas:    &lambdaIndex{},
+	}
+	if p.Config != nil {
+		g.indexModule("", p.Config)
+	}
+	seenModule := map[string]bool{"": true}
+	g.Instances = make([]*Instance, 0, len(p.Changes))
+	for _, rc := range p.Changes {
+		if _, dup := g.byAddress[rc.Address]; dup {
+			continue
+		}
+		inst := &Instance{
+			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name,
+			Key: rc.Index, Actions: rc.Actions, change: rc, values: rc.Values(),
+		}
+		inst.Config = g.configFor(inst)
+		g.Instances = append(g.Instances, inst)
+		g.byAddress[inst.Address] = inst
+		g.byType[inst.Type] = append(g.byType[inst.Type], inst)
+		rk := inst.Module + "|" + resourceAddress(inst)
+		g.byResource[rk] = append(g.byResource[rk], inst)
+		for m := moduleInstance(inst.Module); !seenModule[string(m)]; {
+			seenModule[string(m)] = true
+			parent, _ := m.parent()
+			g.children[string(parent)] = append(g.children[string(parent)], string(m))
+			m = parent
+		}
+	}
+	for _, inst := range g.Instances {
+		g.link(inst)
+	}
+	return g
+}
+
+func (g *Graph) indexModule(path string, m *plan.Module) {
+	g.modules[path] = m
+	for name, call := range m.ModuleCalls {
+		child := "module." + name
+		if path != "" {
+			child = path + "." + child
+		}
+		g.calls[child] = call
+		if call.Module != nil {
+			g.indexModule(child, call.Module)
+		}
+	}
+}
+
+func resourceAddress(inst *Instance) string {
+	if inst.Mode == tfjson.DataResourceMode {
+		return "data." + inst.Type + "." + inst.Name
+	}
+	return inst.Type + "." + inst.Name
+}
+
+func (g *Graph) configFor(inst *Instance) *plan.ConfigResource {
+	m := g.modules[moduleInstance(inst.Module).configPath()]
+	if m == nil {
+		return nil
+	}
+	want := resourceAddress(inst)
+	for _, r := range m.Resources {
+		if r.Address == want {
+			return r
+		}
+	}
+	return nil
+}
+
+// link resolves every reference in the instance's configuration.
+func (g *Graph) link(inst *Instance) {
+	if inst.Config == nil {
+		return
+	}
+	for _, attr := range inst.Config.Attributes {
+		if len(attr.References) == 0 {
+			continue
+		}
+		// Terraform lists aws_x.y.arn and aws_x.y for one traversal: one edge per target, naming
+		// the attribute read when there is one.
+		byTarget := map[*Instance]*Edge{}
+		for _, t := range g.resolve(moduleInstance(inst.Module), attr.References, inst.Key, 0) {
+			if t.inst == inst {
+				continue
+			}
+			if e := byTarget[t.inst]; e != nil {
+				if e.ToAttribute == "" {
+					e.ToAttribute = t.attr
+				}
+				continue
+			}
+			e := &Edge{From: inst, Attribute: attr.Path, To: t.inst, ToAttribute: t.attr}
+			byTarget[t.inst] = e
+			inst.out = append(inst.out, e)
+			t.inst.in = append(t.inst.in, e)
+		}
+	}
+}
+
+// ByType returns the instances of a resource type, in plan order.
+func (g *Graph) ByType(typ string) []*Instance { return g.byType[typ] }
+
+// ByAddress returns the instance at an address.
+func (g *Graph) ByAddress(addr string) *Instance { return g.byAddress[addr] }
+
+// Targets returns the instances that the attribute of from refers to. attribute is a dotted path;
+// block indices may be left out to match every block ("lambda_function_association.lambda_arn").
+func (g *Graph) Targets(from *Instance, attribute string) []*Edge {
+	var out []*Edge
+	for _, e := range from.out {
+		if matchPath(e.Attribute, attribute) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Referrers returns the edges that point at to, from any attribute of any instance.
+func (g *Graph) Referrers(to *Instance) []*Edge { return to.in }
+
+// Outgoing returns every edge from an instance.
+func (g *Graph) Outgoing(from *Instance) []*Edge { return from.out }
+
+// matchPath compares a configured attribute path with a query that may omit block indices.
+func matchPath(path, query string) bool {
+	if path == query {
+		return true
+	}
+	return stripIndices(path) == query
+}
+
+func stripIndices(path string) string {
+	if !strings.ContainsAny(path, "0123456789") {
+		return path
+	}
+	parts := strings.Split(path, ".")
+	kept := parts[:0]
+	for _, p := range parts {
+		if p != "" && strings.Trim(p, "0123456789") == "" {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, ".")
+}
+
+// SortedAddresses returns addresses in a stable order for messages.
+func SortedAddresses(insts []*Instance) []string {
+	out := make([]string, 0, len(insts))
+	seen := map[string]bool{}
+	for _, i := range insts {
+		if !seen[i.Address] {
+			seen[i.Address] = true
+			out = append(out, i.Address)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,242 @@
+package plan
+
+import (
+	"strconv"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+func scanConfiguration(s *scanner) (*Module, error) {
+	var root *Module
+	if s.isNull() {
+		return nil, nil
+	}
+	err := s.object(func(key []byte) error {
+		if string(key) == "root_module" {
+			var err error
+			root, err = scanModule(s)
+			return err
+		}
+		_, err := s.skip()
+		return err
+	})
+	return root, err
+}
+
+func scanModule(s *scanner) (*Module, error) {
+	m := &Module{ModuleCalls: map[string]*ModuleCall{}, Outputs: map[string]*Expression{}}
+	err := s.object(func(key []byte) error {
+		switch string(key) {
+		case "resources":
+			return s.array(func() error {
+				r, err := scanConfigResource(s)
+				if r != nil {
+					m.Resources = append(m.Resources, r)
+				}
+				return err
+			})
+		case "module_calls":
+			return s.object(func(name []byte) error {
+				call, err := scanModuleCall(s, string(name))
+				m.ModuleCalls[string(name)] = call
+				return err
+			})
+		case "outputs":
+			return s.object(func(name []byte) error {
+				out := &Expression{}
+				m.Outputs[string(name)] = out
+				return s.object(func(key []byte) error {
+					if string(key) != "expression" {
+						_, err := s.skip()
+						return err
+					}
+					var attrs []*Attribute
+					if err := scanExpression(s, "", &attrs); err != nil {
+						return err
+					}
+					for _, a := range attrs {
+						out.References = append(out.References, a.References...)
+					}
+					return nil
+				})
+			})
+		default:
+			_, err := s.skip()
+			return err
+		}
+	})
+	return m, err
+}
+
+func scanModuleCall(s *scanner, name string) (*ModuleCall, error) {
+	call := &ModuleCall{Name: name, Arguments: map[string]*Expression{}}
+	err := s.object(func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "source":
+			call.Source, err = s.str()
+		case "expressions":
+			var attrs []*Attribute
+			if err = scanExpressions(s, "", &attrs); err == nil {
+				for _, a := range attrs {
+					arg := topName(a.Path)
+					e := call.Arguments[arg]
+					if e == nil {
+						e = &Expression{}
+						call.Arguments[arg] = e
+					}
+					e.References = append(e.References, a.References...)
+				}
+			}
+		case "count_expression":
+			call.HasCount = !s.isNull()
+			if call.HasCount {
+				_, err = s.skip()
+			}
+		case "for_each_expression":
+			call.HasForEach = !s.isNull()
+			if call.HasForEach {
+				_, err = s.skip()
+			}
+		case "module":
+			call.Module, err = scanModule(s)
+		default:
+			_, err = s.skip()
+		}
+		return err
+	})
+	return call, err
+}
+
+func scanConfigResource(s *scanner) (*ConfigResource, error) {
+	r := &ConfigResource{}
+	err := s.object(func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "address":
+			r.Address, err = s.str()
+		case "mode":
+			var m string
+			m, err = s.str()
+			r.Mode = tfjson.ResourceMode(m)
+		case "type":
+			r.Type, err = s.str()
+		case "name":
+			r.Name, err = s.str()
+		case "expressions":
+			err = scanExpressions(s, "", &r.Attributes)
+		case "count_expression":
+			r.HasCount = !s.isNull()
+			if r.HasCount {
+				_, err = s.skip()
+			}
+		case "for_each_expression":
+			r.HasForEach = !s.isNull()
+			if r.HasForEach {
+				_, err = s.skip()
+			}
+		default:
+			_, err = s.skip()
+		}
+		return err
+	})
+	return r, err
+}
+
+// scanExpressions reads a map of attribute name to expression or nested block(s).
+func scanExpressions(s *scanner, prefix string, out *[]*Attribute) error {
+	if s.isNull() {
+		return nil
+	}
+	return s.object(func(key []byte) error {
+		return scanExpression(s, join(prefix, string(key)), out)
+	})
+}
+
+// scanExpression reads one attribute's value in configuration: an expression object
+// ({"references": [...], "constant_value": ...}), a nested block (an object of expressions) or a
+// list of nested blocks.
+func scanExpression(s *scanner, path string, out *[]*Attribute) error {
+	switch s.peek() {
+	case '[':
+		i := 0
+		return s.array(func() error {
+			err := scanExpressions(s, join(path, strconv.Itoa(i)), out)
+			i++
+			return err
+		})
+	case '{':
+		// Tell an expression from a block by its keys; an expression has only references and/or
+		// constant_value (or nothing at all, for an expression without either).
+		start := s.pos
+		raw, err := s.skip()
+		if err != nil {
+			return err
+		}
+		if isExpressionObject(raw) {
+			a := &Attribute{Path: path}
+			sub := &scanner{data: raw}
+			err := sub.object(func(key []byte) error {
+				switch string(key) {
+				case "references":
+					return sub.array(func() error {
+						ref, err := sub.str()
+						a.References = append(a.References, ref)
+						return err
+					})
+				case "constant_value":
+					a.Constant = true
+				}
+				_, err := sub.skip()
+				return err
+			})
+			if err != nil {
+				s.pos = start + sub.pos
+				return err
+			}
+			*out = append(*out, a)
+			return nil
+		}
+		sub := &scanner{data: raw}
+		if err := scanExpressions(sub, join(path, "0"), out); err != nil {
+			s.pos = start + sub.pos
+			return err
+		}
+		return nil
+	default:
+		_, err := s.skip()
+		return err
+	}
+}
+
+// isExpressionObject reports whether the object's keys are all expression keys.
+func isExpressionObject(raw []byte) bool {
+	s := &scanner{data: raw}
+	expr := true
+	_ = s.object(func(key []byte) error {
+		switch string(key) {
+		case "references", "constant_value":
+		default:
+			expr = false
+		}
+		_, err := s.skip()
+		return err
+	})
+	return expr
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func topName(path string) string {
+	for i := 0; i < len(path); i++ {
+		if path[i] == '.' {
+			return path[:i]
+		}
+	}
+	return path
+}

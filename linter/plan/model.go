@@ -1,0 +1,94 @@
+// Package plan reads the JSON that `terraform show -json` (or `tofu show -json`) writes for a saved
+// plan, and keeps what the linter needs: each resource instance with its planned change, and the
+// configuration's expressions, whose references the graph follows.
+//
+// Values are kept as raw JSON slices of the input and decoded only when a rule asks for them, so the
+// cost of a plan is a scan of its bytes, not the construction of every value in it.
+package plan
+
+import (
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Plan is one loaded plan file.
+type Plan struct {
+	// Path names the input in messages ("-" is shown as "<stdin>").
+	Path             string
+	FormatVersion    string
+	TerraformVersion string
+	// OpenTofu is true when the file was written by OpenTofu (it says so in terraform_version's
+	// neighbours, or the caller knows from the binary that converted it).
+	Changes []*ResourceChange
+	// Config is the root module's configuration, nil when the plan has none (some older or
+	// hand-trimmed files).
+	Config *Module
+}
+
+// ResourceChange is one entry of resource_changes: a resource instance and what the plan does to it.
+type ResourceChange struct {
+	Address       string
+	ModuleAddress string
+	Mode          tfjson.ResourceMode
+	Type          string
+	Name          string
+	// Index is the instance key: nil, a float64 (count) or a string (for_each).
+	Index   any
+	Actions tfjson.Actions
+
+	// Raw JSON of the change's values, decoded on demand (see Values).
+	Before, After, AfterUnknown, BeforeSensitive, AfterSensitive []byte
+}
+
+// Module is one module's configuration.
+type Module struct {
+	Resources   []*ConfigResource
+	ModuleCalls map[string]*ModuleCall
+	Outputs     map[string]*Expression
+}
+
+// ModuleCall is a `module "name" {}` block: its source, its arguments and the module it calls.
+type ModuleCall struct {
+	Name       string
+	Source     string
+	Arguments  map[string]*Expression
+	HasCount   bool
+	HasForEach bool
+	Module     *Module
+}
+
+// ConfigResource is a resource block as written in configuration.
+type ConfigResource struct {
+	// Address is relative to its module: "aws_lambda_function.fn" or "data.aws_iam_policy_document.p".
+	Address    string
+	Mode       tfjson.ResourceMode
+	Type       string
+	Name       string
+	HasCount   bool
+	HasForEach bool
+	// Attributes lists every attribute set in the block, nested blocks flattened into dotted paths
+	// with their index ("vpc_config.0.subnet_ids").
+	Attributes []*Attribute
+}
+
+// Attribute is one argument set in configuration.
+type Attribute struct {
+	Path       string
+	References []string
+	// Constant is true when the expression is a literal (no references).
+	Constant bool
+}
+
+// Expression is an output's or a module argument's expression.
+type Expression struct {
+	References []string
+}
+
+// Attribute returns the configured attribute at path, or nil when configuration does not set it.
+func (r *ConfigResource) Attribute(path string) *Attribute {
+	for _, a := range r.Attributes {
+		if a.Path == path {
+			return a
+		}
+	}
+	return nil
+}

@@ -1,0 +1,284 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// scanner walks a JSON document in place. It exists because a plan for a large estate runs to
+// hundreds of megabytes and most of it (planned_values, prior_state, resource_drift, the values of
+// resources no rule reads) never needs to become Go values: skipping a value is a bracket count,
+// an order of magnitude cheaper than encoding/json building maps for it.
+type scanner struct {
+	data []byte
+	pos  int
+}
+
+// syntaxError is a position in the document and what was wrong there.
+type syntaxError struct {
+	offset    int
+	msg       string
+	truncated bool
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+func (s *scanner) fail(format string, args ...any) error {
+	return &syntaxError{offset: s.pos, msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *scanner) eof() error {
+	return &syntaxError{offset: len(s.data), msg: "unexpected end of file", truncated: true}
+}
+
+func (s *scanner) ws() {
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ' ', '\n', '\r', '\t':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next non-space byte without consuming it (0 at end of input).
+func (s *scanner) peek() byte {
+	s.ws()
+	if s.pos >= len(s.data) {
+		return 0
+	}
+	return s.data[s.pos]
+}
+
+func (s *scanner) expect(c byte) error {
+	s.ws()
+	if s.pos >= len(s.data) {
+		return s.eof()
+	}
+	if s.data[s.pos] != c {
+		return s.fail("expected %q, found %q", c, s.data[s.pos])
+	}
+	s.pos++
+	return nil
+}
+
+// stringEnd returns the index just past the closing quote of the string starting at s.pos, and
+// whether it contained escapes.
+func (s *scanner) stringEnd() (int, bool, error) {
+	i := s.pos + 1
+	escaped := false
+	for {
+		j := bytes.IndexByte(s.data[i:], '"')
+		if j < 0 {
+			return 0, false, s.eof()
+		}
+		end := i + j
+		// A quote preceded by an odd number of backslashes is part of the string.
+		n := 0
+		for k := end - 1; k >= i && s.data[k] == '\\'; k-- {
+			n++
+		}
+		if bytes.IndexByte(s.data[i:end], '\\') >= 0 {
+			escaped = true
+		}
+		if n%2 == 0 {
+			return end + 1, escaped, nil
+		}
+		i = end + 1
+	}
+}
+
+// rawString consumes a string and returns its contents without the quotes, unescaped only when
+// it has escapes (object keys and the identifiers we read almost never do).
+func (s *scanner) rawString() ([]byte, error) {
+	s.ws()
+	if s.pos >= len(s.data) {
+		return nil, s.eof()
+	}
+	if s.data[s.pos] != '"' {
+		return nil, s.fail("expected a string, found %q", s.data[s.pos])
+	}
+	end, escaped, err := s.stringEnd()
+	if err != nil {
+		return nil, err
+	}
+	raw := s.data[s.pos+1 : end-1]
+	if escaped {
+		var out string
+		if err := jsonUnmarshalString(s.data[s.pos:end], &out); err != nil {
+			return nil, s.fail("invalid string: %v", err)
+		}
+		raw = []byte(out)
+	}
+	s.pos = end
+	return raw, nil
+}
+
+func (s *scanner) str() (string, error) {
+	b, err := s.rawString()
+	return string(b), err
+}
+
+// skip consumes one value of any kind and returns its raw bytes.
+func (s *scanner) skip() ([]byte, error) {
+	s.ws()
+	start := s.pos
+	var stack []byte
+	for {
+		if s.pos >= len(s.data) {
+			return nil, s.eof()
+		}
+		c := s.data[s.pos]
+		switch c {
+		case '{', '[':
+			stack = append(stack, c)
+			s.pos++
+		case '}', ']':
+			open := byte('{')
+			if c == ']' {
+				open = '['
+			}
+			if len(stack) == 0 || stack[len(stack)-1] != open {
+				return nil, s.fail("unexpected %q", c)
+			}
+			stack = stack[:len(stack)-1]
+			s.pos++
+		case '"':
+			end, _, err := s.stringEnd()
+			if err != nil {
+				return nil, err
+			}
+			s.pos = end
+		case ',', ':', ' ', '\n', '\r', '\t':
+			if len(stack) == 0 {
+				return nil, s.fail("unexpected %q", c)
+			}
+			s.pos++
+			continue
+		case 't':
+			if err := s.literal("true"); err != nil {
+				return nil, err
+			}
+		case 'f':
+			if err := s.literal("false"); err != nil {
+				return nil, err
+			}
+		case 'n':
+			if err := s.literal("null"); err != nil {
+				return nil, err
+			}
+		default:
+			if c == '-' || (c >= '0' && c <= '9') {
+				s.number()
+			} else {
+				return nil, s.fail("invalid character %q", c)
+			}
+		}
+		if len(stack) == 0 {
+			return s.data[start:s.pos], nil
+		}
+	}
+}
+
+func (s *scanner) literal(word string) error {
+	if !bytes.HasPrefix(s.data[s.pos:], []byte(word)) {
+		if len(s.data)-s.pos < len(word) && bytes.HasPrefix([]byte(word), s.data[s.pos:]) {
+			return s.eof()
+		}
+		return s.fail("invalid literal, expected %s", word)
+	}
+	s.pos += len(word)
+	return nil
+}
+
+func (s *scanner) number() {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; {
+		case c >= '0' && c <= '9', c == '-', c == '+', c == '.', c == 'e', c == 'E':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// object calls fn for each key; fn must consume the value (reading it or calling skip).
+func (s *scanner) object(fn func(key []byte) error) error {
+	if err := s.expect('{'); err != nil {
+		return err
+	}
+	if s.peek() == '}' {
+		s.pos++
+		return nil
+	}
+	for {
+		key, err := s.rawString()
+		if err != nil {
+			return err
+		}
+		if err := s.expect(':'); err != nil {
+			return err
+		}
+		if err := fn(key); err != nil {
+			return err
+		}
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case '}':
+			s.pos++
+			return nil
+		case 0:
+			return s.eof()
+		default:
+			return s.fail("expected ',' or '}' after object member, found %q", s.data[s.pos])
+		}
+	}
+}
+
+// array calls fn for each element; fn must consume it.
+func (s *scanner) array(fn func() error) error {
+	if err := s.expect('['); err != nil {
+		return err
+	}
+	if s.peek() == ']' {
+		s.pos++
+		return nil
+	}
+	for {
+		if err := fn(); err != nil {
+			return err
+		}
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			return nil
+		case 0:
+			return s.eof()
+		default:
+			return s.fail("expected ',' or ']' after array element, found %q", s.data[s.pos])
+		}
+	}
+}
+
+// isNull consumes a null if one is next.
+func (s *scanner) isNull() bool {
+	if s.peek() == 'n' && bytes.HasPrefix(s.data[s.pos:], []byte("null")) {
+		s.pos += 4
+		return true
+	}
+	return false
+}
+
+// lineCol turns a byte offset into a 1-based line and column for messages.
+func lineCol(data []byte, offset int) (int, int) {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	line := 1 + bytes.Count(data[:offset], []byte{'\n'})
+	col := offset - bytes.LastIndexByte(data[:offset], '\n')
+	return line, col
+}

@@ -1,0 +1,66 @@
+// Command terraform-provider-hybrid is both halves of hybridlint in one binary. Started by
+// Terraform or OpenTofu under the plugin handshake, it serves the `hybrid` provider; given a
+// subcommand (lint, rules, explain, version), or invoked under the name `hybridlint`, it is the
+// linter.
+package main
+
+import (
+	"context"
+	"embed"
+	"flag"
+	"io/fs"
+	"log"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"golang.org/x/term"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/cli"
+	"github.com/hybridlint/terraform-provider-hybrid/provider"
+)
+
+// version is set at release time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// ruleDocs are the generated rule pages, so `hybridlint explain` prints exactly what docs/ says.
+//
+//go:embed docs/rules/*.md
+var ruleDocs embed.FS
+
+// pluginCookie is the environment variable Terraform sets when it starts a provider plugin.
+const pluginCookie = "TF_PLUGIN_MAGIC_COOKIE"
+
+func main() {
+	if os.Getenv(pluginCookie) != "" || (len(os.Args) > 1 && os.Args[1] == "-debug") {
+		serveProvider()
+		return
+	}
+	docs, err := fs.Sub(ruleDocs, "docs/rules")
+	if err != nil {
+		log.Fatal(err)
+	}
+	app := &cli.App{
+		Version:    version,
+		Stdin:      os.Stdin,
+		Stdout:     os.Stdout,
+		Stderr:     os.Stderr,
+		Getenv:     os.Getenv,
+		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		RuleDocs:   docs,
+	}
+	os.Exit(app.Run(os.Args[0], os.Args[1:]))
+}
+
+func serveProvider() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
+	flag.Parse()
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address:         provider.Address,
+		Debug:           debug,
+		ProtocolVersion: 6,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// LambdaTimeoutExceedsSQSVisibility flags SQS event source mappings whose queue hides a message for
+// less time than the function may take with it.
+var LambdaTimeoutExceedsSQSVisibility = &Rule{
+	Name:     "aws_lambda_timeout_exceeds_sqs_visibility",
+	Severity: finding.Error,
+	Category: finding.Timeout,
+	Summary:  "queue visibility timeout is shorter than the function that consumes it needs",
+	Doc: Doc{
+		Why: "While a function works on a batch, SQS hides its messages for the queue's visibility timeout " +
+			"(`visibility_timeout_seconds`, 30 s when unset). If that is shorter than the function's timeout, " +
+			"AWS refuses to create the event source mapping (an error: the plan succeeds, the apply fails). " +
+			"AWS recommends at least six times the function timeout plus the batching window, so that retries " +
+			"after throttling do not make messages visible again while they are still being processed; below that " +
+			"(a warning), messages are processed twice.",
+		HowToFix: "- Raise the queue's `visibility_timeout_seconds` to at least 6 × the function timeout + `maximum_batching_window_in_seconds`.\n" +
+			"- Or lower the function's timeout, moving long jobs to a container that reads the queue.",
+		Sources: []string{
+			"https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html",
+			"terraform-provider-aws internal/service/sqs (defaultQueueVisibilityTimeout = 30)",
+		},
+	},
+	Check: checkLambdaTimeoutExceedsSQSVisibility,
+}
+
+func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
+	g := pass.Graph
+	for _, esm := range g.ByType("aws_lambda_event_source_mapping") {
+		queues := sqsQueues(g, esm)
+		if len(queues) == 0 {
+			continue
+		}
+		window := 0
+		windowKnown := true
+		switch w := esm.Get("maximum_batching_window_in_seconds"); w.State {
+		case plan.Known:
+			window, windowKnown = w.Int()
+		case plan.Absent, plan.Null:
+		default:
+			windowKnown = false
+		}
+		for _, inv := range invocations(g, esm, "function_name") {
+			timeout, ok := functionTimeout(inv.Function)
+			if !ok {
+				continue
+			}
+			for _, q := range queues {
+				checkQueue(pass, esm, inv, q, timeout, window, windowKnown)
+			}
+		}
+	}
+}
+
+func checkQueue(pass *Pass, esm *graph.Instance, inv graph.Invocation, q *graph.Instance, timeout, window int, windowKnown bool) {
+	vt, ok := q.Get("visibility_timeout_seconds").Int()
+	if !ok {
+		if v := q.Get("visibility_timeout_seconds"); v.State != plan.Null && v.State != plan.Absent {
+			return
+		}
+		vt = platform.SQSDefaultVisibilityTimeoutSeconds
+	}
+	related := []string{q.Address, esm.Address, aliasAddress(inv)}
+	recommended := platform.SQSVisibilityTimeoutFactor*timeout + window
+	switch {
+	case vt < timeout:
+		pass.Report(finding.Finding{
+			Severity:  finding.Error,
+			Address:   inv.Function.Address,
+			Attribute: "timeout",
+			Related:   related,
+			Message: fmt.Sprintf("timeout %s exceeds the %s visibility timeout of %s: AWS refuses to create %s",
+				seconds(timeout), seconds(vt), q.Address, esm.Address),
+			Remediation: fmt.Sprintf("set visibility_timeout_seconds of %s to at least %d (6 × timeout + batching window), or lower the timeout", q.Address, recommended),
+		})
+	case windowKnown && vt < recommended:
+		parts := []string{fmt.Sprintf("6 × timeout %s", seconds(timeout))}
+		if window > 0 {
+			parts = append(parts, fmt.Sprintf("batching window %s", seconds(window)))
+		}
+		pass.Report(finding.Finding{
+			Severity:  finding.Warning,
+			Address:   inv.Function.Address,
+			Attribute: "timeout",
+			Related:   related,
+			Message: fmt.Sprintf("visibility timeout %s of %s is below the %s AWS recommends (%s): messages can be processed twice",
+				seconds(vt), q.Address, seconds(recommended), strings.Join(parts, " + ")),
+			Remediation: fmt.Sprintf("set visibility_timeout_seconds of %s to at least %d", q.Address, recommended),
+		})
+	}
+}
+
+// sqsQueues finds the queues an event source mapping reads, by reference or by the queue ARN's name.
+func sqsQueues(g *graph.Graph, esm *graph.Instance) []*graph.Instance {
+	var out []*graph.Instance
+	for _, e := range g.Targets(esm, "event_source_arn") {
+		if e.To.Type == "aws_sqs_queue" {
+			out = append(out, e.To)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	arn, ok := esm.Get("event_source_arn").String()
+	if !ok || !strings.HasPrefix(arn, "arn:") || !strings.Contains(arn, ":sqs:") {
+		return nil
+	}
+	name := arn[strings.LastIndexByte(arn, ':')+1:]
+	for _, q := range g.ByType("aws_sqs_queue") {
+		if n, ok := q.Get("name").String(); ok && n == name {
+			out = append(out, q)
+		}
+	}
+	return out
+}

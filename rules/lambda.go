@@ -1,0 +1,42 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+)
+
+// caller is something that invokes a Lambda function and gives up after its own limit.
+type caller struct {
+	inst *graph.Instance
+	// related are further resources worth naming (the API of an integration, the alias invoked).
+	related []string
+}
+
+// functionTimeout returns a function's timeout in seconds when the plan knows it.
+func functionTimeout(fn *graph.Instance) (int, bool) {
+	return fn.Get("timeout").Int()
+}
+
+// invocations resolves the functions that an attribute of a caller invokes, with the alias in
+// between named as a related resource.
+func invocations(g *graph.Graph, from *graph.Instance, attribute string) []graph.Invocation {
+	return g.InvokedFunctions(from, attribute)
+}
+
+func aliasAddress(inv graph.Invocation) string {
+	if inv.Alias != nil {
+		return inv.Alias.Address
+	}
+	return ""
+}
+
+func seconds(n int) string { return fmt.Sprintf("%ds", n) }
+
+// millisAsSeconds renders a millisecond limit as seconds, keeping fractions (29500 ms -> 29.5s).
+func millisAsSeconds(ms int) string {
+	if ms%1000 == 0 {
+		return seconds(ms / 1000)
+	}
+	return fmt.Sprintf("%.1fs", float64(ms)/1000)
+}

@@ -1,0 +1,32 @@
+package rules
+
+// All returns every rule, in the order `hybridlint rules` lists them. Adding a rule means adding
+// it here: there is no registration by side effect.
+func All() []*Rule {
+	return []*Rule{
+		// AWS: time limits of the function and its callers (issue 2)
+		LambdaTimeoutExceedsAPIGateway,
+		LambdaTimeoutExceedsSQSVisibility,
+		LambdaTimeoutNearLimit,
+
+		// AWS rule pack (issue 3)
+
+		// Google Cloud (issue 4)
+
+		// Azure (issue 4)
+
+		// Hybrid units (issue 5)
+
+		// Economics (issue 7)
+	}
+}
+
+// ByName returns the rule with that name, or nil.
+func ByName(name string) *Rule {
+	for _, r := range All() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+// Package rules holds hybridlint's rules, one per file, and the registry that lists them. A rule is
+// a plain value, like a go/analysis Analyzer: its name, default severity, documentation and a Check
+// function that reads the resource graph and reports findings. Rules never read files, never print
+// and never know the output format.
+package rules
+
+import (
+	"sort"
+	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+)
+
+// Rule is one check.
+type Rule struct {
+	// Name is the public, stable identifier pipelines and suppressions key on.
+	Name     string
+	Severity finding.Severity
+	Category finding.Category
+	// Summary is one line, lower case, without a trailing period.
+	Summary string
+	Doc     Doc
+	// Options returns the rule's options set to their defaults: a pointer to a struct whose fields
+	// carry hcl tags, decoded from the rule's block in .hybridlint.hcl. Nil when the rule has none.
+	Options func() any
+	// Check inspects the graph and reports through the pass.
+	Check func(*Pass)
+}
+
+// Doc is the rule's documentation; docs/rules/<name>.md is generated from it.
+type Doc struct {
+	// Why explains what goes wrong at run time, with the source of the limit.
+	Why string
+	// HowToFix lists the ways out, cheapest first.
+	HowToFix string
+	// Sources are the pages or files the numbers come from.
+	Sources []string
+}
+
+// Settings are the inputs every rule may read besides the graph.
+type Settings struct {
+	// Now is the time rules compare dates with (runtime deprecations); injectable for tests.
+	Now time.Time
+	// IdleWindowMinutes is how long an idle function stays warm; keep-warm schedules slower than
+	// this keep nothing warm.
+	IdleWindowMinutes int
+}
+
+// Pass is one rule's run over one graph.
+type Pass struct {
+	Rule     *Rule
+	Graph    *graph.Graph
+	Options  any
+	Settings Settings
+	findings []finding.Finding
+}
+
+// NewPass prepares a run of rule over g with the given options (nil for the defaults).
+func NewPass(rule *Rule, g *graph.Graph, options any, settings Settings) *Pass {
+	if options == nil && rule.Options != nil {
+		options = rule.Options()
+	}
+	return &Pass{Rule: rule, Graph: g, Options: options, Settings: settings}
+}
+
+// Report records a finding. The rule's name and category are filled in, the rule's default
+// severity is used when the finding sets none, and Changed is worked out from the resources
+// involved.
+func (p *Pass) Report(f finding.Finding) {
+	f.Rule = p.Rule.Name
+	f.Category = p.Rule.Category
+	if f.Severity == 0 {
+		f.Severity = p.Rule.Severity
+	}
+	f.Related = dedupe(f.Related, f.Address)
+	for _, addr := range append([]string{f.Address}, f.Related...) {
+		if inst := p.Graph.ByAddress(addr); inst != nil && inst.Changes() {
+			f.Changed = true
+		}
+	}
+	p.findings = append(p.findings, f)
+}
+
+// Run executes the rule and returns its findings.
+func (p *Pass) Run() []finding.Finding {
+	p.Rule.Check(p)
+	return p.findings
+}
+
+func dedupe(addrs []string, primary string) []string {
+	seen := map[string]bool{primary: true}
+	out := []string{}
+	for _, a := range addrs {
+		if a != "" && !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
