@@ -197,8 +197,9 @@ func scanExpression(s *scanner, path string, out *[]*Attribute) error {
 			*out = append(*out, a)
 			return nil
 		}
+		// A single nested block (NestingSingle, e.g. timeouts) is an object, as in planned values.
 		sub := &scanner{data: raw}
-		if err := scanExpressions(sub, join(path, "0"), out); err != nil {
+		if err := scanExpressions(sub, path, out); err != nil {
 			s.pos = start + sub.pos
 			return err
 		}
