@@ -77,26 +77,32 @@ type Graph struct {
 	Plan      *plan.Plan
 	Instances []*Instance
 
-	byAddress  map[string]*Instance
-	byType     map[string][]*Instance
-	byResource map[string][]*Instance      // module instance + "|" + resource address
-	modules    map[string]*plan.Module     // config path -> module
-	calls      map[string]*plan.ModuleCall // config path of the called module -> call
-	children   map[string][]string         // module instance -> child module instances
-	lambdas    *lambdaIndex
+	byAddress   map[string]*Instance
+	byType      map[string][]*Instance
+	byResource  map[string][]*Instance          // module instance + "|" + resource address
+	modules     map[string]*plan.Module         // config path -> module
+	configs     map[string]*plan.ConfigResource // config path + "|" + resource address -> block
+	refs        map[string][]step               // parsed reference strings, shared by all instances
+	moduleInfos map[moduleInstance]*moduleInfo
+	calls       map[string]*plan.ModuleCall // config path of the called module -> call
+	children    map[string][]string         // module instance -> child module instances
+	lambdas     *lambdaIndex
 }
 
 // New builds the graph of a plan.
 func New(p *plan.Plan) *Graph {
 	g := &Graph{
-		Plan:       p,
-		byAddress:  make(map[string]*Instance, len(p.Changes)),
-		byType:     map[string][]*Instance{},
-		byResource: map[string][]*Instance{},
-		modules:    map[string]*plan.Module{},
-		calls:      map[string]*plan.ModuleCall{},
-		children:   map[string][]string{},
-		lambdas:    &lambdaIndex{},
+		Plan:        p,
+		byAddress:   make(map[string]*Instance, len(p.Changes)),
+		byType:      map[string][]*Instance{},
+		byResource:  map[string][]*Instance{},
+		modules:     map[string]*plan.Module{},
+		configs:     map[string]*plan.ConfigResource{},
+		refs:        map[string][]step{},
+		moduleInfos: map[moduleInstance]*moduleInfo{},
+		calls:       map[string]*plan.ModuleCall{},
+		children:    map[string][]string{},
+		lambdas:     &lambdaIndex{},
 	}
 	if p.Config != nil {
 		g.indexModule("", p.Config)
@@ -111,7 +117,7 @@ func New(p *plan.Plan) *Graph {
 			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name,
 			Key: rc.Index, Actions: rc.Actions, change: rc, values: rc.Values(),
 		}
-		inst.Config = g.configFor(inst)
+		inst.Config = g.configs[g.module(moduleInstance(inst.Module)).configPath+"|"+resourceAddress(inst)]
 		g.Instances = append(g.Instances, inst)
 		g.byAddress[inst.Address] = inst
 		g.byType[inst.Type] = append(g.byType[inst.Type], inst)
@@ -119,7 +125,7 @@ func New(p *plan.Plan) *Graph {
 		g.byResource[rk] = append(g.byResource[rk], inst)
 		for m := moduleInstance(inst.Module); !seenModule[string(m)]; {
 			seenModule[string(m)] = true
-			parent, _ := m.parent()
+			parent := g.module(m).parent
 			g.children[string(parent)] = append(g.children[string(parent)], string(m))
 			m = parent
 		}
@@ -132,6 +138,9 @@ func New(p *plan.Plan) *Graph {
 
 func (g *Graph) indexModule(path string, m *plan.Module) {
 	g.modules[path] = m
+	for _, r := range m.Resources {
+		g.configs[path+"|"+r.Address] = r
+	}
 	for name, call := range m.ModuleCalls {
 		child := "module." + name
 		if path != "" {
@@ -149,20 +158,6 @@ func resourceAddress(inst *Instance) string {
 		return "data." + inst.Type + "." + inst.Name
 	}
 	return inst.Type + "." + inst.Name
-}
-
-func (g *Graph) configFor(inst *Instance) *plan.ConfigResource {
-	m := g.modules[moduleInstance(inst.Module).configPath()]
-	if m == nil {
-		return nil
-	}
-	want := resourceAddress(inst)
-	for _, r := range m.Resources {
-		if r.Address == want {
-			return r
-		}
-	}
-	return nil
 }
 
 // link resolves every reference in the instance's configuration.

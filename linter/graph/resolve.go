@@ -25,30 +25,32 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 	}
 	// Terraform lists both aws_x.y["k"].attr and aws_x.y for one traversal; when a keyed form is
 	// present the bare one must not widen the edge to every instance.
-	keyed := map[string]bool{}
+	var keyed []string
 	parsed := make([][]step, len(refs))
 	for i, r := range refs {
-		parsed[i] = splitAddress(r)
+		parsed[i] = g.parseRef(r)
 		if base, st, ok := refBase(parsed[i]); ok && st.hasKey && !st.dynamic {
-			keyed[base] = true
+			keyed = append(keyed, base)
 		}
 	}
 	var out []target
-	seen := map[target]bool{}
 	add := func(ts []target) {
+	next:
 		for _, t := range ts {
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
+			for _, o := range out {
+				if o == t {
+					continue next
+				}
 			}
+			out = append(out, t)
 		}
 	}
-	for i, steps := range parsed {
+	for _, steps := range parsed {
 		base, st, ok := refBase(steps)
 		if !ok {
 			continue
 		}
-		if keyed[base] && (!st.hasKey || st.dynamic) {
+		if (!st.hasKey || st.dynamic) && containsString(keyed, base) {
 			continue
 		}
 		switch steps[0].name {
@@ -59,7 +61,6 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 		default:
 			add(g.resolveResource(scope, steps, key, perKey))
 		}
-		_ = i
 	}
 	return out
 }
@@ -88,7 +89,8 @@ func (g *Graph) resolveVar(scope moduleInstance, name string, depth int) []targe
 	if scope == "" {
 		return nil // a root variable comes from outside the configuration
 	}
-	call := g.calls[scope.configPath()]
+	info := g.module(scope)
+	call := g.calls[info.configPath]
 	if call == nil {
 		return nil
 	}
@@ -96,8 +98,7 @@ func (g *Graph) resolveVar(scope moduleInstance, name string, depth int) []targe
 	if arg == nil {
 		return nil
 	}
-	parent, _ := scope.parent()
-	return g.resolve(parent, arg.References, lastKey(scope), depth+1)
+	return g.resolve(info.parent, arg.References, info.key, depth+1)
 }
 
 func (g *Graph) resolveOutput(scope moduleInstance, steps []step, key any, perKey bool, depth int) []target {
@@ -107,8 +108,10 @@ func (g *Graph) resolveOutput(scope moduleInstance, steps []step, key any, perKe
 	name, output := steps[1], steps[2].name
 	var out []target
 	children := g.childModules(scope, name.name)
-	for _, child := range pickInstances(children, name, key, perKey, lastKey) {
-		m := g.modules[child.configPath()]
+	keyOf := func(m moduleInstance) any { return g.module(m).key }
+	for _, child := range pickInstances(children, name, key, perKey, keyOf) {
+		info := g.module(child)
+		m := g.modules[info.configPath]
 		if m == nil {
 			continue
 		}
@@ -116,7 +119,7 @@ func (g *Graph) resolveOutput(scope moduleInstance, steps []step, key any, perKe
 		if expr == nil {
 			continue
 		}
-		out = append(out, g.resolve(child, expr.References, lastKey(child), depth+1)...)
+		out = append(out, g.resolve(child, expr.References, info.key, depth+1)...)
 	}
 	return out
 }
@@ -125,7 +128,7 @@ func (g *Graph) childModules(scope moduleInstance, name string) []moduleInstance
 	var out []moduleInstance
 	for _, c := range g.children[string(scope)] {
 		m := moduleInstance(c)
-		if _, n := m.parent(); n == name {
+		if g.module(m).name == name {
 			out = append(out, m)
 		}
 	}
@@ -183,12 +186,44 @@ func pickInstances[T any](cands []T, st step, key any, perKey bool, keyOf func(T
 	return cands
 }
 
-func lastKey(m moduleInstance) any {
-	steps := splitAddress(string(m))
-	if len(steps) == 0 {
-		return nil
+// moduleInfo is what resolution needs to know of a module instance, parsed once.
+type moduleInfo struct {
+	configPath string
+	parent     moduleInstance
+	name       string
+	key        any
+}
+
+func (g *Graph) module(m moduleInstance) *moduleInfo {
+	if info, ok := g.moduleInfos[m]; ok {
+		return info
 	}
-	return steps[len(steps)-1].key
+	info := &moduleInfo{configPath: m.configPath()}
+	info.parent, info.name = m.parent()
+	if steps := splitAddress(string(m)); len(steps) > 0 {
+		info.key = steps[len(steps)-1].key
+	}
+	g.moduleInfos[m] = info
+	return info
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// parseRef splits a reference once; the same strings recur in every instance of a module.
+func (g *Graph) parseRef(ref string) []step {
+	if steps, ok := g.refs[ref]; ok {
+		return steps
+	}
+	steps := splitAddress(ref)
+	g.refs[ref] = steps
+	return steps
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

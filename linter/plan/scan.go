@@ -63,15 +63,24 @@ func (s *scanner) expect(c byte) error {
 	return nil
 }
 
-// stringEnd returns the index just past the closing quote of the string starting at s.pos, and
-// whether it contained escapes.
-func (s *scanner) stringEnd() (int, bool, error) {
+// stringEnd returns the index just past the closing quote of the string starting at s.pos.
+// It finds quotes with bytes.IndexByte (vectorised), which is most of the cost of a plan.
+func (s *scanner) stringEnd() (int, error) {
 	i := s.pos + 1
-	escaped := false
+	// Most strings are short keys: a plain loop beats the call into IndexByte for those.
+	for k := i; k < len(s.data) && k < i+16; k++ {
+		switch s.data[k] {
+		case '"':
+			return k + 1, nil
+		case '\\':
+			goto long
+		}
+	}
+long:
 	for {
 		j := bytes.IndexByte(s.data[i:], '"')
 		if j < 0 {
-			return 0, false, s.eof()
+			return 0, s.eof()
 		}
 		end := i + j
 		// A quote preceded by an odd number of backslashes is part of the string.
@@ -79,11 +88,8 @@ func (s *scanner) stringEnd() (int, bool, error) {
 		for k := end - 1; k >= i && s.data[k] == '\\'; k-- {
 			n++
 		}
-		if bytes.IndexByte(s.data[i:end], '\\') >= 0 {
-			escaped = true
-		}
 		if n%2 == 0 {
-			return end + 1, escaped, nil
+			return end + 1, nil
 		}
 		i = end + 1
 	}
@@ -99,17 +105,17 @@ func (s *scanner) rawString() ([]byte, error) {
 	if s.data[s.pos] != '"' {
 		return nil, s.fail("expected a string, found %q", s.data[s.pos])
 	}
-	end, escaped, err := s.stringEnd()
+	end, err := s.stringEnd()
 	if err != nil {
 		return nil, err
 	}
 	raw := s.data[s.pos+1 : end-1]
-	if escaped {
-		var out string
-		if err := jsonUnmarshalString(s.data[s.pos:end], &out); err != nil {
+	if bytes.IndexByte(raw, '\\') >= 0 {
+		out, err := unescape(raw)
+		if err != nil {
 			return nil, s.fail("invalid string: %v", err)
 		}
-		raw = []byte(out)
+		raw = out
 	}
 	s.pos = end
 	return raw, nil
@@ -145,7 +151,7 @@ func (s *scanner) skip() ([]byte, error) {
 			stack = stack[:len(stack)-1]
 			s.pos++
 		case '"':
-			end, _, err := s.stringEnd()
+			end, err := s.stringEnd()
 			if err != nil {
 				return nil, err
 			}
@@ -281,4 +287,45 @@ func lineCol(data []byte, offset int) (int, int) {
 	line := 1 + bytes.Count(data[:offset], []byte{'\n'})
 	col := offset - bytes.LastIndexByte(data[:offset], '\n')
 	return line, col
+}
+
+// unescape decodes a JSON string's escapes. Addresses in plans are full of them
+// (module.a[\"eu\"]), so this avoids a trip through encoding/json for each.
+func unescape(raw []byte) ([]byte, error) {
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		if i >= len(raw) {
+			return nil, fmt.Errorf("unfinished escape")
+		}
+		switch raw[i] {
+		case '"', '\\', '/':
+			out = append(out, raw[i])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			// Rare in keys and identifiers: let encoding/json handle surrogates and the rest.
+			var str string
+			if err := jsonUnmarshalString(append(append([]byte{'"'}, raw...), '"'), &str); err != nil {
+				return nil, err
+			}
+			return []byte(str), nil
+		default:
+			return nil, fmt.Errorf("invalid escape \\%c", raw[i])
+		}
+	}
+	return out, nil
 }

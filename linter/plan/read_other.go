@@ -1,0 +1,10 @@
+//go:build !unix
+
+package plan
+
+import (
+	"errors"
+	"os"
+)
+
+func mapFile(*os.File, int64) ([]byte, error) { return nil, errors.New("not mapped on this platform") }
