@@ -65,7 +65,9 @@ func runBin(t *testing.T, name string, stdin []byte, env []string, args ...strin
 	return result{code, out.String(), errb.String()}
 }
 
-func hybridlint(t *testing.T, args ...string) result { return runBin(t, "hybridlint", nil, nil, args...) }
+func hybridlint(t *testing.T, args ...string) result {
+	return runBin(t, "hybridlint", nil, nil, args...)
+}
 
 type jsonReport struct {
 	Version  int `json:"version"`
