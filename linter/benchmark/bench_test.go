@@ -54,9 +54,7 @@ func TestGeneratedPlanIsAValidPlan(t *testing.T) {
 
 // lint is the whole run as the CLI does it: read, parse, graph, every rule, JSON report.
 func lint(tb testing.TB, path string) int {
-	data, err := plan.ReadFile(path)
-	require.NoError(tb, err)
-	p, err := plan.Parse(path, data)
+	p, err := plan.Load(path)
 	require.NoError(tb, err)
 	res := engine.Run(graph.New(p), rules.All(), engine.Config{Settings: rules.Settings{IdleWindowMinutes: 5}})
 	require.NoError(tb, report.JSON(io.Discard, report.New(report.Tool{Name: "hybridlint"}, res.Findings, res.Errors)))

@@ -302,21 +302,18 @@ func (a *App) load(name string, o *lintOptions) (*plan.Plan, error) {
 		return nil, &plan.InputError{Path: name, Problem: "is a directory, not a plan file",
 			Hint: "pass the plan JSON file itself (e.g. " + filepath.Join(name, "plan.json") + ")"}
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, &plan.InputError{Path: name, Problem: "cannot read: " + err.Error()}
-	}
-	if plan.IsBinaryPlan(data) {
+	if binary, _ := plan.IsBinaryPlanFile(name); binary {
 		dir := o.chdir
 		if dir == "" {
 			dir = "."
 		}
-		data, err = plan.Convert(context.Background(), name, o.tfBin, dir)
+		data, err := plan.Convert(context.Background(), name, o.tfBin, dir)
 		if err != nil {
 			return nil, err
 		}
+		return plan.Parse(name, data)
 	}
-	return plan.Parse(name, data)
+	return plan.Load(name)
 }
 
 func (a *App) rules(args []string) error {

@@ -28,7 +28,6 @@ type Instance struct {
 	Config *plan.ConfigResource
 
 	change *plan.ResourceChange
-	values *plan.Values
 	out    []*Edge
 	in     []*Edge
 }
@@ -46,7 +45,7 @@ type Edge struct {
 }
 
 // Get returns the planned value at path (after, or before for a delete).
-func (i *Instance) Get(path ...any) plan.Value { return i.values.Get(path...) }
+func (i *Instance) Get(path ...any) plan.Value { return i.change.Values().Get(path...) }
 
 // Changes reports whether the plan creates, updates, replaces or deletes the instance.
 func (i *Instance) Changes() bool { return i.change.Changes() }
@@ -79,7 +78,7 @@ type Graph struct {
 
 	byAddress   map[string]*Instance
 	byType      map[string][]*Instance
-	byResource  map[string][]*Instance          // module instance + "|" + resource address
+	byResource  map[resourceKey][]*Instance
 	modules     map[string]*plan.Module         // config path -> module
 	configs     map[string]*plan.ConfigResource // config path + "|" + resource address -> block
 	refs        map[string][]step               // parsed reference strings, shared by all instances
@@ -95,7 +94,7 @@ func New(p *plan.Plan) *Graph {
 		Plan:        p,
 		byAddress:   make(map[string]*Instance, len(p.Changes)),
 		byType:      map[string][]*Instance{},
-		byResource:  map[string][]*Instance{},
+		byResource:  map[resourceKey][]*Instance{},
 		modules:     map[string]*plan.Module{},
 		configs:     map[string]*plan.ConfigResource{},
 		refs:        map[string][]step{},
@@ -115,13 +114,13 @@ func New(p *plan.Plan) *Graph {
 		}
 		inst := &Instance{
 			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name,
-			Key: rc.Index, Actions: rc.Actions, change: rc, values: rc.Values(),
+			Key: rc.Index, Actions: rc.Actions, change: rc,
 		}
 		inst.Config = g.configs[g.module(moduleInstance(inst.Module)).configPath+"|"+resourceAddress(inst)]
 		g.Instances = append(g.Instances, inst)
 		g.byAddress[inst.Address] = inst
 		g.byType[inst.Type] = append(g.byType[inst.Type], inst)
-		rk := inst.Module + "|" + resourceAddress(inst)
+		rk := resourceKey{module: inst.Module, mode: inst.Mode, typ: inst.Type, name: inst.Name}
 		g.byResource[rk] = append(g.byResource[rk], inst)
 		for m := moduleInstance(inst.Module); !seenModule[string(m)]; {
 			seenModule[string(m)] = true
@@ -151,6 +150,12 @@ func (g *Graph) indexModule(path string, m *plan.Module) {
 			g.indexModule(child, call.Module)
 		}
 	}
+}
+
+// resourceKey identifies a resource (all its instances) within a module instance.
+type resourceKey struct {
+	module, typ, name string
+	mode              tfjson.ResourceMode
 }
 
 func resourceAddress(inst *Instance) string {

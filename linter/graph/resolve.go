@@ -1,5 +1,7 @@
 package graph
 
+import tfjson "github.com/hashicorp/terraform-json"
+
 // target is an instance reached from a reference, and the attribute read of it.
 type target struct {
 	inst *Instance
@@ -136,22 +138,21 @@ func (g *Graph) childModules(scope moduleInstance, name string) []moduleInstance
 }
 
 func (g *Graph) resolveResource(scope moduleInstance, steps []step, key any, perKey bool) []target {
-	var addr string
-	var st step
+	key0 := resourceKey{module: string(scope), mode: tfjson.ManagedResourceMode, typ: steps[0].name, name: steps[1].name}
+	st := steps[1]
 	attrAt := 2
 	if steps[0].name == "data" {
 		if len(steps) < 3 {
 			return nil
 		}
-		addr, st, attrAt = "data."+steps[1].name+"."+steps[2].name, steps[2], 3
-	} else {
-		addr, st = steps[0].name+"."+steps[1].name, steps[1]
+		key0 = resourceKey{module: string(scope), mode: tfjson.DataResourceMode, typ: steps[1].name, name: steps[2].name}
+		st, attrAt = steps[2], 3
 	}
 	attr := ""
 	if len(steps) > attrAt {
 		attr = steps[attrAt].name
 	}
-	insts := g.byResource[string(scope)+"|"+addr]
+	insts := g.byResource[key0]
 	var out []target
 	for _, inst := range pickInstances(insts, st, key, perKey, func(i *Instance) any { return i.Key }) {
 		out = append(out, target{inst: inst, attr: attr})

@@ -7,6 +7,8 @@
 package plan
 
 import (
+	"sync"
+
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
@@ -37,6 +39,9 @@ type ResourceChange struct {
 
 	// Raw JSON of the change's values, decoded on demand (see Values).
 	Before, After, AfterUnknown, BeforeSensitive, AfterSensitive []byte
+
+	valuesOnce sync.Once
+	values     *Values
 }
 
 // Module is one module's configuration.

@@ -35,6 +35,11 @@ var formatConstraint = version.MustConstraints(version.NewConstraint(tfjson.Plan
 // (what PowerShell's `>` writes); binary plan files are recognised and refused with a hint, since
 // converting them needs a Terraform binary (see Convert).
 func Parse(path string, data []byte) (*Plan, error) {
+	return parse(path, data, nil)
+}
+
+// parse is Parse with a hook that returns the bytes of skipped members to the OS (see Load).
+func parse(path string, data []byte, release func([]byte)) (*Plan, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &InputError{Path: path, Problem: "the file is empty", Hint: howToMakePlan}
 	}
@@ -47,7 +52,10 @@ func Parse(path string, data []byte) (*Plan, error) {
 		return nil, &InputError{Path: path, Problem: err.Error(), Hint: howToMakePlan}
 	}
 	p := &Plan{Path: path}
-	top, err := p.scanTop(text)
+	if &text[0] != &data[0] {
+		release = nil // a decoded copy (UTF-16), not the mapping
+	}
+	top, err := p.scanTop(text, release)
 	if err != nil {
 		var se *syntaxError
 		if errors.As(err, &se) {
@@ -103,7 +111,7 @@ func (t topKeys) check(path string, p *Plan) error {
 	return nil
 }
 
-func (p *Plan) scanTop(text []byte) (topKeys, error) {
+func (p *Plan) scanTop(text []byte, release func([]byte)) (topKeys, error) {
 	s := &scanner{data: text}
 	t := topKeys{has: map[string]bool{}}
 	if c := s.peek(); c != '{' {
@@ -125,12 +133,22 @@ func (p *Plan) scanTop(text []byte) (topKeys, error) {
 			p.TerraformVersion, err = s.str()
 		case "resource_changes":
 			p.Changes, err = scanChanges(s)
-		case "configuration":
-			p.Config, err = scanConfiguration(s)
 		case "planned_values":
-			t.plannedValues, err = s.skip()
+			// Needed only when there are no resource_changes; a released page is read again
+			// from the file if that turns out to be so.
+			if t.plannedValues, err = s.skip(); err == nil && release != nil {
+				release(t.plannedValues)
+			}
+		case "configuration":
+			start := s.pos
+			if p.Config, err = scanConfiguration(s); err == nil && release != nil {
+				release(text[start:s.pos]) // configuration is copied into Go values
+			}
 		default:
-			_, err = s.skip()
+			var raw []byte
+			if raw, err = s.skip(); err == nil && release != nil {
+				release(raw)
+			}
 		}
 		return err
 	})
@@ -155,17 +173,17 @@ func scanChanges(s *scanner) ([]*ResourceChange, error) {
 			var err error
 			switch string(key) {
 			case "address":
-				rc.Address, err = s.str()
+				rc.Address, err = s.viewStr()
 			case "module_address":
-				rc.ModuleAddress, err = s.str()
+				rc.ModuleAddress, err = s.internedStr()
 			case "mode":
 				var m string
-				m, err = s.str()
+				m, err = s.internedStr()
 				rc.Mode = tfjson.ResourceMode(m)
 			case "type":
-				rc.Type, err = s.str()
+				rc.Type, err = s.internedStr()
 			case "name":
-				rc.Name, err = s.str()
+				rc.Name, err = s.internedStr()
 			case "index":
 				var raw []byte
 				if raw, err = s.skip(); err == nil {
@@ -210,7 +228,7 @@ func scanChange(s *scanner, rc *ResourceChange) error {
 		switch string(key) {
 		case "actions":
 			err = s.array(func() error {
-				a, err := s.str()
+				a, err := s.internedStr()
 				rc.Actions = append(rc.Actions, tfjson.Action(a))
 				return err
 			})

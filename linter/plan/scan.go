@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"unsafe"
 )
 
 // scanner walks a JSON document in place. It exists because a plan for a large estate runs to
@@ -12,6 +13,9 @@ import (
 type scanner struct {
 	data []byte
 	pos  int
+	// interned holds the strings that recur across instances (modes, types, actions, module
+	// addresses), so a plan of 100,000 instances does not hold 100,000 copies of "managed".
+	interned map[string]string
 }
 
 // syntaxError is a position in the document and what was wrong there.
@@ -95,35 +99,69 @@ long:
 	}
 }
 
-// rawString consumes a string and returns its contents without the quotes, unescaped only when
-// it has escapes (object keys and the identifiers we read almost never do).
+// rawString consumes a string and returns its contents without the quotes. Unless the string has
+// escapes, the result is a view of the document, not a copy.
 func (s *scanner) rawString() ([]byte, error) {
+	b, _, err := s.rawStringView()
+	return b, err
+}
+
+// rawStringView is rawString that also says whether the result is a view of the document.
+func (s *scanner) rawStringView() ([]byte, bool, error) {
 	s.ws()
 	if s.pos >= len(s.data) {
-		return nil, s.eof()
+		return nil, false, s.eof()
 	}
 	if s.data[s.pos] != '"' {
-		return nil, s.fail("expected a string, found %q", s.data[s.pos])
+		return nil, false, s.fail("expected a string, found %q", s.data[s.pos])
 	}
 	end, err := s.stringEnd()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	raw := s.data[s.pos+1 : end-1]
-	if bytes.IndexByte(raw, '\\') >= 0 {
-		out, err := unescape(raw)
-		if err != nil {
-			return nil, s.fail("invalid string: %v", err)
-		}
-		raw = out
+	if bytes.IndexByte(raw, '\\') < 0 {
+		s.pos = end
+		return raw, true, nil
+	}
+	out, err := unescape(raw)
+	if err != nil {
+		return nil, false, s.fail("invalid string: %v", err)
 	}
 	s.pos = end
-	return raw, nil
+	return out, false, nil
 }
 
 func (s *scanner) str() (string, error) {
 	b, err := s.rawString()
 	return string(b), err
+}
+
+// internedStr reads a string that is likely to recur, keeping one copy of each value.
+func (s *scanner) internedStr() (string, error) {
+	b, err := s.rawString()
+	if err != nil {
+		return "", err
+	}
+	if v, ok := s.interned[string(b)]; ok {
+		return v, nil
+	}
+	if s.interned == nil {
+		s.interned = map[string]string{}
+	}
+	v := string(b)
+	s.interned[v] = v
+	return v, nil
+}
+
+// viewStr reads a string without copying it when it has no escapes: the result shares the
+// document's bytes, which are never written to and live as long as the plan.
+func (s *scanner) viewStr() (string, error) {
+	b, view, err := s.rawStringView()
+	if err != nil || len(b) == 0 || !view {
+		return string(b), err
+	}
+	return unsafe.String(&b[0], len(b)), nil
 }
 
 // skip consumes one value of any kind and returns its raw bytes.

@@ -93,7 +93,8 @@ type Values struct {
 // Values returns the instance's values. They are decoded from the plan's bytes the first time a
 // rule asks, which is why a plan with many resources no rule reads stays cheap.
 func (rc *ResourceChange) Values() *Values {
-	return &Values{rc: rc}
+	rc.valuesOnce.Do(func() { rc.values = &Values{rc: rc} })
+	return rc.values
 }
 
 func (v *Values) decode() {
