@@ -1,0 +1,128 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
+)
+
+func queue(addr string, visibility any) plantest.Resource {
+	r := plantest.Resource{Address: addr, After: map[string]any{"name": addr}, Unknown: []string{"arn"}}
+	switch v := visibility.(type) {
+	case nil:
+		r.After["visibility_timeout_seconds"] = 30 // the provider default, as plans show it
+		r.Defaults = []string{"visibility_timeout_seconds"}
+	case string:
+		r.Unknown = append(r.Unknown, "visibility_timeout_seconds")
+	default:
+		r.After["visibility_timeout_seconds"] = v
+	}
+	return r
+}
+
+func mapping(addr, queueAddr, fnAddr string, window any) plantest.Resource {
+	r := plantest.Resource{Address: addr, After: map[string]any{"batch_size": 10},
+		Unknown: []string{"event_source_arn", "function_name"},
+		Refs: map[string][]string{
+			"event_source_arn": {queueAddr + ".arn", queueAddr},
+			"function_name":    {fnAddr + ".arn", fnAddr},
+		}}
+	if window != nil {
+		r.After["maximum_batching_window_in_seconds"] = window
+	}
+	return r
+}
+
+func unknownWindow(r plantest.Resource) plantest.Resource {
+	r.Unknown = append(r.Unknown, "maximum_batching_window_in_seconds")
+	return r
+}
+
+func TestLambdaTimeoutExceedsSQSVisibility(t *testing.T) {
+	const fn, q, esm = "aws_lambda_function.worker", "aws_sqs_queue.jobs", "aws_lambda_event_source_mapping.jobs"
+	tests := []struct {
+		name string
+		plan *plantest.Builder
+		want []string
+	}{
+		{
+			name: "default 30s visibility below the timeout: the mapping can't be created",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, nil), mapping(esm, q, fn, nil)),
+			want: []string{"error aws_lambda_function.worker: timeout 60s exceeds the 30s visibility timeout of aws_sqs_queue.jobs: AWS refuses to create aws_lambda_event_source_mapping.jobs"},
+		},
+		{
+			name: "below six times the timeout warns",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, 300), mapping(esm, q, fn, nil)),
+			want: []string{"warning aws_lambda_function.worker: visibility timeout 300s of aws_sqs_queue.jobs is below the 360s AWS recommends (6 × timeout 60s): messages can be processed twice"},
+		},
+		{
+			name: "the batching window counts",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, 360), mapping(esm, q, fn, 20)),
+			want: []string{"warning aws_lambda_function.worker: visibility timeout 360s of aws_sqs_queue.jobs is below the 380s AWS recommends (6 × timeout 60s + batching window 20s): messages can be processed twice"},
+		},
+		{
+			name: "at six times the timeout is silent",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, 360), mapping(esm, q, fn, nil)),
+			want: []string{},
+		},
+		{
+			name: "the 3s default timeout under the default queue is silent",
+			plan: plantest.New().Add(lambda(fn, 3), queue(q, nil), mapping(esm, q, fn, nil)),
+			want: []string{},
+		},
+		{
+			name: "unknown visibility is silent",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, "unknown"), mapping(esm, q, fn, nil)),
+			want: []string{},
+		},
+		{
+			name: "unknown function timeout is silent",
+			plan: plantest.New().Add(unknownLambda(fn), queue(q, nil), mapping(esm, q, fn, nil)),
+			want: []string{},
+		},
+		{
+			name: "unknown batching window: the recommendation is not guessed",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, 300), unknownWindow(mapping(esm, q, fn, nil))),
+			want: []string{},
+		},
+		{
+			name: "unknown batching window: the hard limit still holds",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, 45), unknownWindow(mapping(esm, q, fn, nil))),
+			want: []string{"error aws_lambda_function.worker: timeout 60s exceeds the 45s visibility timeout of aws_sqs_queue.jobs: AWS refuses to create aws_lambda_event_source_mapping.jobs"},
+		},
+		{
+			name: "a mapping on a stream is not this rule's business",
+			plan: plantest.New().Add(lambda(fn, 60),
+				plantest.Resource{Address: "aws_kinesis_stream.s", After: map[string]any{"name": "s"}, Unknown: []string{"arn"}},
+				mapping(esm, "aws_kinesis_stream.s", fn, nil)),
+			want: []string{},
+		},
+		{
+			name: "queue found by a hard-coded ARN",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, nil),
+				plantest.Resource{Address: esm, After: map[string]any{"batch_size": 10,
+					"event_source_arn": "arn:aws:sqs:eu-west-1:123456789012:aws_sqs_queue.jobs"},
+					Unknown: []string{"function_name"}, Refs: map[string][]string{"function_name": {fn + ".arn", fn}}}),
+			want: []string{"error aws_lambda_function.worker: timeout 60s exceeds the 30s visibility timeout of aws_sqs_queue.jobs: AWS refuses to create aws_lambda_event_source_mapping.jobs"},
+		},
+		{
+			name: "queues and functions in for_each instances pair by key",
+			plan: plantest.New().Add(
+				lambda(`aws_lambda_function.w["a"]`, 60), lambda(`aws_lambda_function.w["b"]`, 5),
+				queue(`aws_sqs_queue.q["a"]`, nil), queue(`aws_sqs_queue.q["b"]`, nil),
+				plantest.Resource{Address: `aws_lambda_event_source_mapping.m["a"]`, Unknown: []string{"event_source_arn", "function_name"},
+					Refs: map[string][]string{"event_source_arn": {"aws_sqs_queue.q", "each.key"}, "function_name": {"aws_lambda_function.w", "each.key"}}},
+				plantest.Resource{Address: `aws_lambda_event_source_mapping.m["b"]`, Unknown: []string{"event_source_arn", "function_name"},
+					Refs: map[string][]string{"event_source_arn": {"aws_sqs_queue.q", "each.key"}, "function_name": {"aws_lambda_function.w", "each.key"}}}),
+			want: []string{`error aws_lambda_function.w["a"]: timeout 60s exceeds the 30s visibility timeout of aws_sqs_queue.q["a"]: AWS refuses to create aws_lambda_event_source_mapping.m["a"]`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaries(run(t, rules.LambdaTimeoutExceedsSQSVisibility, tt.plan)))
+		})
+	}
+}
