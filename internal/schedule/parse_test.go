@@ -1,0 +1,112 @@
+package schedule
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+)
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		syntax Syntax
+		expr   string
+		field  string
+		want   string
+	}{
+		{AWS, "every 5 minutes", "", "use rate(value unit), cron(minutes hours day-of-month month day-of-week year) or at(yyyy-mm-ddThh:mm:ss)"},
+		{AWS, "rate(5)", "", "rate() needs a value and a unit"},
+		{AWS, "rate(0 minutes)", "", `the rate value "0" must be a whole number of at least 1`},
+		{AWS, "rate(1 minutes)", "", "write rate(1 minute)"},
+		{AWS, "rate(5 minute)", "", "write rate(5 minutes)"},
+		{AWS, "rate(5 seconds)", "", `the rate unit "seconds" is not minute(s), hour(s) or day(s)`},
+		{AWS, "rate(99999999999999 days)", "", "too long"},
+		{AWS, "cron(0 * * * *)", "", "cron() needs 6 fields"},
+		{AWS, "cron(0 0 * * * *)", "day-of-week", "the other must be ?"},
+		{AWS, "cron(0 0 ? * ? *)", "day-of-week", "cannot both be ?"},
+		{AWS, "cron(60 * * * ? *)", "minutes", "value 60 is out of range; use 0-59"},
+		{AWS, "cron(0 24 * * ? *)", "hours", "value 24 is out of range; use 0-23"},
+		{AWS, "cron(0 0 32 * ? *)", "day-of-month", "value 32 is out of range; use 1-31"},
+		{AWS, "cron(0 0 * 13 ? *)", "month", "use 1-12 or JAN-DEC"},
+		{AWS, "cron(0 0 ? * 0 *)", "day-of-week", "value 0 is out of range; use 1-7 or SUN-SAT"},
+		{AWS, "cron(0 0 ? * MON-FOO *)", "day-of-week", `"FOO" is not a number or a name`},
+		{AWS, "cron(0 0 ? * FRI-MON *)", "day-of-week", "range FRI-MON runs backwards; write it as two ranges, FRI-SAT,SUN-MON"},
+		{AWS, "cron(0 0 ? * 2#6 *)", "day-of-week", "# takes a weekday and a week from 1 to 5"},
+		{AWS, "cron(0 0 32W * ? *)", "day-of-month", "W takes one day from 1 to 31"},
+		{AWS, "cron(0 0 L,15 * ? *)", "day-of-month", "use L, LW or nW on their own"},
+		{AWS, "cron(0 0 * * ? 2300)", "year", "use 1970-2199"},
+		{AWS, "cron(*/0 * * * ? *)", "minutes", `step "0" must be a whole number of at least 1`},
+		{AWS, "cron(1,,2 * * * ? *)", "minutes", "empty list item"},
+		{AWS, "cron(? * * * ? *)", "minutes", "? and # are only allowed in day-of-month and day-of-week"},
+		{AWS, "at(tomorrow)", "", "at() needs a date and time as yyyy-mm-ddThh:mm:ss"},
+		{Unix, "0 0 * * * *", "", "unix cron has 5 fields"},
+		{Unix, "@daily", "", "macros such as @daily are not unix-cron format"},
+		{Unix, "0 0 L * *", "day-of-month", "AWS (Quartz) extensions"},
+		{Unix, "0 0 ? * 1", "day-of-month", "AWS (Quartz) extensions"},
+		{Unix, "0 0 * * 8", "day-of-week", "value 8 is out of range; use 0-7 or SUN-SAT"},
+		{Unix, "0 -1 * * *", "hour", "missing end"},
+		{NCRONTAB, "*/5 * * * *", "", "add a seconds field, such as 0 */5 * * * *"},
+		{NCRONTAB, "0 0 0 * * 7", "day-of-week", "value 7 is out of range; use 0-6 or SUNDAY-SATURDAY"},
+		{NCRONTAB, "0 0 0 * * Mo", "day-of-week", `"Mo" is not a number or a name`},
+		{NCRONTAB, "0 0 0 L * *", "day", "not NCRONTAB"},
+		{NCRONTAB, "00:00:00", "", "a TimeSpan of zero never fires"},
+		{NCRONTAB, "00:61:00", "", "minutes and seconds 0-59"},
+		{NCRONTAB, "ab:00:00", "", `"ab" is not a number`},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.syntax)+" "+tt.expr, func(t *testing.T) {
+			_, err := Parse(tt.syntax, tt.expr)
+			require.Error(t, err)
+			var pe *ParseError
+			require.True(t, errors.As(err, &pe))
+			assert.Equal(t, tt.field, pe.Field)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.Contains(t, err.Error(), tt.expr, "the message quotes the expression")
+		})
+	}
+}
+
+func TestParseErrorNamesTheField(t *testing.T) {
+	_, err := ParseAWS("cron(0 0 ? * MON-FOO *)")
+	require.Error(t, err)
+	assert.Equal(t, `AWS schedule "cron(0 0 ? * MON-FOO *)": day-of-week field "MON-FOO": "FOO" is not a number or a name; use 1-7 or SUN-SAT`, err.Error())
+}
+
+func TestParseNormalises(t *testing.T) {
+	s, err := ParseAWS("  cron(0   9 ? * MON-FRI  *) ")
+	require.NoError(t, err)
+	assert.Equal(t, "cron(0 9 ? * MON-FRI *)", s.String())
+	assert.Equal(t, AWS, s.Syntax())
+
+	s, err = ParseNCRONTAB("25:00:00")
+	require.NoError(t, err)
+	r, ok := s.(Rate)
+	require.True(t, ok)
+	assert.Equal(t, 25*24*time.Hour, r.Every(), "from 24 up the TimeSpan is dd:hh:mm")
+
+	s, err = ParseNCRONTAB("1:02:03:04")
+	require.NoError(t, err)
+	assert.Equal(t, 26*time.Hour+3*time.Minute+4*time.Second, s.(Rate).Every())
+
+	_, err = Parse("cobol", "0 0 * * *")
+	assert.EqualError(t, err, `unknown schedule syntax "cobol": use aws, unix or ncrontab`)
+}
+
+func TestSyntaxOf(t *testing.T) {
+	tests := map[platform.Platform]Syntax{
+		platform.AWSLambda: AWS, platform.AWSFargate: AWS,
+		platform.GCPFunctionsGen1: Unix, platform.GCPCloudRun: Unix,
+		platform.AzureFunctionsConsumption: NCRONTAB, platform.AzureContainerApps: NCRONTAB,
+	}
+	for p, want := range tests {
+		got, err := SyntaxOf(p)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, p)
+	}
+	_, err := SyntaxOf("ibm_code_engine")
+	assert.Error(t, err)
+}
