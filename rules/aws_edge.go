@@ -1,0 +1,275 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// This file resolves CloudFront Lambda@Edge associations to the functions they run and the events
+// they run on, for aws_lambda_edge_limits and for anything else that needs to know a function is
+// invoked at the edge (the "synchronous path" of the cold-start rules).
+//
+// A cache behavior's lambda_function_association blocks are a set in the AWS provider, so the
+// planned values list them in an order of their own, not in the configuration's order: the n-th
+// association in `after` is not the n-th block whose references the configuration records. An
+// association whose ARN the plan knows is matched to its function by that ARN. The ones whose ARN
+// is known only after apply are matched through the configuration's references of the behavior as
+// a whole, and then only the event class they share is certain (all viewer, all origin, or mixed).
+
+// edgeEventClass is what CloudFront event a function certainly runs on.
+type edgeEventClass uint8
+
+const (
+	// edgeMixed: the plan does not say whether the function runs on a viewer or an origin event.
+	edgeMixed edgeEventClass = iota
+	// edgeViewer: the function runs on a viewer-request or viewer-response event.
+	edgeViewer
+	// edgeOrigin: the function runs only on origin-request or origin-response events.
+	edgeOrigin
+)
+
+// edgeTrigger is a function that a cache behavior of a CloudFront distribution runs at the edge.
+type edgeTrigger struct {
+	distribution *graph.Instance
+	// behavior names the cache behavior for a reader: "default cache behavior" or
+	// `cache behavior "/api/*"`.
+	behavior string
+	// attribute is the configuration path of the association's ARN without block indices, as
+	// Graph.Targets takes it: "default_cache_behavior.lambda_function_association.lambda_arn".
+	attribute  string
+	invocation graph.Invocation
+	// events are the event types the function runs on, or could run on when class is edgeMixed
+	// (empty when the plan does not know them), sorted.
+	events []string
+	class  edgeEventClass
+}
+
+// eventText renders the events for a message: "viewer-request", "origin-request or origin-response".
+func (t edgeTrigger) eventText() string {
+	return strings.Join(t.events, " or ")
+}
+
+// where renders the distribution and behavior for a message.
+func (t edgeTrigger) where() string {
+	return t.distribution.Address + ", " + t.behavior
+}
+
+// edgeTriggers resolves every Lambda@Edge association of every CloudFront distribution the plan
+// keeps, in plan order. Associations whose function is not in the plan, or that the plan cannot
+// tie to one function for certain, are left out.
+func edgeTriggers(g *graph.Graph) []edgeTrigger {
+	var out []edgeTrigger
+	for _, dist := range g.ByType("aws_cloudfront_distribution") {
+		if dist.Deleted() {
+			continue
+		}
+		out = append(out, behaviorTriggers(g, dist, "default_cache_behavior", 0, "default cache behavior")...)
+		ordered, _ := dist.Get("ordered_cache_behavior").List()
+		for i := range ordered {
+			label := fmt.Sprintf("ordered cache behavior %d", i)
+			if p, ok := dist.Get("ordered_cache_behavior", i, "path_pattern").String(); ok {
+				label = fmt.Sprintf("cache behavior %q", p)
+			}
+			out = append(out, behaviorTriggers(g, dist, "ordered_cache_behavior", i, label)...)
+		}
+	}
+	return out
+}
+
+// edgeAssociation is one lambda_function_association block as planned.
+type edgeAssociation struct {
+	event string // "" when unknown
+	// functions are the functions its known ARN names; nil when the ARN is unknown.
+	functions  []graph.Invocation
+	arnUnknown bool
+}
+
+func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index int, label string) []edgeTrigger {
+	attribute := block + ".lambda_function_association.lambda_arn"
+	newTrigger := func(inv graph.Invocation, events []string, class edgeEventClass) edgeTrigger {
+		return edgeTrigger{distribution: dist, behavior: label, attribute: attribute, invocation: inv, events: events, class: class}
+	}
+	assocs, assocsKnown := plannedAssociations(g, dist, block, index)
+	var out []edgeTrigger
+	byValue := map[*graph.Instance]bool{}
+	var pending []edgeAssociation
+	for _, a := range assocs {
+		if a.arnUnknown {
+			pending = append(pending, a)
+			continue
+		}
+		for _, inv := range a.functions {
+			byValue[inv.Function] = true
+			if a.event == "" {
+				out = append(out, newTrigger(inv, nil, edgeMixed))
+			} else {
+				out = append(out, newTrigger(inv, []string{a.event}, classOf([]string{a.event}, true)))
+			}
+		}
+	}
+	// The rest are matched through the configuration: the functions the behavior's associations
+	// reference that no known ARN accounts for.
+	configured, blocks := configuredEdgeFunctions(g, dist, fmt.Sprintf("%s.%d.lambda_function_association.", block, index))
+	var rest []graph.Invocation
+	for _, inv := range configured {
+		if !byValue[inv.Function] {
+			rest = append(rest, inv)
+		}
+	}
+	if len(rest) == 0 || (assocsKnown && len(pending) == 0) {
+		return out
+	}
+	if len(rest) > blocks || (assocsKnown && len(rest) > len(pending)) {
+		// More functions than associations to run them: some association chooses between
+		// functions (a conditional), so none of them is certainly invoked.
+		return out
+	}
+	var events []string
+	for _, a := range pending {
+		if a.event == "" {
+			events = nil
+			break
+		}
+		events = appendUnique(events, a.event)
+	}
+	sort.Strings(events)
+	// A single function runs on every one of these events; several share them out in a way the
+	// plan does not show.
+	class := classOf(events, len(rest) == 1)
+	for _, inv := range rest {
+		out = append(out, newTrigger(inv, events, class))
+	}
+	return out
+}
+
+// plannedAssociations reads a behavior's associations from the planned values. known is false when
+// the plan does not know the set of associations itself.
+func plannedAssociations(g *graph.Graph, dist *graph.Instance, block string, index int) (assocs []edgeAssociation, known bool) {
+	v := dist.Get(block, index, "lambda_function_association")
+	list, ok := v.List()
+	if !ok {
+		return nil, v.State == plan.Null || v.State == plan.Absent
+	}
+	for i := range list {
+		a := edgeAssociation{}
+		if ev, ok := dist.Get(block, index, "lambda_function_association", i, "event_type").String(); ok {
+			a.event = ev
+		}
+		arn := dist.Get(block, index, "lambda_function_association", i, "lambda_arn")
+		if s, ok := arn.String(); ok {
+			a.functions = lambdaFunctionsByRef(g, s)
+		} else {
+			a.arnUnknown = arn.State == plan.Unknown || arn.State == plan.Sensitive
+		}
+		assocs = append(assocs, a)
+	}
+	return assocs, true
+}
+
+// configuredEdgeFunctions resolves the functions that the configured lambda_arn references of the
+// associations under prefix ("default_cache_behavior.0.lambda_function_association.") lead to,
+// and counts the association blocks that make such references. Only references count: the graph's
+// fallback to a known value would read the planned association at the configuration's index,
+// which for a set may be another one.
+func configuredEdgeFunctions(g *graph.Graph, dist *graph.Instance, prefix string) (fns []graph.Invocation, blocks int) {
+	var out []graph.Invocation
+	seen := map[*graph.Instance]bool{}
+	attributes := map[string]bool{}
+	for _, e := range g.Outgoing(dist) {
+		if !strings.HasPrefix(e.Attribute, prefix) || !strings.HasSuffix(e.Attribute, ".lambda_arn") || attributes[e.Attribute] {
+			continue
+		}
+		attributes[e.Attribute] = true
+		for _, inv := range g.InvokedFunctions(dist, e.Attribute) {
+			if !inv.ByValue && !seen[inv.Function] {
+				seen[inv.Function] = true
+				out = append(out, inv)
+			}
+		}
+	}
+	return out, len(attributes)
+}
+
+// classOf says which event class a function certainly runs on, given the events it runs on (all
+// of them when exact, one or more of them otherwise): viewer when it surely runs on a viewer event,
+// origin when it runs on origin events only.
+func classOf(events []string, exact bool) edgeEventClass {
+	if len(events) == 0 {
+		return edgeMixed
+	}
+	viewer, origin := 0, 0
+	for _, e := range events {
+		switch {
+		case strings.HasPrefix(e, "viewer-"):
+			viewer++
+		case strings.HasPrefix(e, "origin-"):
+			origin++
+		}
+	}
+	switch {
+	case viewer == len(events) || (exact && viewer > 0):
+		return edgeViewer
+	case origin == len(events):
+		return edgeOrigin
+	}
+	return edgeMixed
+}
+
+// lambdaFunctionsByRef finds the functions in the plan that a known string names, in any form the
+// Lambda API takes: a name ("resize"), a name with a qualifier ("resize:live"), a function ARN with
+// or without a qualifier (arn:aws:lambda:region:account:function:resize[:3]) or a partial ARN
+// (123456789012:function:resize).
+func lambdaFunctionsByRef(g *graph.Graph, ref string) []graph.Invocation {
+	name, qualifier := lambdaRefName(ref)
+	if name == "" {
+		return nil
+	}
+	var out []graph.Invocation
+	for _, fn := range g.ByType("aws_lambda_function") {
+		if n, ok := fn.Get("function_name").String(); ok && n == name {
+			out = append(out, graph.Invocation{Function: fn, Qualifier: qualifier, ByValue: true})
+		}
+	}
+	return out
+}
+
+// lambdaRefName splits a function reference into name and qualifier ("$LATEST" when it has none);
+// the name is "" when the string is not a function reference.
+func lambdaRefName(ref string) (name, qualifier string) {
+	if ref == "" || strings.ContainsAny(ref, "/ ${}") {
+		return "", ""
+	}
+	parts := strings.Split(ref, ":")
+	switch {
+	case parts[0] == "arn":
+		if len(parts) < 7 || len(parts) > 8 || parts[2] != "lambda" || parts[5] != "function" {
+			return "", ""
+		}
+		parts = parts[6:]
+	case len(parts) >= 3:
+		if len(parts) > 4 || parts[1] != "function" {
+			return "", ""
+		}
+		parts = parts[2:]
+	}
+	if len(parts) > 2 || parts[0] == "" {
+		return "", ""
+	}
+	if len(parts) == 2 {
+		return parts[0], parts[1]
+	}
+	return parts[0], "$LATEST"
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

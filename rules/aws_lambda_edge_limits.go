@@ -1,0 +1,146 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// LambdaEdgeLimits flags functions that CloudFront runs at the edge with settings Lambda@Edge does
+// not allow: CloudFront refuses the association, so the apply fails after the plan succeeded.
+var LambdaEdgeLimits = &Rule{
+	Name:     "aws_lambda_edge_limits",
+	Severity: finding.Error,
+	Category: finding.Timeout,
+	Summary:  "function used by Lambda@Edge has a timeout, memory size, VPC, layers or environment variables that Lambda@Edge does not allow",
+	Doc: Doc{
+		Why: "Lambda@Edge runs a function's replicas in CloudFront's Regions, with stricter limits than Lambda itself. " +
+			"Functions on viewer-request and viewer-response events may run at most 5 s with at most 128 MB of memory; " +
+			"on origin-request and origin-response events at most 30 s, with Lambda's usual memory. An edge function " +
+			"may not be attached to a VPC, use layers or set environment variables. CloudFront checks this when the " +
+			"distribution is created or updated, so the plan succeeds and the apply fails; a function that passes the " +
+			"check is still cut off at the edge limit, however long its own timeout.\n\n" +
+			"The rule follows each `lambda_function_association` of the default and ordered cache behaviors to the " +
+			"function it runs, through qualified ARNs, aliases and modules. When a behavior's associations are known " +
+			"only after apply, the plan cannot tell which association runs which function; the viewer limits are then " +
+			"applied only when every such association is a viewer one.",
+		HowToFix: "- Viewer triggers: keep them to header and URL rewrites within 5 s and 128 MB; move heavier work to an " +
+			"origin-request trigger (30 s) or to the origin itself.\n" +
+			"- Origin triggers: keep them under 30 s; work that takes longer belongs behind the origin (an ALB, an API, " +
+			"or the container half of a hybrid unit).\n" +
+			"- Remove `vpc_config`, `layers` and `environment` from the function: bundle the layers' code and the " +
+			"settings into the deployment package, and reach private resources through the origin.",
+		Sources: []string{
+			"https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge",
+			"https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html",
+			"awsdocs/amazon-cloudfront-developer-guide doc_source/cloudfront-limits.md @ 1674b70 (Lambda@Edge quotas)",
+		},
+	},
+	Check: checkLambdaEdgeLimits,
+}
+
+func checkLambdaEdgeLimits(pass *Pass) {
+	byFunction := map[*graph.Instance][]edgeTrigger{}
+	var order []*graph.Instance
+	for _, t := range edgeTriggers(pass.Graph) {
+		fn := t.invocation.Function
+		if fn.Deleted() {
+			continue
+		}
+		if _, seen := byFunction[fn]; !seen {
+			order = append(order, fn)
+		}
+		byFunction[fn] = append(byFunction[fn], t)
+	}
+	for _, fn := range order {
+		ts := byFunction[fn]
+		sort.SliceStable(ts, func(i, j int) bool { return ts[i].where() < ts[j].where() })
+		checkEdgeFunction(pass, fn, ts)
+	}
+}
+
+func checkEdgeFunction(pass *Pass, fn *graph.Instance, ts []edgeTrigger) {
+	var related []string
+	for _, t := range ts {
+		related = append(related, t.distribution.Address, aliasAddress(t.invocation))
+	}
+	report := func(attribute, message, remediation string) {
+		pass.Report(finding.Finding{Address: fn.Address, Attribute: attribute, Related: related,
+			Message: message, Remediation: remediation})
+	}
+	viewer := firstEdgeTrigger(ts, edgeViewer)
+
+	if timeout, ok := functionTimeout(fn); ok {
+		switch {
+		case viewer != nil && timeout > platform.LambdaEdgeViewerMaxTimeoutSeconds:
+			report("timeout", fmt.Sprintf("timeout %s exceeds the %s Lambda@Edge limit for %s triggers of %s",
+				seconds(timeout), seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), viewer.eventText(), viewer.where()),
+				fmt.Sprintf("lower timeout to %s or less, or move the work to an origin-request trigger (%s) or to the origin",
+					seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
+		case timeout > platform.LambdaEdgeOriginMaxTimeoutSeconds:
+			t := ts[0]
+			if origin := firstEdgeTrigger(ts, edgeOrigin); origin != nil {
+				t = *origin
+			}
+			report("timeout", fmt.Sprintf("timeout %s exceeds the %s Lambda@Edge limit%s of %s",
+				seconds(timeout), seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds), edgeLimitScope(t), t.where()),
+				fmt.Sprintf("lower timeout to %s or less, and move longer work behind the origin",
+					seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
+		}
+	}
+	if viewer != nil {
+		if memory, ok := functionMemoryMB(fn); ok && memory > platform.LambdaEdgeViewerMaxMemoryMB {
+			report("memory_size", fmt.Sprintf("memory_size %d MB exceeds the %d MB Lambda@Edge limit for %s triggers of %s",
+				memory, platform.LambdaEdgeViewerMaxMemoryMB, viewer.eventText(), viewer.where()),
+				fmt.Sprintf("lower memory_size to %d, or move the function to an origin trigger", platform.LambdaEdgeViewerMaxMemoryMB))
+		}
+	}
+	where := ts[0].where()
+	if subnets, ok := fn.Get("vpc_config", 0, "subnet_ids").List(); ok && len(subnets) > 0 {
+		report("vpc_config", fmt.Sprintf("vpc_config attaches the function to %d subnet(s), which Lambda@Edge does not allow (%s)",
+			len(subnets), where),
+			"remove vpc_config and reach private resources through the origin")
+	}
+	if layers, ok := fn.Get("layers").List(); ok && len(layers) > 0 {
+		report("layers", fmt.Sprintf("the function uses %d layer(s), which Lambda@Edge does not allow (%s)", len(layers), where),
+			"bundle the layers' code into the deployment package and remove layers")
+	}
+	if vars, ok := fn.Get("environment", 0, "variables").Map(); ok && len(vars) > 0 {
+		report("environment", fmt.Sprintf("the function sets %d environment variable(s), which Lambda@Edge does not allow (%s)",
+			len(vars), where),
+			"remove environment and build the settings into the deployment package")
+	}
+}
+
+// firstEdgeTrigger returns the first trigger of a class, or nil.
+func firstEdgeTrigger(ts []edgeTrigger, class edgeEventClass) *edgeTrigger {
+	for i := range ts {
+		if ts[i].class == class {
+			return &ts[i]
+		}
+	}
+	return nil
+}
+
+// edgeLimitScope says which triggers the 30 s limit is quoted for: " for origin-request triggers",
+// or nothing when the plan does not say which event the function runs on.
+func edgeLimitScope(t edgeTrigger) string {
+	if t.class == edgeOrigin {
+		return " for " + t.eventText() + " triggers"
+	}
+	return ""
+}
+
+// functionMemoryMB returns a function's memory size in MB when the plan knows it; unset means
+// Lambda's default.
+func functionMemoryMB(fn *graph.Instance) (int, bool) {
+	v := fn.Get("memory_size")
+	if v.State == plan.Null || v.State == plan.Absent {
+		return platform.LambdaDefaultMemoryMB, true
+	}
+	return v.Int()
+}

@@ -1,0 +1,65 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+)
+
+// LambdaTimeoutExceedsAppSync flags functions behind an AppSync Lambda data source whose timeout
+// outlasts the 30 s AppSync gives a whole GraphQL request.
+var LambdaTimeoutExceedsAppSync = &Rule{
+	Name:     "aws_lambda_timeout_exceeds_appsync",
+	Severity: finding.Error,
+	Category: finding.Timeout,
+	Summary:  "function timeout is longer than the 30 s AppSync allows a GraphQL request",
+	Doc: Doc{
+		Why: "AppSync gives every query, mutation and subscription request 30 s in total, and the limit cannot be " +
+			"raised. A resolver whose Lambda data source (`type = \"AWS_LAMBDA\"`) runs longer makes the request fail " +
+			"with a timeout error while the function goes on running to its own timeout, billed, and its result is " +
+			"thrown away. A function timeout above 30 s behind AppSync promises time the caller will never wait for.",
+		HowToFix: "- Lower the function's `timeout` to 30 s or less, so slow requests fail where you can see them.\n" +
+			"- Make long work asynchronous: let the mutation start a job (a queue, Step Functions, or the container " +
+			"half of a hybrid unit) and return its id, and deliver the result through a subscription or a query.",
+		Sources: []string{
+			"https://repost.aws/questions/QUw61RAiFGSHiWKxSnjppUfA/execution-timeout-aws-appsync-api (AppSync 30 s request limit)",
+			"https://github.com/amazon-archives/aws-appsync-long-query (AWS sample for work beyond the 30 s limit)",
+		},
+	},
+	Check: checkLambdaTimeoutExceedsAppSync,
+}
+
+func checkLambdaTimeoutExceedsAppSync(pass *Pass) {
+	g := pass.Graph
+	limit := platform.AppSyncMaxTimeoutSeconds
+	for _, ds := range g.ByType("aws_appsync_datasource") {
+		if ds.Deleted() {
+			continue
+		}
+		if typ, ok := ds.Get("type").String(); !ok || typ != "AWS_LAMBDA" {
+			continue
+		}
+		related := []string{ds.Address}
+		for _, e := range g.Targets(ds, "api_id") {
+			if e.To.Type == "aws_appsync_graphql_api" {
+				related = append(related, e.To.Address)
+			}
+		}
+		for _, inv := range invocations(g, ds, "lambda_config.0.function_arn") {
+			timeout, ok := functionTimeout(inv.Function)
+			if !ok || timeout <= limit || inv.Function.Deleted() {
+				continue
+			}
+			pass.Report(finding.Finding{
+				Address:   inv.Function.Address,
+				Attribute: "timeout",
+				Related:   append([]string{aliasAddress(inv)}, related...),
+				Message: fmt.Sprintf("timeout %s exceeds the %s AppSync request limit of %s",
+					seconds(timeout), seconds(limit), ds.Address),
+				Remediation: fmt.Sprintf("lower timeout to %s or less, or start the work asynchronously and deliver the result by subscription",
+					seconds(limit)),
+			})
+		}
+	}
+}
