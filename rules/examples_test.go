@@ -60,6 +60,91 @@ var examples = map[string]example{
 	},
 
 	// AWS rule pack (issue 3)
+	"aws_lambda_timeout_exceeds_appsync": {
+		note: "A GraphQL mutation resolves through a Lambda data source whose function may take two minutes.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.checkout", After: map[string]any{
+				"function_name": "checkout", "runtime": "nodejs22.x", "memory_size": 1024, "timeout": 120}},
+			plantest.Resource{Address: "aws_appsync_graphql_api.shop", After: map[string]any{"name": "shop", "authentication_type": "AMAZON_COGNITO_USER_POOLS"}},
+			plantest.Resource{Address: "aws_appsync_datasource.checkout", After: map[string]any{"name": "checkout", "type": "AWS_LAMBDA"},
+				Unknown: []string{"api_id", "lambda_config", "service_role_arn"},
+				Refs: map[string][]string{
+					"api_id":                       {"aws_appsync_graphql_api.shop.id", "aws_appsync_graphql_api.shop"},
+					"lambda_config.0.function_arn": {"aws_lambda_function.checkout.arn", "aws_lambda_function.checkout"},
+				}},
+		),
+	},
+	"aws_lambda_timeout_exceeds_alb": {
+		note: "An Application Load Balancer left at the default idle timeout forwards to a report function allowed three minutes.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.report", After: map[string]any{
+				"function_name": "report", "runtime": "python3.12", "memory_size": 1024, "timeout": 180}},
+			plantest.Resource{Address: "aws_lb.public", After: map[string]any{"name": "public", "load_balancer_type": "application", "idle_timeout": 60},
+				Defaults: []string{"idle_timeout"}, Unknown: []string{"arn"}},
+			plantest.Resource{Address: "aws_lb_target_group.report", After: map[string]any{"name": "report", "target_type": "lambda"}, Unknown: []string{"arn"}},
+			plantest.Resource{Address: "aws_lb_listener.https", After: map[string]any{"port": 443, "protocol": "HTTPS"},
+				Unknown: []string{"load_balancer_arn", "default_action"},
+				Refs: map[string][]string{
+					"load_balancer_arn":                 {"aws_lb.public.arn", "aws_lb.public"},
+					"default_action.0.target_group_arn": {"aws_lb_target_group.report.arn", "aws_lb_target_group.report"},
+				}},
+			plantest.Resource{Address: "aws_lb_target_group_attachment.report", After: map[string]any{},
+				Unknown: []string{"target_group_arn", "target_id"},
+				Refs: map[string][]string{
+					"target_group_arn": {"aws_lb_target_group.report.arn", "aws_lb_target_group.report"},
+					"target_id":        {"aws_lambda_function.report.arn", "aws_lambda_function.report"},
+				}},
+		),
+	},
+	"aws_lambda_edge_limits": {
+		note: "A viewer-request function that resizes images was given the memory and time an origin function may have.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.resize", After: map[string]any{
+				"function_name": "resize", "runtime": "nodejs22.x", "memory_size": 1024, "timeout": 10, "publish": true, "version": "4",
+				"qualified_arn": "arn:aws:lambda:us-east-1:123456789012:function:resize:4"}},
+			plantest.Resource{Address: "aws_cloudfront_distribution.assets", After: map[string]any{"enabled": true,
+				"default_cache_behavior": []any{map[string]any{"target_origin_id": "assets", "viewer_protocol_policy": "redirect-to-https",
+					"lambda_function_association": []any{map[string]any{"event_type": "viewer-request", "include_body": false,
+						"lambda_arn": "arn:aws:lambda:us-east-1:123456789012:function:resize:4"}}}}},
+				Refs: map[string][]string{"default_cache_behavior.0.lambda_function_association.0.lambda_arn": {
+					"aws_lambda_function.resize.qualified_arn", "aws_lambda_function.resize"}}},
+		),
+	},
+	"aws_sfn_lambda_task_timeout": {
+		note: "An EXPRESS state machine invokes a transform function allowed ten minutes, from a task that gives up after one.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.transform", After: map[string]any{
+				"function_name": "transform", "runtime": "python3.12", "memory_size": 2048, "timeout": 600,
+				"arn": "arn:aws:lambda:eu-west-1:123456789012:function:transform"}},
+			plantest.Resource{Address: "aws_sfn_state_machine.ingest", After: map[string]any{"name": "ingest", "type": "EXPRESS",
+				"definition": `{"StartAt":"Transform","States":{"Transform":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",` +
+					`"Parameters":{"FunctionName":"arn:aws:lambda:eu-west-1:123456789012:function:transform","Payload.$":"$"},` +
+					`"TimeoutSeconds":60,"Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":2}],"End":true}}}`},
+				Refs: map[string][]string{"definition": {"aws_lambda_function.transform.arn", "aws_lambda_function.transform"}}},
+		),
+	},
+	"aws_lambda_memory_near_limit": {
+		note: "A function that loads a language model is sized at 10 GB.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.embed", After: map[string]any{
+				"function_name": "embed", "runtime": "python3.12", "memory_size": 10240, "timeout": 300}},
+		),
+	},
+	"aws_lambda_heavy_runtime_low_memory": {
+		note: "A Java API handler keeps the 256 MB it was first deployed with.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.orders", After: map[string]any{
+				"function_name": "orders", "runtime": "java21", "memory_size": 256, "timeout": 20}},
+		),
+	},
+	"aws_ecs_fargate_invalid_size": {
+		note: "A Fargate worker asks for 1 vCPU with 16 GB of memory.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_ecs_task_definition.worker", After: map[string]any{
+				"family": "worker", "network_mode": "awsvpc", "requires_compatibilities": []any{"FARGATE"},
+				"cpu": "1024", "memory": "16384"}},
+		),
+	},
 
 	// Google Cloud (issue 4)
 

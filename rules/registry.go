@@ -10,6 +10,13 @@ func All() []*Rule {
 		LambdaTimeoutNearLimit,
 
 		// AWS rule pack (issue 3)
+		LambdaTimeoutExceedsAppSync,
+		LambdaTimeoutExceedsALB,
+		LambdaEdgeLimits,
+		SFNLambdaTaskTimeout,
+		LambdaMemoryNearLimit,
+		LambdaHeavyRuntimeLowMemory,
+		ECSFargateInvalidSize,
 
 		// Google Cloud (issue 4)
 
