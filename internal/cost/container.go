@@ -1,0 +1,60 @@
+package cost
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+)
+
+// Container prices an always-on container, the half of a hybrid unit that takes the work a function
+// cannot: minInstances copies of vcpu and memoryMB, running all month, whatever the traffic. The
+// size must be one the platform runs (platform.CheckFargateSize, CheckCloudRunSize,
+// CheckContainerAppsSize).
+//
+//   - aws_fargate: Linux/x86 task vCPU-hours and GB-hours.
+//   - gcp_cloud_run: instance-based billing (CPU always allocated), no request fee.
+//   - azure_container_apps: Consumption plan at the active rate. Idle replicas bill less, but no
+//     source we could read gives the idle rate, so this is an upper bound.
+func (p Prices) Container(pl platform.Platform, vcpu float64, memoryMB, minInstances int) (Option, error) {
+	if minInstances < 1 {
+		return Option{}, fmt.Errorf("container instances %d: an always-on container needs at least 1", minInstances)
+	}
+	if badNumber(vcpu) || vcpu <= 0 {
+		return Option{}, fmt.Errorf("container cpu %g: use a positive number of vCPU", vcpu)
+	}
+	n := float64(minInstances)
+	memGB := float64(memoryMB) / gb
+	name := fmt.Sprintf("%s %g vCPU %d MB x %d", pl, vcpu, memoryMB, minInstances)
+	switch pl {
+	case platform.AWSFargate:
+		units := vcpu * 1024
+		if units != math.Round(units) {
+			return Option{}, fmt.Errorf("fargate size: cpu %g vCPU is not a whole number of CPU units (1024 = 1 vCPU)", vcpu)
+		}
+		if err := platform.CheckFargateSize(int(units), memoryMB); err != nil {
+			return Option{}, fmt.Errorf("fargate size: %w", err)
+		}
+		return Option{Name: name, parts: []part{
+			{what: "task vCPU", price: p.FargateVCPUHour, fixed: n * vcpu * platform.HoursPerMonth},
+			{what: "task memory", price: p.FargateGBHour, fixed: n * memGB * platform.HoursPerMonth},
+		}}, nil
+	case platform.GCPCloudRun:
+		if err := platform.CheckCloudRunSize(vcpu, memoryMB); err != nil {
+			return Option{}, fmt.Errorf("cloud run size: %w", err)
+		}
+		return Option{Name: name, parts: []part{
+			{what: "instance CPU", price: p.CloudRunInstanceVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
+			{what: "instance memory", price: p.CloudRunInstanceGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
+		}}, nil
+	case platform.AzureContainerApps:
+		if err := platform.CheckContainerAppsSize(vcpu, memoryMB); err != nil {
+			return Option{}, fmt.Errorf("container apps size: %w", err)
+		}
+		return Option{Name: name, parts: []part{
+			{what: "replica CPU", price: p.ContainerAppsVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
+			{what: "replica memory", price: p.ContainerAppsGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
+		}}, nil
+	}
+	return Option{}, fmt.Errorf("%s is not a container platform: use one of %v", pl, platform.ContainerPlatforms())
+}

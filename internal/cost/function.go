@@ -1,0 +1,248 @@
+package cost
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+)
+
+// Arch is a Lambda instruction set; other platforms price one architecture only.
+type Arch string
+
+// Lambda architectures, as `aws_lambda_function.architectures` writes them.
+const (
+	X86_64 Arch = "x86_64"
+	ARM64  Arch = "arm64"
+)
+
+// ParseArch reads an architecture; "" is x86_64, Lambda's default. Source: [S32][S37]
+// terraform-provider-aws lambda_function docs (architectures default ["x86_64"]). Read 2026-08.
+func ParseArch(s string) (Arch, error) {
+	switch Arch(s) {
+	case "", X86_64:
+		return X86_64, nil
+	case ARM64:
+		return ARM64, nil
+	}
+	return "", fmt.Errorf("unknown architecture %q: use x86_64 or arm64", s)
+}
+
+const (
+	gb      = 1024.0 // MB per GB (GiB); AWS, Google and Azure all count 1,024 MB to the GB in prices
+	million = 1e6
+)
+
+// OnDemand prices invocations with nothing kept warm: per request and per GB-second (or vCPU- and
+// GiB-second) of billed duration. Durations are rounded up the way each platform bills: to 1 ms on
+// Lambda, 100 ms on Google; Azure's rounding is not modelled. arch matters on Lambda only.
+//
+// Google bills a request's instance time; with concurrency above 1 several requests share it, so
+// the compute part here, which assumes one request per instance at a time, is an upper bound.
+// Premium has no per-execution price: on demand it costs one always-ready instance, the minimum
+// a Premium plan bills.
+func (p Prices) OnDemand(pl platform.Platform, memoryMB int, avgDurationMs float64, arch Arch) (Option, error) {
+	if err := checkFunctionInputs(pl, memoryMB, avgDurationMs, arch); err != nil {
+		return Option{}, err
+	}
+	name := string(pl) + " on demand"
+	switch pl {
+	case platform.AWSLambda:
+		perGBs := p.LambdaX86GBSecond
+		if arch == ARM64 {
+			perGBs = p.LambdaARMGBSecond
+		}
+		seconds := roundUpMillis(avgDurationMs, platform.LambdaBillingGranularityMillis) / 1000
+		return Option{Name: name, parts: []part{
+			{what: "requests", price: p.LambdaRequests, perRequest: 1 / million},
+			{what: "duration", price: perGBs, perRequest: seconds * float64(memoryMB) / gb},
+		}}, nil
+	case platform.GCPFunctionsGen1:
+		vcpu, _ := platform.GCPGen1VCPU(memoryMB)
+		seconds := roundUpMillis(avgDurationMs, platform.GCPBillingGranularityMillis) / 1000
+		return Option{Name: name, parts: []part{
+			{what: "invocations", price: p.GCPGen1Invocations, perRequest: 1 / million},
+			{what: "memory", price: p.GCPGen1GBSecond, perRequest: seconds * float64(memoryMB) / gb},
+			{what: "CPU", price: p.GCPGen1GHzSecond, perRequest: seconds * gen1GHz(vcpu)},
+		}}, nil
+	case platform.GCPFunctionsGen2, platform.GCPCloudRun:
+		vcpu := cloudRunVCPU(pl, memoryMB)
+		seconds := roundUpMillis(avgDurationMs, platform.GCPBillingGranularityMillis) / 1000
+		return Option{Name: name, parts: []part{
+			{what: "requests", price: p.CloudRunRequests, perRequest: 1 / million},
+			{what: "CPU", price: p.CloudRunRequestVCPUSecond, perRequest: seconds * vcpu},
+			{what: "memory", price: p.CloudRunRequestGiBSecond, perRequest: seconds * float64(memoryMB) / gb},
+		}}, nil
+	case platform.AzureFunctionsConsumption:
+		billedMB := math.Ceil(float64(memoryMB)/platform.AzureConsumptionMemoryRoundingMB) * platform.AzureConsumptionMemoryRoundingMB
+		return Option{Name: name, parts: []part{
+			{what: "executions", price: p.AzureConsumptionExecutions, perRequest: 1 / million},
+			{what: "execution time", price: p.AzureConsumptionGBSecond, perRequest: avgDurationMs / 1000 * billedMB / gb},
+		}}, nil
+	case platform.AzureFunctionsFlex:
+		return Option{Name: name, parts: []part{
+			{what: "executions", price: p.AzureFlexExecutions, perRequest: 1 / million},
+			{what: "execution time", price: p.AzureFlexGBSecond, perRequest: avgDurationMs / 1000 * float64(memoryMB) / gb},
+		}}, nil
+	case platform.AzureFunctionsPremium:
+		o, err := p.Provisioned(pl, memoryMB, 1, avgDurationMs, arch)
+		o.Name = name
+		return o, err
+	}
+	return Option{}, fmt.Errorf("%s is not a function platform: use one of %v", pl, platform.FunctionPlatforms())
+}
+
+// KeepWarm prices keep-warm pings alone: pingsPerMonth schedule activations, each invoking
+// concurrency copies of the function (one ping warms one execution environment), each billed for
+// billedMs, the duration of a warm-up invocation that returns at once. The result is a fixed
+// monthly amount; add it to OnDemand with Plus for "on demand, kept warm". Use
+// schedule.InvocationsPerMonth for pingsPerMonth and MinimumBilledMillis for billedMs when the
+// ping's duration is not known. Source for the model: platform-limits.md §1.5 and §6
+// ([S57] lambda-warmer: one ping keeps one environment warm). Read 2026-08.
+func (p Prices) KeepWarm(pl platform.Platform, memoryMB int, arch Arch, pingsPerMonth float64, concurrency int, billedMs float64) (Option, error) {
+	switch {
+	case pl == platform.AzureFunctionsPremium:
+		return Option{}, fmt.Errorf("%s keeps at least one instance warm already: keep-warm pings add cost and no warmth", pl)
+	case badNumber(pingsPerMonth) || pingsPerMonth < 0:
+		return Option{}, fmt.Errorf("keep-warm pings per month %g: use 0 or more", pingsPerMonth)
+	case concurrency < 1:
+		return Option{}, fmt.Errorf("keep-warm concurrency %d: use at least 1 (one ping warms one environment)", concurrency)
+	case badNumber(billedMs) || billedMs <= 0:
+		return Option{}, fmt.Errorf("billed duration of a ping %g ms: use more than 0", billedMs)
+	}
+	od, err := p.OnDemand(pl, memoryMB, billedMs, arch)
+	if err != nil {
+		return Option{}, err
+	}
+	pings := pingsPerMonth * float64(concurrency)
+	o := Option{Name: fmt.Sprintf("%s keep-warm (%g pings x %d)", pl, pingsPerMonth, concurrency)}
+	for _, pt := range od.parts {
+		o.parts = append(o.parts, part{what: "keep-warm " + pt.what, price: pt.price, fixed: pt.perRequest * pings})
+	}
+	return o, nil
+}
+
+// MinimumBilledMillis returns the shortest duration a platform bills an invocation for, and false
+// where no source for it was found (Azure). Source: platform.LambdaBillingGranularityMillis,
+// platform.GCPBillingGranularityMillis.
+func MinimumBilledMillis(pl platform.Platform) (float64, bool) {
+	switch pl.Cloud() {
+	case platform.AWS:
+		return platform.LambdaBillingGranularityMillis, true
+	case platform.GCP:
+		return platform.GCPBillingGranularityMillis, true
+	}
+	return 0, false
+}
+
+// Provisioned prices capacity kept ready all month: Lambda provisioned concurrency (instances
+// environments), Azure Flex always-ready instances, or Azure Premium instances. Requests are
+// assumed to fit within that capacity; spill-over would be billed on demand. Google's minimum
+// instances bill idle time at a rate this model has no source for; price an always-on Cloud Run
+// instance with Container instead.
+func (p Prices) Provisioned(pl platform.Platform, memoryMB, instances int, avgDurationMs float64, arch Arch) (Option, error) {
+	if err := checkFunctionInputs(pl, memoryMB, avgDurationMs, arch); err != nil {
+		return Option{}, err
+	}
+	if instances < 1 {
+		return Option{}, fmt.Errorf("provisioned instances %d: use at least 1", instances)
+	}
+	n := float64(instances)
+	memGB := float64(memoryMB) / gb
+	seconds := avgDurationMs / 1000
+	name := fmt.Sprintf("%s provisioned x %d", pl, instances)
+	switch pl {
+	case platform.AWSLambda:
+		capacity, duration := p.LambdaX86Provisioned, p.LambdaX86ProvisionedDuration
+		if arch == ARM64 {
+			capacity, duration = p.LambdaARMProvisioned, p.LambdaARMProvisionedDuration
+		}
+		seconds = roundUpMillis(avgDurationMs, platform.LambdaBillingGranularityMillis) / 1000
+		return Option{Name: name, parts: []part{
+			{what: "provisioned capacity", price: capacity, fixed: n * memGB * platform.SecondsPerMonth},
+			{what: "requests", price: p.LambdaRequests, perRequest: 1 / million},
+			{what: "duration", price: duration, perRequest: seconds * memGB},
+		}}, nil
+	case platform.AzureFunctionsFlex:
+		return Option{Name: name, parts: []part{
+			{what: "always-ready baseline", price: p.AzureFlexAlwaysReadyBaseline, fixed: n * memGB * platform.SecondsPerMonth},
+			{what: "executions", price: p.AzureFlexExecutions, perRequest: 1 / million},
+			{what: "execution time", price: p.AzureFlexAlwaysReadyGBSecond, perRequest: seconds * memGB},
+		}}, nil
+	case platform.AzureFunctionsPremium:
+		sku, _ := platform.SmallestAzurePremiumSKU(memoryMB)
+		return Option{Name: fmt.Sprintf("%s %s x %d", pl, sku.Name, instances), parts: []part{
+			{what: sku.Name + " cores", price: p.AzurePremiumVCPUHour, fixed: n * float64(sku.Cores) * platform.HoursPerMonth},
+			{what: sku.Name + " memory", price: p.AzurePremiumGBHour, fixed: n * float64(sku.MemoryMB) / gb * platform.HoursPerMonth},
+		}}, nil
+	}
+	return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: use aws_lambda, azure_functions_flex or azure_functions_premium, or Container for an always-on instance", pl)
+}
+
+// checkFunctionInputs rejects numbers no platform can bill and memory the platform cannot run.
+func checkFunctionInputs(pl platform.Platform, memoryMB int, avgDurationMs float64, arch Arch) error {
+	if _, err := ParseArch(string(arch)); err != nil {
+		return err
+	}
+	if badNumber(avgDurationMs) || avgDurationMs < 0 {
+		return fmt.Errorf("average duration %g ms: use 0 or more", avgDurationMs)
+	}
+	if memoryMB < 1 {
+		return fmt.Errorf("memory %d MB: use a positive size", memoryMB)
+	}
+	switch pl {
+	case platform.AWSLambda:
+		if memoryMB < platform.LambdaMinMemoryMB || memoryMB > platform.LambdaMaxMemoryMB {
+			return fmt.Errorf("memory %d MB: Lambda runs %d to %d MB", memoryMB, platform.LambdaMinMemoryMB, platform.LambdaMaxMemoryMB)
+		}
+	case platform.GCPFunctionsGen1:
+		if _, ok := platform.GCPGen1VCPU(memoryMB); !ok {
+			return fmt.Errorf("memory %d MB is not a 1st gen tier: use 128, 256, 512, 1024, 2048, 4096 or 8192", memoryMB)
+		}
+	case platform.GCPFunctionsGen2, platform.GCPCloudRun:
+		if memoryMB > platform.CloudRunMaxMemoryMiB {
+			return fmt.Errorf("memory %d MiB exceeds the %d MiB maximum", memoryMB, platform.CloudRunMaxMemoryMiB)
+		}
+	case platform.AzureFunctionsConsumption:
+		if memoryMB > platform.AzureConsumptionMemoryMB {
+			return fmt.Errorf("memory %d MB exceeds the %d MB of a Consumption instance", memoryMB, platform.AzureConsumptionMemoryMB)
+		}
+	case platform.AzureFunctionsFlex:
+		if !platform.ValidAzureFlexInstanceMemory(memoryMB) {
+			return fmt.Errorf("memory %d MB is not a Flex instance size: use %v", memoryMB, platform.AzureFlexInstanceMemorySizesMB())
+		}
+	case platform.AzureFunctionsPremium:
+		if _, ok := platform.SmallestAzurePremiumSKU(memoryMB); !ok {
+			return fmt.Errorf("memory %d MB exceeds the largest Premium instance (EP3, 14336 MB)", memoryMB)
+		}
+	}
+	return nil
+}
+
+// cloudRunVCPU is the CPU a request is billed for: a 2nd-gen function's CPU follows its memory tier;
+// a Cloud Run service has 1 vCPU unless its memory needs more.
+func cloudRunVCPU(pl platform.Platform, memoryMiB int) float64 {
+	if pl == platform.GCPFunctionsGen2 {
+		v, _ := platform.GCPGen2DefaultVCPU(memoryMiB)
+		return v
+	}
+	for _, v := range []float64{platform.CloudRunDefaultVCPU, 2, 4, 6, 8} {
+		if platform.CheckCloudRunSize(v, memoryMiB) == nil {
+			return v
+		}
+	}
+	return platform.CloudRunMaxVCPU
+}
+
+// gen1GHz converts a 1st-gen tier's vCPU to the GHz its CPU price is quoted in (1 vCPU = 2.4 GHz),
+// rounded to 100 MHz: the vCPU figures (.083, .167, ...) are rounded fractions of whole 100-MHz
+// clocks, so .167 x 2.4 = 0.4008 is the 400 MHz tier.
+func gen1GHz(vcpu float64) float64 {
+	return math.Round(vcpu*platform.GCPGHzPerVCPU*10) / 10
+}
+
+func roundUpMillis(ms, granularity float64) float64 {
+	return math.Ceil(ms/granularity) * granularity
+}
+
+func badNumber(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }
