@@ -1,0 +1,161 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestE2EExampleHybridUnit is the user's path, as processes: build the binary, run `tofu init`,
+// `tofu plan -out` and `tofu show -json` on examples/hybrid-unit through a dev_overrides CLI
+// configuration (no registry), then lint the plan with the same binary, from the JSON and from the
+// binary plan file.
+func TestE2EExampleHybridUnit(t *testing.T) {
+	tofu := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if os.Getenv("TF_ACC") == "" || tofu == "" {
+		t.Skip("end-to-end test: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to a terraform or tofu binary (make testacc)")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	tmp := t.TempDir()
+	pluginDir := filepath.Join(tmp, "plugins")
+	binary := filepath.Join(pluginDir, "terraform-provider-hybrid")
+	run(ctx, t, root, nil, "go", "build", "-o", binary, ".")
+
+	cliConfig := filepath.Join(tmp, "tofu.rc")
+	require.NoError(t, os.WriteFile(cliConfig, []byte(fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "hybridlint/hybrid" = %q
+  }
+  direct {}
+}
+`, pluginDir)), 0o644))
+
+	// Work on a copy: nothing the user gave is modified, and no .terraform lands in examples/.
+	work := filepath.Join(tmp, "work")
+	require.NoError(t, os.MkdirAll(work, 0o755))
+	src, err := os.ReadFile(filepath.Join(root, "examples", "hybrid-unit", "main.tf"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(work, "main.tf"), src, 0o644))
+
+	env := []string{
+		"TF_CLI_CONFIG_FILE=" + cliConfig,
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+		"TF_INPUT=0",
+	}
+	run(ctx, t, work, env, tofu, "init", "-input=false", "-no-color")
+	planOut := run(ctx, t, work, env, tofu, "plan", "-input=false", "-no-color", "-out=tf.plan")
+	assert.Contains(t, planOut, "hybrid_unit.thumbnails will be created")
+	assert.Contains(t, planOut, "hybrid_unit.sales_reports will be created")
+	planJSON := run(ctx, t, work, env, tofu, "show", "-json", "tf.plan")
+	require.NoError(t, os.WriteFile(filepath.Join(work, "plan.json"), []byte(planJSON), 0o644))
+
+	t.Run("plan shows computed values", func(t *testing.T) {
+		var p tfjson.Plan
+		require.NoError(t, json.Unmarshal([]byte(planJSON), &p))
+		units := map[string]map[string]any{}
+		for _, r := range p.PlannedValues.RootModule.Resources {
+			if r.Type == "hybrid_unit" {
+				units[r.Name] = r.AttributeValues
+			}
+		}
+		require.Contains(t, units, "thumbnails")
+		require.Contains(t, units, "sales_reports")
+
+		thumbs := units["thumbnails"]
+		assert.Equal(t, "hybrid", thumbs["placement"], "p99 of 95 s exceeds the 45 s routing threshold, and a container is declared")
+		schedule, _ := thumbs["keep_warm_schedule"].(map[string]any)
+		assert.Equal(t, "rate(5 minutes)", schedule["aws"])
+		assert.Equal(t, "*/5 * * * *", schedule["gcp"])
+		assert.Equal(t, "0 */5 * * * *", schedule["azure"])
+		cost, _ := thumbs["monthly_cost"].(map[string]any)
+		require.NotNil(t, cost, "a workload is given, so monthly_cost is known at plan time")
+		assert.Greater(t, cost["function_usd"], 0.0)
+		assert.Greater(t, cost["container_usd"], 0.0)
+
+		reports := units["sales_reports"]
+		assert.Nil(t, reports["keep_warm_schedule"], "no keep_warm block")
+		assert.EqualValues(t, 0, reports["keep_warm_pings_per_month"])
+	})
+
+	t.Run("lint plan JSON", func(t *testing.T) {
+		out := runExit(ctx, t, work, nil, 0, binary, "lint", "--format", "json", "--fail-on", "none", "plan.json")
+		assertLintReport(t, out)
+	})
+
+	t.Run("lint binary plan file", func(t *testing.T) {
+		out := runExit(ctx, t, work, env, 0, binary, "lint", "--format", "json", "--fail-on", "none",
+			"--tf-bin", tofu, "--chdir", work, "tf.plan")
+		assertLintReport(t, out)
+	})
+}
+
+// lintReport is the part of hybridlint's JSON output (README, "JSON output") this test reads.
+type lintReport struct {
+	Version  int `json:"version"`
+	Findings []struct {
+		Rule     string `json:"rule"`
+		Severity string `json:"severity"`
+		Address  string `json:"address"`
+		Message  string `json:"message"`
+	} `json:"findings"`
+	Errors []json.RawMessage `json:"errors"`
+}
+
+// assertLintReport checks the findings on examples/hybrid-unit. The example declares units only (no
+// AWS, Google or Azure resources: those providers can't be installed offline), so none of the
+// platform rules has anything to look at.
+func assertLintReport(t *testing.T, out string) {
+	t.Helper()
+	var report lintReport
+	require.NoError(t, json.Unmarshal([]byte(out), &report), out)
+	assert.Equal(t, 1, report.Version)
+	assert.Empty(t, report.Errors)
+	var got []string
+	for _, f := range report.Findings {
+		got = append(got, f.Rule+" "+f.Address)
+		assert.NotContains(t, f.Address, "sales_reports", "the sales-reports unit has no keep-warm and fits its limits")
+	}
+	assert.Empty(t, got, "findings on examples/hybrid-unit")
+}
+
+func run(ctx context.Context, t *testing.T, dir string, env []string, name string, args ...string) string {
+	t.Helper()
+	return runExit(ctx, t, dir, env, 0, name, args...)
+}
+
+// runExit runs a command and fails the test unless it exits with want.
+func runExit(ctx context.Context, t *testing.T, dir string, env []string, want int, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if exitErr, ok := err.(*exec.ExitError); ok {
+		code = exitErr.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	if code != want {
+		t.Fatalf("%s %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", name, strings.Join(args, " "), code, want, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
