@@ -60,6 +60,59 @@ var examples = map[string]example{
 	},
 
 	// AWS rule pack (issue 3)
+	"aws_lambda_cold_start_on_sync_path": {
+		note: "A Spring Boot API on java21 answers an HTTP API, with neither SnapStart nor provisioned concurrency.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.orders", "java21", map[string]any{"memory_size": 2048, "timeout": 25}),
+			api("aws_apigatewayv2_api.shop", "HTTP"),
+			httpIntegration("aws_apigatewayv2_integration.orders", "aws_apigatewayv2_api.shop", 29000,
+				fnRefs("aws_lambda_function.orders", "invoke_arn")...),
+		),
+	},
+	"aws_lambda_snapstart_misconfigured": {
+		note: "SnapStart is switched on for a Java function with 2 GB of /tmp, and versions are never published.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.pricing", "java21", map[string]any{"snap_start": snapStart(),
+				"ephemeral_storage": []any{map[string]any{"size": 2048}}}),
+		),
+	},
+	"aws_lambda_provisioned_concurrency_unpublished": {
+		note: "Provisioned concurrency on an alias of a function left at `publish = false`: the alias points at $LATEST.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.search", "python3.12", nil),
+			liveAlias("aws_lambda_alias.live", "aws_lambda_function.search"),
+			provisionedOn("aws_lambda_provisioned_concurrency_config.search", "aws_lambda_function.search", "aws_lambda_alias.live"),
+		),
+	},
+	"aws_keep_warm_interval_too_long": {
+		note: "A serverless-plugin-warmup style ping every 15 minutes, three times the 5-minute idle window.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.checkout", "nodejs22.x", nil),
+			eventRule("aws_cloudwatch_event_rule.checkout_warmer", "rate(15 minutes)", map[string]any{"name": "checkout-warmer"}),
+			eventTarget("aws_cloudwatch_event_target.checkout_warmer", "aws_cloudwatch_event_rule.checkout_warmer",
+				`{"source":"serverless-plugin-warmup"}`, fnRefs("aws_lambda_function.checkout", "arn")...),
+		),
+	},
+	"aws_keep_warm_redundant": {
+		note: "A warmer still pings the `live` alias after provisioned concurrency was added to it.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.quotes", "java21", map[string]any{"publish": true}),
+			liveAlias("aws_lambda_alias.live", "aws_lambda_function.quotes"),
+			provisionedOn("aws_lambda_provisioned_concurrency_config.quotes", "aws_lambda_function.quotes", "aws_lambda_alias.live"),
+			eventRule("aws_cloudwatch_event_rule.quotes_warmer", "rate(5 minutes)", map[string]any{"name": "quotes-warmer"}),
+			eventTarget("aws_cloudwatch_event_target.quotes_warmer", "aws_cloudwatch_event_rule.quotes_warmer",
+				`{"warmer":true,"concurrency":2}`, fnRefs("aws_lambda_alias.live", "arn")...),
+		),
+	},
+	"aws_lambda_runtime_deprecated": {
+		note: "On 2026-11-25: a function still on python3.8 gets an update, and an untouched one runs nodejs12.x.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.reports", Actions: []string{"update"}, After: map[string]any{
+				"function_name": "reports", "runtime": "python3.8", "memory_size": 512, "timeout": 60}},
+			plantest.Resource{Address: "aws_lambda_function.legacy", Actions: []string{"no-op"}, After: map[string]any{
+				"function_name": "legacy", "runtime": "nodejs12.x", "memory_size": 128, "timeout": 3}},
+		),
+	},
 	"aws_lambda_timeout_exceeds_appsync": {
 		note: "A GraphQL mutation resolves through a Lambda data source whose function may take two minutes.",
 		plan: plantest.New().Add(

@@ -17,6 +17,12 @@ func All() []*Rule {
 		LambdaMemoryNearLimit,
 		LambdaHeavyRuntimeLowMemory,
 		ECSFargateInvalidSize,
+		LambdaColdStartOnSyncPath,
+		LambdaSnapStartMisconfigured,
+		LambdaProvisionedConcurrencyUnpublished,
+		KeepWarmIntervalTooLong,
+		KeepWarmRedundant,
+		LambdaRuntimeDeprecated,
 
 		// Google Cloud (issue 4)
 

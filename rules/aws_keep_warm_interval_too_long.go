@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+)
+
+// KeepWarmIntervalTooLong flags keep-warm schedules that ping less often than an idle environment
+// survives: each ping finds the function cold and keeps nothing warm.
+var KeepWarmIntervalTooLong = &Rule{
+	Name:     "aws_keep_warm_interval_too_long",
+	Severity: finding.Warning,
+	Category: finding.KeepWarm,
+	Summary:  "keep-warm schedule pings a function less often than the idle window, so it keeps nothing warm",
+	Doc: Doc{
+		Why: "Lambda reclaims an execution environment after a period without invocations. AWS calls the period " +
+			"non-deterministic; measurements put it at about 5 to 7 minutes, and the usual keep-warm advice (quoted " +
+			"from AWS's Chris Munns) is a ping at least every 5 minutes. A keep-warm schedule that fires every 15 " +
+			"minutes or every hour pays for an invocation each time and still finds the function cold.\n\n" +
+			"The rule looks at EventBridge rules with a Lambda target and at EventBridge Scheduler schedules that " +
+			"are meant to keep a function warm: the target's input is a warm-up payload (`{\"warmer\": true}`, " +
+			"`{\"source\": \"serverless-plugin-warmup\"}`, ...), or the rule's name, description or tags say " +
+			"keep-warm. It reports those whose shortest gap between pings (plus any flexible time window) is " +
+			"longer than the idle window: 5 minutes by default, `--idle-window` to change it. A schedule that pings " +
+			"every 5 minutes in office hours and pauses at night is fine: it keeps the function warm while it runs.",
+		HowToFix: "- Ping at least once per idle window: `schedule_expression = \"rate(5 minutes)\"` (with " +
+			"Scheduler, also `flexible_time_window { mode = \"OFF\" }`).\n" +
+			"- If the function only needs to be fast for some callers, consider SnapStart (Java, Python, .NET) or " +
+			"provisioned concurrency on the alias they invoke instead of pings.\n" +
+			"- If nobody waits for the function, delete the schedule: it costs invocations for nothing.",
+		Sources: []string{
+			platform.SourceLambdaIdle,
+			"https://aws.amazon.com/blogs/compute/operating-lambda-performance-optimization-part-1/",
+			platform.SourceEventBridge,
+		},
+	},
+	Check: checkKeepWarmIntervalTooLong,
+}
+
+func checkKeepWarmIntervalTooLong(pass *Pass) {
+	window := idleWindow(pass.Settings)
+	bySchedule := map[*graph.Instance][]schedulePing{}
+	var order []*graph.Instance
+	for _, p := range schedulePings(pass.Graph) {
+		if !p.warmUp || p.keepsWarm(window) != triNo {
+			continue
+		}
+		if bySchedule[p.schedule] == nil {
+			order = append(order, p.schedule)
+		}
+		bySchedule[p.schedule] = append(bySchedule[p.schedule], p)
+	}
+	for _, sched := range order {
+		ps := bySchedule[sched]
+		var fns, related []string
+		seen := map[string]bool{}
+		for _, p := range ps {
+			if !seen[p.function.Address] {
+				seen[p.function.Address] = true
+				fns = append(fns, p.function.Address)
+			}
+			related = append(related, p.function.Address)
+			if p.target != nil {
+				related = append(related, p.target.Address)
+			}
+		}
+		p := ps[0]
+		gap := "every " + durationText(p.minGap)
+		if p.maxGap != p.minGap {
+			gap = fmt.Sprintf("at gaps of %s to %s", durationText(p.minGap), durationText(p.maxGap))
+		}
+		flexible := ""
+		if p.flexible > 0 {
+			flexible = fmt.Sprintf(", counting its %s flexible time window", durationText(p.flexible))
+		}
+		pass.Report(finding.Finding{
+			Address:   sched.Address,
+			Attribute: "schedule_expression",
+			Related:   related,
+			Message: fmt.Sprintf("keep-warm schedule %s pings %s %s%s, longer than the %s idle window: each ping finds it cold",
+				p.expression, listAddresses(fns), gap, flexible, durationText(window)),
+			Remediation: fmt.Sprintf("ping at least every %s (rate(%d minutes)), or drop the pings for SnapStart or provisioned concurrency",
+				durationText(window), int(window.Minutes())),
+		})
+	}
+}

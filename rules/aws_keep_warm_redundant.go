@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+)
+
+// KeepWarmRedundant flags keep-warm pings for a version that provisioned concurrency already keeps
+// initialised: the team pays for both.
+var KeepWarmRedundant = &Rule{
+	Name:     "aws_keep_warm_redundant",
+	Severity: finding.Warning,
+	Category: finding.KeepWarm,
+	Summary:  "keep-warm schedule pings a function that provisioned concurrency already keeps warm",
+	Doc: Doc{
+		Why: "Provisioned concurrency keeps the configured number of execution environments initialised for a " +
+			"version or alias, all the time, and bills for it by the hour. A keep-warm ping to the same version or " +
+			"alias lands on one of those environments: it warms nothing that was cold, and adds an invocation, its " +
+			"duration and the schedule to the bill. Usually the pings predate the provisioned concurrency and were " +
+			"never removed.\n\n" +
+			"The rule matches the version or alias the ping invokes with the `qualifier` of each " +
+			"`aws_lambda_provisioned_concurrency_config`, through aliases and modules. Pings to another qualifier " +
+			"(say `$LATEST` while the concurrency sits on `live`) are not reported here: they warm a different " +
+			"version.",
+		HowToFix: "- Delete the keep-warm rule or schedule (and its target and permission).\n" +
+			"- If the pings are there to warm more environments than provisioned, raise " +
+			"`provisioned_concurrent_executions` instead.",
+		Sources: []string{
+			"https://docs.aws.amazon.com/lambda/latestRef/dg/provisioned-concurrency.html",
+			"https://aws.amazon.com/lambda/pricing/",
+		},
+	},
+	Check: checkKeepWarmRedundant,
+}
+
+func checkKeepWarmRedundant(pass *Pass) {
+	g := pass.Graph
+	pcs := provisionedConfigs(g)
+	if len(pcs) == 0 {
+		return
+	}
+	for _, p := range schedulePings(g) {
+		if !p.warmUp {
+			continue
+		}
+		covered, pc := coveredByProvisioned(pcs, p.function, p.qualifier)
+		if covered != triYes {
+			continue
+		}
+		related := []string{p.function.Address, pc.Address}
+		if p.target != nil {
+			related = append(related, p.target.Address)
+		}
+		if p.qualifier.aliasInst != nil {
+			related = append(related, p.qualifier.aliasInst.Address)
+		}
+		count := ""
+		if n, ok := pc.Get("provisioned_concurrent_executions").Int(); ok {
+			count = fmt.Sprintf(" (%d provisioned environments)", n)
+			if n == 1 {
+				count = " (1 provisioned environment)"
+			}
+		}
+		schedule := p.expression
+		if schedule == "" {
+			schedule = "(schedule known after apply)"
+		}
+		pass.Report(finding.Finding{
+			Address: p.schedule.Address,
+			Related: related,
+			Message: fmt.Sprintf("keep-warm schedule %s pings %s of %s, which %s already keeps warm%s: paying twice",
+				schedule, p.qualifier.String(), p.function.Address, pc.Address, count),
+			Remediation: "delete the keep-warm schedule; raise provisioned_concurrent_executions if more warm environments are needed",
+		})
+	}
+}

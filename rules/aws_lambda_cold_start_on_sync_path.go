@@ -1,0 +1,175 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+)
+
+// LambdaColdStartOnSyncPath flags functions with heavy initialisation that a waiting caller
+// invokes, with nothing keeping them warm: every cold start lands on a request.
+var LambdaColdStartOnSyncPath = &Rule{
+	Name:     "aws_lambda_cold_start_on_sync_path",
+	Severity: finding.Warning,
+	Category: finding.ColdStart,
+	Summary:  "function with heavy initialisation is invoked synchronously and nothing keeps it warm",
+	Doc: Doc{
+		Why: "A cold start runs before the handler: Lambda downloads the package, starts the runtime and runs the " +
+			"function's initialisation code. For Node.js, Python or Go that is typically a few hundred milliseconds; " +
+			"a Java or .NET runtime without SnapStart, a container image or a large package can take one to ten " +
+			"seconds. Behind an asynchronous trigger nobody notices. On a synchronous path (API Gateway, a function " +
+			"URL, an ALB, AppSync, CloudFront Lambda@Edge) a person or a client is waiting, and the API's own " +
+			"timeout (29–30 s) still counts.\n\n" +
+			"A function counts as heavy when its runtime is Java or .NET and SnapStart does not apply to the version " +
+			"the caller invokes, when it is a container image, or when its package (`source_code_size`) is larger " +
+			"than 10 MB. It counts as kept warm when provisioned concurrency covers the version or alias the caller " +
+			"invokes, or when a schedule invokes that version at least once per idle window (5 minutes by default, " +
+			"`--idle-window`). The rule follows callers, aliases and modules through the graph, and stays silent " +
+			"when the plan does not know an answer.",
+		HowToFix: "Cheapest first:\n\n" +
+			"- Java, Python 3.12+ or .NET 8+ as a .zip: enable SnapStart (`snap_start { apply_on = \"PublishedVersions\" }`, " +
+			"`publish = true`) and point the caller at an alias. It is free for Java; Python and .NET pay a small " +
+			"caching and restore charge.\n" +
+			"- A large package: trim it (bundle and tree-shake, drop unused dependencies, move data to S3).\n" +
+			"- Otherwise add `aws_lambda_provisioned_concurrency_config` on the alias the caller invokes (billed for " +
+			"every hour it is on), or move the request path to the always-on container half of a hybrid unit.",
+		Sources: []string{
+			"https://docs.aws.amazon.com/lambda/latestRef/dg/snapstart.html",
+			"https://docs.aws.amazon.com/lambda/latestRef/dg/provisioned-concurrency.html",
+			"https://aws.amazon.com/blogs/compute/operating-lambda-performance-optimization-part-1/",
+			platform.SourceLambdaIdle,
+		},
+	},
+	Check: checkLambdaColdStartOnSyncPath,
+}
+
+func checkLambdaColdStartOnSyncPath(pass *Pass) {
+	g := pass.Graph
+	calls := syncCalls(g)
+	if len(calls) == 0 {
+		return
+	}
+	pcs := provisionedConfigs(g)
+	ps := schedulePings(g)
+	window := idleWindow(pass.Settings)
+	for _, fn := range g.ByType("aws_lambda_function") {
+		// Group the callers left cold by what makes the start heavy for them.
+		type group struct {
+			factors []initFactor
+			calls   []syncCall
+		}
+		var groups []*group
+		byText := map[string]*group{}
+		for _, c := range calls[fn] {
+			factors := heavyInit(g, fn, c.qualifier, pcs)
+			if len(factors) == 0 {
+				continue
+			}
+			if pc, _ := coveredByProvisioned(pcs, fn, c.qualifier); pc != triNo {
+				continue
+			}
+			if warm, _ := pingedWarm(ps, fn, c.qualifier, window); warm != triNo {
+				continue
+			}
+			key := joinFactors(factors)
+			if byText[key] == nil {
+				byText[key] = &group{factors: factors}
+				groups = append(groups, byText[key])
+			}
+			byText[key].calls = append(byText[key].calls, c)
+		}
+		for _, gr := range groups {
+			reportColdStart(pass, fn, gr.factors, gr.calls, window)
+		}
+	}
+}
+
+func reportColdStart(pass *Pass, fn *graph.Instance, factors []initFactor, calls []syncCall, window time.Duration) {
+	sort.SliceStable(calls, func(i, j int) bool { return calls[i].caller.Address < calls[j].caller.Address })
+	var callers, related []string
+	seen := map[string]bool{}
+	quals := map[string]bool{}
+	for _, c := range calls {
+		if !seen[c.caller.Address] {
+			seen[c.caller.Address] = true
+			callers = append(callers, fmt.Sprintf("%s (%s)", c.caller.Address, c.kind))
+		}
+		related = append(related, c.caller.Address)
+		related = append(related, c.related...)
+		if c.qualifier.known {
+			quals[c.qualifier.String()] = true
+		}
+	}
+	qs := make([]string, 0, len(quals))
+	for q := range quals {
+		qs = append(qs, q)
+	}
+	sort.Strings(qs)
+	on := ""
+	if len(qs) > 0 {
+		on = " on " + joinAnd(qs)
+	}
+	pass.Report(finding.Finding{
+		Address:   fn.Address,
+		Attribute: factors[0].attribute,
+		Related:   related,
+		Message: fmt.Sprintf("%s on the synchronous path of %s, with no provisioned concurrency or ping every %s%s: "+
+			"cold starts land on waiting requests",
+			joinFactors(factors), listAddresses(callers), durationText(window), on),
+		Remediation: coldStartRemedy(pass, fn, factors, calls[0]),
+	})
+}
+
+// coldStartRemedy names the cheapest way out for the function's init factors.
+func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []initFactor, c syncCall) string {
+	provisioned := fmt.Sprintf("add provisioned concurrency on an alias and point %s at it", c.caller.Address)
+	has := func(attr string) bool {
+		for _, f := range factors {
+			if f.attribute == attr {
+				return true
+			}
+		}
+		return false
+	}
+	// Capacity already paid for on another alias is the cheapest cure.
+	for _, pc := range provisionedConfigs(pass.Graph) {
+		if pc.function == fn && pc.qualifier.alias != "" {
+			return fmt.Sprintf("point %s at alias %s, which %s already keeps warm", c.caller.Address, pc.qualifier.alias, pc.config.Address)
+		}
+	}
+	if has("package_type") {
+		return provisioned + ", or serve the path from the container half of a hybrid unit (an always-on container has no cold starts)"
+	}
+	rt, _ := fn.Get("runtime").String()
+	supported := platform.SnapStartSupportsRuntime(rt)
+	conflicts := snapStartConflicts(pass.Graph, fn, nil)
+	snapStart := supported && len(conflicts) == 0
+	switch {
+	case supported && len(conflicts) > 0:
+		return fmt.Sprintf("%s so SnapStart can apply (with publish = true, and %s pointed at an alias), or %s",
+			conflicts[0].undo, c.caller.Address, provisioned)
+	case snapStart && snapStartEnabled(fn) == triYes:
+		if publish, ok := fn.Get("publish").Bool(); ok && !publish {
+			return fmt.Sprintf("set publish = true and point %s at an alias of the published version, so SnapStart applies", c.caller.Address)
+		}
+		return fmt.Sprintf("point %s at an alias of a published version: SnapStart does not apply to $LATEST", c.caller.Address)
+	case snapStart:
+		cost := "free for Java"
+		if !platform.IsJava(rt) {
+			cost = "a small snapshot charge"
+		}
+		remedy := fmt.Sprintf("enable SnapStart (snap_start { apply_on = \"PublishedVersions\" } with publish = true, %s) and point %s at an alias",
+			cost, c.caller.Address)
+		if has("source_code_size") {
+			remedy += "; trim the package too"
+		}
+		return remedy
+	case has("runtime"):
+		return fmt.Sprintf("move to a runtime SnapStart supports (java21, dotnet8) and enable it, or %s", provisioned)
+	}
+	return fmt.Sprintf("trim the package below %s (bundle, tree-shake, move data to S3), or %s", megabytes(platform.LambdaHeavyPackageBytes), provisioned)
+}

@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+)
+
+// LambdaSnapStartMisconfigured flags SnapStart settings that fail at apply time or never take
+// effect.
+var LambdaSnapStartMisconfigured = &Rule{
+	Name:     "aws_lambda_snapstart_misconfigured",
+	Severity: finding.Error,
+	Category: finding.ColdStart,
+	Summary:  "SnapStart is enabled where Lambda rejects it, or where it never takes effect",
+	Doc: Doc{
+		Why: "SnapStart initialises a function once, when a version is published, and restores new execution " +
+			"environments from that snapshot. It works only on " + platform.SnapStartSupportedRuntimesText + ", and " +
+			"AWS does not support it together with provisioned concurrency, an Amazon EFS file system, ephemeral " +
+			"storage above 512 MB or a container image: the plan looks fine and the apply fails, or the version is " +
+			"published without a snapshot.\n\n" +
+			"SnapStart also applies only to published versions and the aliases that point at them, never to " +
+			"`$LATEST`. A function with `snap_start` but `publish = false` never publishes a version from Terraform, " +
+			"so the setting does nothing and every cold start stays slow (reported as a warning).",
+		HowToFix: "- On an unsupported runtime, move to one SnapStart supports (`java21`, `python3.13`, `dotnet8`), " +
+			"or remove `snap_start` and use provisioned concurrency.\n" +
+			"- With provisioned concurrency, keep one of the two: SnapStart is free for Java and brings cold starts " +
+			"under a second; provisioned concurrency removes them, at a price for every hour it is on.\n" +
+			"- Remove `file_system_config`, bring `ephemeral_storage` back to 512 MB, or package the function as a " +
+			".zip instead of an image.\n" +
+			"- Set `publish = true` and invoke the function through an alias (`aws_lambda_alias`) so callers reach " +
+			"the published, snapshotted version.",
+		Sources: []string{
+			"https://docs.aws.amazon.com/lambda/latestRef/dg/snapstart.html",
+			platform.SourceLambdaSnapStart,
+		},
+	},
+	Check: checkLambdaSnapStartMisconfigured,
+}
+
+func checkLambdaSnapStartMisconfigured(pass *Pass) {
+	g := pass.Graph
+	pcs := provisionedConfigs(g)
+	for _, fn := range g.ByType("aws_lambda_function") {
+		if fn.Deleted() || snapStartEnabled(fn) != triYes {
+			continue
+		}
+		rt, rtKnown := fn.Get("runtime").String()
+		image := false
+		if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
+			image = true
+		}
+		if rtKnown && rt != "" && !image && !platform.SnapStartSupportsRuntime(rt) {
+			pass.Report(finding.Finding{
+				Address: fn.Address, Attribute: "runtime",
+				Message: fmt.Sprintf("SnapStart is enabled on runtime %s, which it does not support (%s)",
+					rt, platform.SnapStartSupportedRuntimesText),
+				Remediation: "move to a runtime SnapStart supports (java21, python3.13, dotnet8) or remove snap_start",
+			})
+		}
+		for _, c := range snapStartConflicts(g, fn, pcs) {
+			f := finding.Finding{
+				Address: fn.Address, Attribute: c.attribute,
+				Message:     fmt.Sprintf("SnapStart is enabled with %s, which SnapStart does not support", c.what),
+				Remediation: conflictRemedy(c),
+			}
+			if c.by != nil {
+				f.Related = []string{c.by.Address}
+			}
+			pass.Report(f)
+		}
+		if publish, ok := fn.Get("publish").Bool(); ok && !publish {
+			pass.Report(finding.Finding{
+				Address: fn.Address, Attribute: "publish", Severity: finding.Warning,
+				Message:     "SnapStart is enabled but publish = false: no version is published, so no snapshot is ever taken",
+				Remediation: "set publish = true and invoke the function through an alias",
+			})
+		}
+	}
+}
+
+func conflictRemedy(c snapStartConflict) string {
+	if c.attribute == "snap_start" {
+		return c.undo
+	}
+	return c.undo + ", or remove snap_start and use provisioned concurrency"
+}

@@ -1,0 +1,877 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// This file holds the three definitions the cold-start and keep-warm rules share (issue 3), each
+// resolved through the resource graph, never by matching names:
+//
+//   - a function is on a synchronous path when something waits for its answer: an API Gateway
+//     REST, HTTP or WebSocket integration or Lambda authorizer, a function URL, an ALB target group,
+//     an AppSync data source or a CloudFront Lambda@Edge association;
+//   - it has heavy initialisation when its runtime is Java or .NET without effective SnapStart, when
+//     it is a container image, or when its known package is larger than 10 MB;
+//   - it is kept warm when provisioned concurrency covers the version its callers invoke, or a
+//     schedule pings that version at least once per idle window.
+//
+// Every answer can be "the plan does not say" (maybe): rules report only on certain answers.
+
+// triState is an answer the plan may not know.
+type triState uint8
+
+const (
+	triNo triState = iota
+	triYes
+	triMaybe
+)
+
+// ---------------------------------------------------------------------------------------------
+// Qualifiers: which version of a function a caller, a ping or a configuration reaches.
+
+// versionRef is the version of a function that an invocation or a `qualifier` argument reaches.
+type versionRef struct {
+	// known is false when the plan does not say which version is reached.
+	known bool
+	// alias is the alias name when the qualifier is an alias ("" otherwise, or when unknown).
+	alias     string
+	aliasInst *graph.Instance
+	// version is "$LATEST", a version number, or "" when not known.
+	version string
+	// published says whether the version reached is a published one ($LATEST is not).
+	published triState
+	// current is true when the qualifier is the function's own `version` attribute (qualified ARN):
+	// two such references reach the same version even while the number is unknown.
+	current bool
+}
+
+func (q versionRef) String() string {
+	switch {
+	case q.alias != "":
+		return "alias " + q.alias
+	case isDigits(q.version):
+		return "version " + q.version
+	case q.version != "":
+		return q.version
+	case q.current:
+		return "the published version"
+	}
+	return "an unknown qualifier"
+}
+
+var latestRef = versionRef{known: true, version: "$LATEST", published: triNo}
+
+// literalQualifier reads a qualifier written as a string: "$LATEST", a version number or an alias.
+func literalQualifier(s string) versionRef {
+	switch {
+	case s == "" || s == "$LATEST":
+		return latestRef
+	case isDigits(s):
+		return versionRef{known: true, version: s, published: triYes}
+	}
+	return versionRef{known: true, alias: s, published: triMaybe}
+}
+
+// functionVersion is the qualifier of a reference to fn.version or fn.qualified_arn.
+func functionVersion(fn *graph.Instance) versionRef {
+	q := versionRef{known: true, current: true, published: triMaybe}
+	if publish, ok := fn.Get("publish").Bool(); ok {
+		if !publish {
+			return versionRef{known: true, current: true, version: "$LATEST", published: triNo}
+		}
+		q.published = triYes
+	}
+	if v, ok := fn.Get("version").String(); ok && v != "" {
+		q.version = v
+		q.published = triYes
+		if v == "$LATEST" {
+			q.published = triNo
+		}
+	}
+	return q
+}
+
+// aliasQualifier is the qualifier of an aws_lambda_alias, with the version it points at when the
+// plan knows it.
+func aliasQualifier(g *graph.Graph, alias *graph.Instance) versionRef {
+	q := versionRef{aliasInst: alias, published: triMaybe}
+	if name, ok := alias.Get("name").String(); ok {
+		q.known, q.alias = true, name
+	}
+	if v, ok := alias.Get("function_version").String(); ok {
+		target := literalQualifier(v)
+		q.version, q.published = target.version, target.published
+		return q
+	}
+	for _, e := range g.Targets(alias, "function_version") {
+		if e.To.Type == "aws_lambda_function" && e.ToAttribute == "version" {
+			target := functionVersion(e.To)
+			q.version, q.published = target.version, target.published
+		}
+	}
+	return q
+}
+
+// invocationQualifier turns a resolved invocation into a qualifier.
+func invocationQualifier(g *graph.Graph, from *graph.Instance, attribute string, inv graph.Invocation) versionRef {
+	if inv.Alias != nil {
+		return aliasQualifier(g, inv.Alias)
+	}
+	for _, e := range g.Targets(from, attribute) {
+		if e.To == inv.Function {
+			switch e.ToAttribute {
+			case "qualified_arn", "qualified_invoke_arn", "version":
+				return functionVersion(inv.Function)
+			case "":
+				// The whole object (through a module output, say): which ARN is read is not recorded.
+				return versionRef{published: triMaybe}
+			}
+			return latestRef
+		}
+	}
+	if inv.Qualifier == "" {
+		return versionRef{published: triMaybe}
+	}
+	return literalQualifier(inv.Qualifier)
+}
+
+// configuredQualifier reads a `qualifier` argument (function URL, provisioned concurrency):
+// a literal, a reference to an alias, or a reference to the function's version. def is what an
+// unset argument means.
+func configuredQualifier(g *graph.Graph, from *graph.Instance, attribute string, def versionRef) versionRef {
+	for _, e := range g.Targets(from, attribute) {
+		switch {
+		case e.To.Type == "aws_lambda_alias":
+			return aliasQualifier(g, e.To)
+		case e.To.Type == "aws_lambda_function" && e.ToAttribute == "version":
+			return functionVersion(e.To)
+		}
+	}
+	v := from.Get(attribute)
+	switch v.State {
+	case plan.Known:
+		s, ok := v.String()
+		if !ok {
+			return versionRef{published: triMaybe}
+		}
+		return literalQualifier(s)
+	case plan.Null, plan.Absent:
+		return def
+	}
+	return versionRef{published: triMaybe}
+}
+
+// sameVersion says whether two qualifiers of one function reach the same version.
+func sameVersion(a, b versionRef) triState {
+	if a.aliasInst != nil && a.aliasInst == b.aliasInst {
+		return triYes
+	}
+	if a.alias != "" && b.alias != "" {
+		return boolTri(a.alias == b.alias)
+	}
+	if a.version != "" && b.version != "" {
+		return boolTri(a.version == b.version)
+	}
+	if a.current && b.current {
+		return triYes
+	}
+	if (a.version == "$LATEST" && b.published == triYes) || (b.version == "$LATEST" && a.published == triYes) {
+		return triNo
+	}
+	return triMaybe
+}
+
+func boolTri(b bool) triState {
+	if b {
+		return triYes
+	}
+	return triNo
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synchronous path.
+
+// syncCall is a caller that waits for a function's answer.
+type syncCall struct {
+	caller *graph.Instance
+	// kind names the caller for a reader: "HTTP API integration", "function URL".
+	kind      string
+	function  *graph.Instance
+	qualifier versionRef
+	// related are further resources worth naming (the API, the alias, the target group).
+	related []string
+}
+
+// syncCallSource is a resource type that invokes functions synchronously, and the attribute that
+// names the function.
+type syncCallSource struct {
+	typ, attribute, kind string
+}
+
+var syncCallSources = []syncCallSource{
+	{"aws_api_gateway_integration", "uri", "REST API integration"},
+	{"aws_api_gateway_authorizer", "authorizer_uri", "REST API Lambda authorizer"},
+	{"aws_apigatewayv2_integration", "integration_uri", ""},
+	{"aws_apigatewayv2_authorizer", "authorizer_uri", ""},
+	{"aws_lambda_function_url", "function_name", "function URL"},
+	{"aws_lb_target_group_attachment", "target_id", "ALB target group"},
+	{"aws_alb_target_group_attachment", "target_id", "ALB target group"},
+	{"aws_appsync_datasource", "lambda_config.0.function_arn", "AppSync data source"},
+}
+
+// syncCalls returns, for every function on a synchronous path, the callers that wait for it.
+// Callers the plan deletes are left out, and so are REST integrations that invoke asynchronously.
+func syncCalls(g *graph.Graph) map[*graph.Instance][]syncCall {
+	out := map[*graph.Instance][]syncCall{}
+	add := func(c syncCall) {
+		if c.function.Deleted() {
+			return
+		}
+		out[c.function] = append(out[c.function], c)
+	}
+	for _, src := range syncCallSources {
+		for _, caller := range g.ByType(src.typ) {
+			if caller.Deleted() || !invokesSynchronously(caller) {
+				continue
+			}
+			kind, related := src.kind, []string(nil)
+			switch src.typ {
+			case "aws_apigatewayv2_integration", "aws_apigatewayv2_authorizer":
+				kind, related = v2Kind(g, caller, src.typ)
+			case "aws_lb_target_group_attachment", "aws_alb_target_group_attachment":
+				for _, e := range g.Targets(caller, "target_group_arn") {
+					related = append(related, e.To.Address)
+				}
+			}
+			for _, inv := range g.InvokedFunctions(caller, src.attribute) {
+				q := invocationQualifier(g, caller, src.attribute, inv)
+				if src.typ == "aws_lambda_function_url" {
+					q = configuredQualifier(g, caller, "qualifier", latestRef)
+				}
+				rel := append([]string{}, related...)
+				if q.aliasInst != nil {
+					rel = append(rel, q.aliasInst.Address)
+				}
+				add(syncCall{caller: caller, kind: kind, function: inv.Function, qualifier: q, related: rel})
+			}
+		}
+	}
+	for _, assoc := range edgeCalls(g) {
+		add(assoc)
+	}
+	return out
+}
+
+// invokesSynchronously is false for a REST API (non-proxy) integration that sets the
+// X-Amz-Invocation-Type header to 'Event': API Gateway then invokes the function asynchronously and
+// answers at once. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html
+func invokesSynchronously(caller *graph.Instance) bool {
+	if caller.Type != "aws_api_gateway_integration" {
+		return true
+	}
+	params := caller.Get("request_parameters")
+	switch params.State {
+	case plan.Null, plan.Absent:
+		return true
+	case plan.Known:
+		m, _ := params.Map()
+		for k, v := range m {
+			if strings.EqualFold(k, "integration.request.header.X-Amz-Invocation-Type") {
+				s, _ := v.(string)
+				return !strings.EqualFold(strings.Trim(s, "'"), "Event")
+			}
+		}
+		return true
+	}
+	return false // unknown or sensitive: the plan does not say
+}
+
+// v2Kind names an API Gateway v2 integration or authorizer by its API's protocol.
+func v2Kind(g *graph.Graph, caller *graph.Instance, typ string) (string, []string) {
+	protocol := "API Gateway v2"
+	var related []string
+	for _, e := range g.Targets(caller, "api_id") {
+		if e.To.Type != "aws_apigatewayv2_api" {
+			continue
+		}
+		related = append(related, e.To.Address)
+		switch p, _ := e.To.Get("protocol_type").String(); p {
+		case "HTTP":
+			protocol = "HTTP API"
+		case "WEBSOCKET":
+			protocol = "WebSocket API"
+		}
+	}
+	if typ == "aws_apigatewayv2_authorizer" {
+		return protocol + " Lambda authorizer", related
+	}
+	return protocol + " integration", related
+}
+
+// edgeCalls returns the Lambda@Edge associations of CloudFront distributions (resolved in
+// aws_edge.go): CloudFront waits for the function before it answers the viewer or goes on to the
+// origin.
+func edgeCalls(g *graph.Graph) []syncCall {
+	var out []syncCall
+	for _, t := range edgeTriggers(g) {
+		q := invocationQualifier(g, t.distribution, t.attribute, t.invocation)
+		var rel []string
+		if q.aliasInst != nil {
+			rel = append(rel, q.aliasInst.Address)
+		}
+		out = append(out, syncCall{caller: t.distribution, kind: "Lambda@Edge, " + t.behavior,
+			function: t.invocation.Function, qualifier: q, related: rel})
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provisioned concurrency.
+
+// pcConfig is an aws_lambda_provisioned_concurrency_config and what it covers.
+type pcConfig struct {
+	config    *graph.Instance
+	function  *graph.Instance
+	qualifier versionRef
+}
+
+// provisionedConfigs resolves every provisioned concurrency configuration the plan keeps.
+func provisionedConfigs(g *graph.Graph) []pcConfig {
+	var out []pcConfig
+	for _, pc := range g.ByType("aws_lambda_provisioned_concurrency_config") {
+		if pc.Deleted() {
+			continue
+		}
+		q := configuredQualifier(g, pc, "qualifier", versionRef{published: triMaybe})
+		for _, inv := range g.InvokedFunctions(pc, "function_name") {
+			out = append(out, pcConfig{config: pc, function: inv.Function, qualifier: q})
+		}
+	}
+	return out
+}
+
+// coveredByProvisioned says whether provisioned concurrency keeps the version q of fn initialised.
+func coveredByProvisioned(pcs []pcConfig, fn *graph.Instance, q versionRef) (triState, *graph.Instance) {
+	answer := triNo
+	var by *graph.Instance
+	for _, pc := range pcs {
+		if pc.function != fn {
+			continue
+		}
+		switch sameVersion(pc.qualifier, q) {
+		case triYes:
+			return triYes, pc.config
+		case triMaybe:
+			answer, by = triMaybe, pc.config
+		}
+	}
+	return answer, by
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heavy initialisation.
+
+// initFactor is one reason a function's cold start is slow.
+type initFactor struct {
+	// attribute is the function's attribute at fault: "runtime", "package_type", "source_code_size".
+	attribute string
+	// text says it for a message: "java21 runtime without SnapStart".
+	text string
+}
+
+// heavyInit returns what makes cold starts of fn slow when it is invoked through q. A factor the
+// plan cannot confirm (an unknown runtime or package type, SnapStart that may apply) is left out.
+// SnapStart, where it applies, restores a snapshot of the initialised environment, so it cures a
+// large package as well as a slow runtime.
+func heavyInit(g *graph.Graph, fn *graph.Instance, q versionRef, pcs []pcConfig) []initFactor {
+	var out []initFactor
+	snap, why := snapStartEffect(g, fn, q, pcs)
+	if rt, ok := fn.Get("runtime").String(); ok && platform.IsHeavyRuntime(rt) && snap == triNo {
+		out = append(out, initFactor{attribute: "runtime", text: rt + " runtime " + why})
+	}
+	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
+		out = append(out, initFactor{attribute: "package_type", text: "container image"})
+	}
+	if size, ok := fn.Get("source_code_size").Int(); ok && size > platform.LambdaHeavyPackageBytes && snap == triNo {
+		out = append(out, initFactor{attribute: "source_code_size",
+			text: fmt.Sprintf("package of %s (over %s)", megabytes(size), megabytes(platform.LambdaHeavyPackageBytes))})
+	}
+	return out
+}
+
+// snapStartEffect says whether SnapStart restores fn's environments for invocations of q, and if
+// not, why not in words that follow "<runtime> runtime".
+func snapStartEffect(g *graph.Graph, fn *graph.Instance, q versionRef, pcs []pcConfig) (triState, string) {
+	switch snapStartEnabled(fn) {
+	case triMaybe:
+		return triMaybe, ""
+	case triNo:
+		return triNo, "without SnapStart"
+	}
+	rt, ok := fn.Get("runtime").String()
+	if !ok {
+		return triMaybe, ""
+	}
+	if !platform.SnapStartSupportsRuntime(rt) {
+		return triNo, "with SnapStart, which does not support it"
+	}
+	if conflicts := snapStartConflicts(g, fn, pcs); len(conflicts) > 0 {
+		return triNo, "with SnapStart blocked by " + conflicts[0].what
+	}
+	if publish, ok := fn.Get("publish").Bool(); ok && !publish {
+		return triNo, "with SnapStart that never runs (publish = false)"
+	}
+	switch q.published {
+	case triNo:
+		return triNo, "with SnapStart, which does not apply to " + q.String()
+	case triYes:
+		return triYes, ""
+	}
+	return triMaybe, ""
+}
+
+// snapStartEnabled says whether a function asks for SnapStart on its published versions.
+func snapStartEnabled(fn *graph.Instance) triState {
+	v := fn.Get("snap_start")
+	switch v.State {
+	case plan.Null, plan.Absent:
+		return triNo
+	case plan.Known:
+		l, _ := v.List()
+		if len(l) == 0 {
+			return triNo
+		}
+		on := fn.Get("snap_start", 0, "apply_on")
+		if s, ok := on.String(); ok {
+			return boolTri(s == "PublishedVersions")
+		}
+		if on.State == plan.Null || on.State == plan.Absent {
+			return triNo
+		}
+	}
+	return triMaybe
+}
+
+// snapStartConflict is a setting of a function that SnapStart cannot be combined with.
+type snapStartConflict struct {
+	what string
+	// undo says how to remove the conflict: "remove file_system_config".
+	undo      string
+	attribute string
+	// by is the resource that brings the conflict when it is not the function itself.
+	by *graph.Instance
+}
+
+// snapStartConflicts lists what the plan certainly sets on fn that SnapStart does not support.
+// Source: platform.SnapStartConflicts ([S11]).
+func snapStartConflicts(g *graph.Graph, fn *graph.Instance, pcs []pcConfig) []snapStartConflict {
+	var out []snapStartConflict
+	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
+		out = append(out, snapStartConflict{what: string(platform.SnapStartConflictContainerImage), attribute: "package_type",
+			undo: "package the function as a .zip"})
+	}
+	if l, ok := fn.Get("file_system_config").List(); ok && len(l) > 0 {
+		out = append(out, snapStartConflict{what: string(platform.SnapStartConflictEFS), attribute: "file_system_config",
+			undo: "remove file_system_config (move the data to S3 or /tmp)"})
+	}
+	if size, ok := fn.Get("ephemeral_storage", 0, "size").Int(); ok && size > platform.SnapStartMaxEphemeralStorageMB {
+		out = append(out, snapStartConflict{attribute: "ephemeral_storage",
+			what: fmt.Sprintf("ephemeral storage of %d MB (above %d MB)", size, platform.SnapStartMaxEphemeralStorageMB),
+			undo: fmt.Sprintf("set ephemeral_storage size to %d MB", platform.SnapStartMaxEphemeralStorageMB)})
+	}
+	for _, pc := range pcs {
+		if pc.function == fn {
+			out = append(out, snapStartConflict{what: "provisioned concurrency (" + pc.config.Address + ")",
+				attribute: "snap_start", by: pc.config, undo: "keep either SnapStart or provisioned concurrency, not both"})
+		}
+	}
+	return out
+}
+
+// joinFactors renders factors for a message.
+func joinFactors(fs []initFactor) string {
+	texts := make([]string, len(fs))
+	for i, f := range fs {
+		texts[i] = f.text
+	}
+	return strings.Join(texts, " and ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled pings.
+
+// schedulePing is a schedule that invokes a function: an EventBridge rule with a target, or an EventBridge
+// Scheduler schedule.
+type schedulePing struct {
+	// schedule is the aws_cloudwatch_event_rule or aws_scheduler_schedule.
+	schedule *graph.Instance
+	// target is the aws_cloudwatch_event_target (nil for a Scheduler schedule).
+	target    *graph.Instance
+	function  *graph.Instance
+	qualifier versionRef
+	// expression is the known schedule expression.
+	expression string
+	// gaps are the shortest and longest time between two pings, plus any flexible time window;
+	// gapsKnown is false when the expression is unknown or not a recurring schedule.
+	minGap, maxGap time.Duration
+	gapsKnown      bool
+	// flexible is a Scheduler flexible time window, which delays each ping by up to this much.
+	flexible time.Duration
+	// warmUp is true when the payload or the schedule's name, description or tags say keep-warm.
+	warmUp bool
+}
+
+// schedulePings returns every enabled schedule that invokes a function in the plan. Schedules the plan
+// deletes or disables are left out; one whose state is unknown is kept (it is enabled by default).
+func schedulePings(g *graph.Graph) []schedulePing {
+	var out []schedulePing
+	for _, target := range g.ByType("aws_cloudwatch_event_target") {
+		if target.Deleted() {
+			continue
+		}
+		for _, rule := range eventRules(g, target) {
+			if rule.Deleted() || scheduleDisabled(rule) {
+				continue
+			}
+			texts := knownStrings(rule, "name", "name_prefix", "description", "tags")
+			texts = append(texts, knownStrings(target, "target_id")...)
+			payload := knownStrings(target, "input", "input_transformer.0.input_template")
+			for _, inv := range g.InvokedFunctions(target, "arn") {
+				p := schedulePing{schedule: rule, target: target, function: inv.Function,
+					qualifier: invocationQualifier(g, target, "arn", inv),
+					warmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
+				p.setGaps(rule, 0)
+				out = append(out, p)
+			}
+		}
+	}
+	for _, sched := range g.ByType("aws_scheduler_schedule") {
+		if sched.Deleted() || scheduleDisabled(sched) {
+			continue
+		}
+		texts := knownStrings(sched, "name", "name_prefix", "description")
+		payload := knownStrings(sched, "target.0.input")
+		var flexible time.Duration
+		if mode, _ := sched.Get("flexible_time_window", 0, "mode").String(); mode == "FLEXIBLE" {
+			minutes, ok := sched.Get("flexible_time_window", 0, "maximum_window_in_minutes").Int()
+			if !ok {
+				continue // the delay is unknown, so is every gap
+			}
+			flexible = time.Duration(minutes) * time.Minute
+		}
+		for _, inv := range g.InvokedFunctions(sched, "target.0.arn") {
+			p := schedulePing{schedule: sched, function: inv.Function,
+				qualifier: invocationQualifier(g, sched, "target.0.arn", inv),
+				warmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
+			p.setGaps(sched, flexible)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// eventRules resolves the rule an EventBridge target belongs to: by reference, or by the known rule
+// name (and event bus) when the target writes it as a literal.
+func eventRules(g *graph.Graph, target *graph.Instance) []*graph.Instance {
+	var out []*graph.Instance
+	for _, e := range g.Targets(target, "rule") {
+		if e.To.Type == "aws_cloudwatch_event_rule" {
+			out = append(out, e.To)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	name, ok := target.Get("rule").String()
+	if !ok {
+		return nil
+	}
+	bus, _ := target.Get("event_bus_name").String()
+	for _, rule := range g.ByType("aws_cloudwatch_event_rule") {
+		n, _ := rule.Get("name").String()
+		b, _ := rule.Get("event_bus_name").String()
+		if n == name && sameBus(b, bus) {
+			out = append(out, rule)
+		}
+	}
+	return out
+}
+
+func sameBus(a, b string) bool {
+	if a == "" {
+		a = "default"
+	}
+	if b == "" {
+		b = "default"
+	}
+	return a == b
+}
+
+// disabled reports whether the plan certainly turns a rule or schedule off: state "DISABLED", or the
+// older is_enabled = false of aws_cloudwatch_event_rule.
+func scheduleDisabled(inst *graph.Instance) bool {
+	if s, ok := inst.Get("state").String(); ok && s == "DISABLED" {
+		return true
+	}
+	if on, ok := inst.Get("is_enabled").Bool(); ok && !on {
+		return true
+	}
+	return false
+}
+
+// setGaps reads the schedule expression and works out the gaps between pings.
+func (p *schedulePing) setGaps(sched *graph.Instance, flexible time.Duration) {
+	expr, ok := sched.Get("schedule_expression").String()
+	if !ok {
+		return
+	}
+	p.expression, p.flexible = expr, flexible
+	minGap, maxGap, ok := awsScheduleGaps(expr)
+	if !ok {
+		return
+	}
+	p.minGap, p.maxGap, p.gapsKnown = minGap+flexible, maxGap+flexible, true
+}
+
+// keepsWarm says whether the ping reaches its function at least once per idle window while the
+// schedule runs. A schedule that pings every 5 minutes during office hours keeps the function warm
+// then, and is silent by design at night: its shortest gap decides.
+func (p schedulePing) keepsWarm(window time.Duration) triState {
+	if !p.gapsKnown {
+		return triMaybe
+	}
+	return boolTri(p.minGap <= window)
+}
+
+// pingedWarm says whether a schedule keeps version q of fn warm.
+func pingedWarm(ps []schedulePing, fn *graph.Instance, q versionRef, window time.Duration) (triState, *graph.Instance) {
+	answer := triNo
+	var by *graph.Instance
+	for _, p := range ps {
+		if p.function != fn {
+			continue
+		}
+		same := sameVersion(p.qualifier, q)
+		if same == triNo {
+			continue
+		}
+		warm := p.keepsWarm(window)
+		if same == triYes && warm == triYes {
+			return triYes, p.schedule
+		}
+		if warm != triNo {
+			answer, by = triMaybe, p.schedule
+		}
+	}
+	return answer, by
+}
+
+// idleWindow is the configured idle window, or the platform default.
+func idleWindow(s Settings) time.Duration {
+	minutes := s.IdleWindowMinutes
+	if minutes <= 0 {
+		minutes = platform.LambdaIdleWindowMinutes
+	}
+	return time.Duration(minutes) * time.Minute
+}
+
+// durationText renders a duration for messages: "5 min", "2 h 30 min", "2 d 14 h".
+func durationText(d time.Duration) string {
+	m := int(d / time.Minute)
+	switch {
+	case m < 120:
+		return fmt.Sprintf("%d min", m)
+	case m < 48*60:
+		if m%60 == 0 {
+			return fmt.Sprintf("%d h", m/60)
+		}
+		return fmt.Sprintf("%d h %d min", m/60, m%60)
+	}
+	d2, h := m/(24*60), (m%(24*60))/60
+	if h == 0 {
+		return fmt.Sprintf("%d d", d2)
+	}
+	return fmt.Sprintf("%d d %d h", d2, h)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keep-warm declarations.
+
+// warmWords are words that, alone, say a schedule exists to keep a function warm.
+var warmWords = map[string]bool{
+	"warmer": true, "warmers": true, "warmup": true, "warmups": true, "prewarm": true,
+	"prewarmer": true, "prewarming": true, "keepwarm": true, "keepwarmer": true,
+}
+
+// mentionsWarm reports whether text declares keep-warm intent: "keep-warm", "warmup", "lambda
+// warmer", "keep the API warm", "pre-warm". In a payload (strict = false) a bare "warm" key or value
+// counts too ({"warm": true}); in names and descriptions it needs "keep"/"pre" before it or "up"
+// after it, so "warm storage tier" or "swarm" do not count.
+func mentionsWarm(text string, strict bool) bool {
+	words := splitWords(text)
+	for i, w := range words {
+		if warmWords[w] {
+			return true
+		}
+		if w != "warm" && w != "warming" {
+			continue
+		}
+		if !strict {
+			return true
+		}
+		if i+1 < len(words) && words[i+1] == "up" {
+			return true
+		}
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			switch words[j] {
+			case "keep", "keeps", "keeping", "pre":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitWords lowercases text and splits it into words at anything but letters and digits, and at
+// camelCase boundaries ("keepWarm" -> keep, warm).
+func splitWords(text string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	runes := []rune(text)
+	for i, r := range runes {
+		switch {
+		case unicode.IsUpper(r):
+			if i > 0 && unicode.IsLower(runes[i-1]) {
+				flush()
+			}
+			cur = append(cur, unicode.ToLower(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// knownStrings collects the known string values at the given attributes, and the keys and values
+// of known string maps (tags).
+func knownStrings(inst *graph.Instance, attributes ...string) []string {
+	var out []string
+	for _, a := range attributes {
+		v := inst.Get(pathSteps(a)...)
+		if s, ok := v.String(); ok {
+			out = append(out, s)
+		}
+		if m, ok := v.Map(); ok {
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				out = append(out, k)
+				if s, ok := m[k].(string); ok {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func anyMentionsWarm(texts []string, strict bool) bool {
+	for _, t := range texts {
+		if mentionsWarm(t, strict) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathSteps turns "target.0.input" into Get arguments.
+func pathSteps(path string) []any {
+	var out []any
+	for _, p := range strings.Split(path, ".") {
+		if isDigits(p) {
+			var n int
+			fmt.Sscanf(p, "%d", &n)
+			out = append(out, n)
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages.
+
+// listAddresses renders up to three addresses, then "and N more".
+func listAddresses(addrs []string) string {
+	const shown = 3
+	if len(addrs) <= shown {
+		return joinAnd(addrs)
+	}
+	return strings.Join(addrs[:shown], ", ") + fmt.Sprintf(" and %d more", len(addrs)-shown)
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// megabytes renders a byte count in MB (MiB, as Lambda's quotas count them) with one decimal.
+func megabytes(bytes int) string {
+	return fmt.Sprintf("%.1f MB", float64(bytes)/(1<<20))
+}
+
+// awsScheduleGaps returns the shortest and longest gap between the runs of an EventBridge
+// schedule expression (rate() or cron()), measured by internal/schedule over a month in UTC, as
+// EventBridge rules run; ok is false for expressions that do not parse and for schedules that fire
+// fewer than twice in that month (one-time at() schedules, yearly crons).
+func awsScheduleGaps(expr string) (minGap, maxGap time.Duration, ok bool) {
+	sched, err := schedule.ParseAWS(expr)
+	if err != nil {
+		return 0, 0, false
+	}
+	// A fixed month, so findings do not change with the day hybridlint runs.
+	stats := schedule.MonthStats(sched, time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC))
+	if stats.Count < 2 || stats.Shortest <= 0 {
+		return 0, 0, false
+	}
+	return stats.Shortest, stats.Longest, true
+}
