@@ -33,7 +33,7 @@ func RenderInterval(p platform.Platform, minutes int) (string, error) {
 	if !ok {
 		lower, higher := nearestCronIntervals(minutes)
 		return "", fmt.Errorf("every %d minutes cannot be written as %s with an even gap, because cron steps restart every hour and day: use %s",
-			minutes, describeSyntax(syntax), describeAlternatives(lower, higher))
+			minutes, syntax.Description(), describeAlternatives(lower, higher))
 	}
 	if syntax == NCRONTAB {
 		return "0 " + cron, nil

@@ -84,12 +84,13 @@ type ParseError struct {
 
 func (e *ParseError) Error() string {
 	if e.Field == "" {
-		return fmt.Sprintf("%s schedule %q: %s", describeSyntax(e.Syntax), e.Expr, e.Msg)
+		return fmt.Sprintf("%s schedule %q: %s", e.Syntax.Description(), e.Expr, e.Msg)
 	}
-	return fmt.Sprintf("%s schedule %q: %s field %q: %s", describeSyntax(e.Syntax), e.Expr, e.Field, e.Value, e.Msg)
+	return fmt.Sprintf("%s schedule %q: %s field %q: %s", e.Syntax.Description(), e.Expr, e.Field, e.Value, e.Msg)
 }
 
-func describeSyntax(s Syntax) string {
+// Description names the dialect for messages: "AWS", "unix cron", "NCRONTAB".
+func (s Syntax) Description() string {
 	switch s {
 	case AWS:
 		return "AWS"
