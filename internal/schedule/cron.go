@@ -142,23 +142,21 @@ func startAt(sameAsStart bool, v int) int {
 // dayOK reports whether a date matches the day-of-month and day-of-week fields.
 func (c *Cron) dayOK(y int, mo time.Month, d int) bool {
 	domOK := c.domMatches(y, mo, d)
-	dowOK := c.dowMatches(y, mo, d)
-	if c.rule == eitherDay {
-		return domOK || dowOK
+	if domOK == (c.rule == eitherDay) {
+		return domOK // decided without working out the weekday
 	}
-	return domOK && dowOK
+	return c.dowMatches(y, mo, d)
 }
 
 func (c *Cron) domMatches(y int, mo time.Month, d int) bool {
-	last := daysIn(y, mo)
 	switch {
 	case c.lastDay:
-		return d == last
+		return d == daysIn(y, mo)
 	case c.lastWeekday:
-		return d == nearestWeekday(y, mo, last)
+		return d == nearestWeekday(y, mo, daysIn(y, mo))
 	case c.nearestWeekdayTo > 0:
 		// "31W" does not fire in a 30-day month, as Quartz reads it.
-		return c.nearestWeekdayTo <= last && d == nearestWeekday(y, mo, c.nearestWeekdayTo)
+		return c.nearestWeekdayTo <= daysIn(y, mo) && d == nearestWeekday(y, mo, c.nearestWeekdayTo)
 	}
 	return c.dom&(1<<uint(d)) != 0
 }

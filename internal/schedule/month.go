@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"math/bits"
 	"time"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
@@ -210,7 +211,7 @@ func (c *Cron) matchesDate(day time.Time) bool {
 
 // dayOffsets lists the times of day the cron fires on a matching day, ascending.
 func (c *Cron) dayOffsets() []time.Duration {
-	var out []time.Duration
+	out := make([]time.Duration, 0, bits.OnesCount64(c.hours)*bits.OnesCount64(c.minutes)*bits.OnesCount64(c.seconds))
 	for h := nextBit(c.hours, 0); h >= 0; h = nextBit(c.hours, h+1) {
 		for m := nextBit(c.minutes, 0); m >= 0; m = nextBit(c.minutes, m+1) {
 			for s := nextBit(c.seconds, 0); s >= 0; s = nextBit(c.seconds, s+1) {
