@@ -200,8 +200,61 @@ var examples = map[string]example{
 	},
 
 	// Google Cloud (issue 4)
+	"gcp_function_timeout_limit": {
+		note: "An event-driven 2nd gen function that resizes uploaded images is given 15 minutes.",
+		plan: plantest.New().Add(gcpGen2Fn("google_cloudfunctions2_function.resize",
+			map[string]any{"timeout_seconds": 900, "available_memory": "1Gi", "available_cpu": "1"},
+			map[string]any{"name": "resize-images", "event_trigger": gcpPubSubTrigger})),
+	},
+	"gcp_caller_deadline_below_timeout": {
+		note: "A nightly Cloud Scheduler job calls a report function that may run for 9 minutes, with the default attempt deadline.",
+		plan: plantest.New().Add(
+			gcpGen2Fn("google_cloudfunctions2_function.report", map[string]any{"timeout_seconds": 540, "available_memory": "1Gi", "available_cpu": "1"},
+				map[string]any{"name": "nightly-report"}),
+			gcpSchedulerJob("google_cloud_scheduler_job.nightly_report", map[string]any{"name": "nightly-report",
+				"retry_config": []any{map[string]any{"retry_count": 2}}},
+				gcpRef("google_cloudfunctions2_function.report", "url")...)),
+	},
+	"gcp_memory_cpu_mismatch": {
+		note: "A Cloud Run service is given 8 GiB of memory but keeps the single vCPU it started with.",
+		plan: plantest.New().Add(gcpRunSized("google_cloud_run_v2_service.search", map[string]any{"cpu": "1", "memory": "8Gi"}, nil, nil)),
+	},
+	"gcp_memory_near_limit": {
+		note: "A 1st gen function that loads a scoring model uses the largest 1st gen memory tier.",
+		plan: plantest.New().Add(gcpGen1Fn("google_cloudfunctions_function.score",
+			map[string]any{"name": "score", "available_memory_mb": 8192, "timeout": 120})),
+	},
+	"gcp_cold_start_on_sync_path": {
+		note: "A Spring Boot service that anyone may call scales to zero, with startup CPU boost off.",
+		plan: plantest.New().Add(gcpJavaService("google_cloud_run_v2_service.orders", 0, false),
+			gcpInvoker("google_cloud_run_v2_service_iam_member.public", "google_cloud_run_v2_service.orders", "allUsers")),
+	},
 
 	// Azure (issue 4)
+	"azure_function_timeout_exceeds_plan": {
+		note: "A function app on the Consumption plan raises its timeout to 20 minutes through an app setting.",
+		plan: plantest.New().Add(azurePlan("azurerm_service_plan.functions", "Y1"),
+			azureLinuxApp("azurerm_linux_function_app.import", "azurerm_service_plan.functions", map[string]any{"python_version": "3.11"},
+				map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:20:00"}, nil)),
+	},
+	"azure_http_timeout_above_230s": {
+		note: "An HTTP-triggered export function on a Premium plan is allowed 10 minutes.",
+		plan: plantest.New().Add(azurePlan("azurerm_service_plan.premium", "EP1"),
+			azureLinuxApp("azurerm_linux_function_app.exports", "azurerm_service_plan.premium", javaStack,
+				map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:10:00"}, nil),
+			azureFunction("azurerm_function_app_function.export", "azurerm_linux_function_app.exports", "httpTrigger")),
+	},
+	"azure_memory_low_for_runtime": {
+		note: "A Java app on Flex Consumption picks the smallest, 512 MB, instances.",
+		plan: plantest.New().Add(azurePlan("azurerm_service_plan.flex", "FC1"),
+			azureFlexApp("azurerm_function_app_flex_consumption.billing", "azurerm_service_plan.flex", map[string]any{"instance_memory_in_mb": 512})),
+	},
+	"azure_cold_start_no_warm_instances": {
+		note: "A .NET isolated API on Flex Consumption declares no always-ready instances.",
+		plan: plantest.New().Add(azurePlan("azurerm_service_plan.flex", "FC1"),
+			azureFlexApp("azurerm_function_app_flex_consumption.api", "azurerm_service_plan.flex",
+				map[string]any{"runtime_name": "dotnet-isolated", "runtime_version": "8.0"})),
+	},
 
 	// Hybrid units (issue 5)
 

@@ -25,8 +25,17 @@ func All() []*Rule {
 		LambdaRuntimeDeprecated,
 
 		// Google Cloud (issue 4)
+		GCPFunctionTimeoutLimit,
+		GCPCallerDeadlineBelowTimeout,
+		GCPMemoryCPUMismatch,
+		GCPMemoryNearLimit,
+		GCPColdStartOnSyncPath,
 
 		// Azure (issue 4)
+		AzureFunctionTimeoutExceedsPlan,
+		AzureHTTPTimeoutAbove230s,
+		AzureMemoryLowForRuntime,
+		AzureColdStartNoWarmInstances,
 
 		// Hybrid units (issue 5)
 

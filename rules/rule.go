@@ -45,6 +45,9 @@ type Settings struct {
 	// IdleWindowMinutes is how long an idle function stays warm; keep-warm schedules slower than
 	// this keep nothing warm.
 	IdleWindowMinutes int
+	// AzureHost is the functionTimeout of the host.json given with --azure-host-json or found
+	// beside the configuration; nil when there is none (the Azure rules then use the plan's default).
+	AzureHost *AzureHost
 }
 
 // Pass is one rule's run over one graph.

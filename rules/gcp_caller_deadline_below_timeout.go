@@ -1,0 +1,193 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// GCPCallerDeadlineBelowTimeout flags Cloud Scheduler jobs, Pub/Sub push subscriptions, Cloud Tasks
+// queues and Eventarc triggers that stop waiting before the function or service they call may finish.
+var GCPCallerDeadlineBelowTimeout = &Rule{
+	Name:     "gcp_caller_deadline_below_timeout",
+	Severity: finding.Warning,
+	Category: finding.Timeout,
+	Summary:  "a Google Cloud caller gives up before the function or service it calls may finish",
+	Doc: Doc{
+		Why: "The services that invoke a function or a Cloud Run service over HTTP wait on their own clock, and Google's " +
+			"documentation says so: when Eventarc, a Pub/Sub push subscription or Cloud Scheduler triggers a service, *their* " +
+			"timeouts apply. When that clock is shorter than the timeout of the code it calls, the caller gives up while the " +
+			"first run is still working, and usually tries again: the same work runs twice, side effects happen twice, and " +
+			"the run is recorded as failed.\n\n" +
+			"- Cloud Scheduler (`google_cloud_scheduler_job` with `http_target`): `attempt_deadline`, 180 s when unset, at most " +
+			"1,800 s for HTTP targets; past it the attempt is cancelled as DEADLINE_EXCEEDED and retried per `retry_config`.\n" +
+			"- Pub/Sub push (`google_pubsub_subscription` with `push_config`): `ack_deadline_seconds`, 10 s when unset, at most " +
+			"600 s, is the request timeout of each push; an unacknowledged message is redelivered.\n" +
+			"- Cloud Tasks (`google_cloud_tasks_queue` whose `http_target` points at the service): each task's `dispatch_deadline`, " +
+			"10 minutes unless the code that creates the task sets it, at most 30 minutes. The queue cannot set it, so a " +
+			"timeout above 10 minutes is a notice (tasks must carry a longer deadline) and above 30 minutes a warning.\n" +
+			"- Eventarc (`google_eventarc_trigger`): events travel over a Pub/Sub push subscription, whose deadline cannot " +
+			"exceed 600 s.\n\n" +
+			"Callers are found through references (`uri = google_cloud_run_v2_service.api.uri`, `service = ...name`), across " +
+			"modules. A load balancer is not such a caller for Cloud Run: a backend service with serverless NEGs takes no " +
+			"`timeout_sec` (the API refuses it), and the service's own timeout applies.",
+		HowToFix: "- Raise the caller's deadline to at least the timeout when the service allows it (`attempt_deadline = \"540s\"`, " +
+			"`ack_deadline_seconds = 600`, a task's `dispatch_deadline`).\n" +
+			"- Otherwise lower the timeout below the caller's limit, or acknowledge at once and hand the work to a Cloud Run " +
+			"job, Workflows or a queue the container half of a hybrid unit reads.\n" +
+			"- Make the handler idempotent: at-least-once delivery means a second run can happen anyway.",
+		Sources: []string{
+			"https://cloud.google.com/run/docs/configuring/request-timeout",
+			"Cloud Scheduler API, Job.attempt_deadline: https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs",
+			"Pub/Sub API, Subscription.ackDeadlineSeconds: https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions",
+			"Cloud Tasks API, Task.dispatch_deadline: https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues.tasks",
+			"https://cloud.google.com/eventarc/docs/retry-events (Eventarc delivers through Pub/Sub)",
+		},
+	},
+	Check: checkGCPCallerDeadlineBelowTimeout,
+}
+
+// gcpCallerKind describes one type of caller: which block of it leads to the code it calls, and how
+// long it waits.
+type gcpCallerKind struct {
+	typ string
+	// block is the nested block whose references name the callee ("http_target", "push_config").
+	block string
+	check func(pass *Pass, caller *graph.Instance, w gcpWorkload, timeout int)
+}
+
+var gcpCallerKinds = []gcpCallerKind{
+	{"google_cloud_scheduler_job", "http_target", checkSchedulerDeadline},
+	{"google_pubsub_subscription", "push_config", checkPushDeadline},
+	{"google_cloud_tasks_queue", "http_target", checkTasksDeadline},
+	{"google_eventarc_trigger", "destination", checkEventarcDeadline},
+}
+
+func checkGCPCallerDeadlineBelowTimeout(pass *Pass) {
+	for _, k := range gcpCallerKinds {
+		for _, caller := range pass.Graph.ByType(k.typ) {
+			if caller.Deleted() {
+				continue
+			}
+			for _, w := range gcpCallees(pass.Graph, caller, k.block) {
+				if timeout, _, ok := w.timeout(); ok {
+					k.check(pass, caller, w, timeout)
+				}
+			}
+		}
+	}
+}
+
+// gcpCallees follows the references made inside a caller's block to the functions and services
+// they name, once each.
+func gcpCallees(g *graph.Graph, caller *graph.Instance, block string) []gcpWorkload {
+	var out []gcpWorkload
+	seen := map[*graph.Instance]bool{}
+	for _, e := range g.Outgoing(caller) {
+		if e.Attribute != block && !strings.HasPrefix(e.Attribute, block+".") {
+			continue
+		}
+		if w, ok := gcpWorkloadOf(e.To); ok && !seen[e.To] && !e.To.Deleted() {
+			seen[e.To] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// knownOrDefault reads a whole-seconds setting: its value, or def when unset. ok is false when the
+// plan does not know it.
+func knownOrDefault(v plan.Value, def int, parse func(plan.Value) (int, bool)) (n int, isDefault, ok bool) {
+	useDefault, ok := orDefault(v)
+	switch {
+	case !ok:
+		return 0, false, false
+	case useDefault:
+		return def, true, true
+	}
+	n, ok = parse(v)
+	return n, false, ok
+}
+
+func checkSchedulerDeadline(pass *Pass, job *graph.Instance, w gcpWorkload, timeout int) {
+	deadline, isDefault, ok := knownOrDefault(job.Get("attempt_deadline"), platform.SchedulerHTTPDefaultAttemptDeadlineSeconds,
+		func(v plan.Value) (int, bool) { s, _ := v.String(); return parseGoogleDuration(s) })
+	if !ok || deadline >= timeout {
+		return
+	}
+	what := "the job is marked failed while the first run is still working"
+	if n, _ := job.Get("retry_config", 0, "retry_count").Int(); n > 0 {
+		what = fmt.Sprintf("the job retries (retry_count %d) while the first run is still working", n)
+	}
+	fix := fmt.Sprintf("raise attempt_deadline to \"%ds\"", timeout)
+	if timeout > platform.SchedulerHTTPMaxAttemptDeadlineSeconds {
+		fix = fmt.Sprintf("lower the timeout to %s (the longest attempt_deadline), or have the job start a Cloud Run job or Workflows execution instead",
+			seconds(platform.SchedulerHTTPMaxAttemptDeadlineSeconds))
+	}
+	reportCallerDeadline(pass, job, "attempt_deadline", w, fmt.Sprintf("attempt deadline %s%s is shorter than the %s timeout of %s: %s",
+		seconds(deadline), defaultNote(isDefault), seconds(timeout), w.inst.Address, what), fix, finding.Warning)
+}
+
+func checkPushDeadline(pass *Pass, sub *graph.Instance, w gcpWorkload, timeout int) {
+	deadline, isDefault, ok := knownOrDefault(sub.Get("ack_deadline_seconds"), platform.PubSubDefaultAckDeadlineSeconds,
+		func(v plan.Value) (int, bool) { return v.Int() })
+	if !ok {
+		return
+	}
+	if deadline == 0 {
+		deadline, isDefault = platform.PubSubDefaultAckDeadlineSeconds, true // 0 means the default
+	}
+	if deadline >= timeout {
+		return
+	}
+	fix := fmt.Sprintf("raise ack_deadline_seconds to %d", timeout)
+	switch {
+	case timeout > platform.PubSubMaxAckDeadlineSeconds && deadline < platform.PubSubMaxAckDeadlineSeconds:
+		fix = fmt.Sprintf("raise ack_deadline_seconds to %d (its maximum) and lower the timeout to %s, or acknowledge at once and process asynchronously",
+			platform.PubSubMaxAckDeadlineSeconds, seconds(platform.PubSubMaxAckDeadlineSeconds))
+	case timeout > platform.PubSubMaxAckDeadlineSeconds:
+		fix = fmt.Sprintf("lower the timeout to %s, or acknowledge at once and process asynchronously", seconds(platform.PubSubMaxAckDeadlineSeconds))
+	}
+	reportCallerDeadline(pass, sub, "ack_deadline_seconds", w, fmt.Sprintf("ack deadline %s%s is shorter than the %s timeout of %s: Pub/Sub redelivers the message while the first delivery is still being processed",
+		seconds(deadline), defaultNote(isDefault), seconds(timeout), w.inst.Address), fix, finding.Warning)
+}
+
+func checkTasksDeadline(pass *Pass, queue *graph.Instance, w gcpWorkload, timeout int) {
+	switch {
+	case timeout > platform.CloudTasksHTTPMaxDispatchDeadlineSeconds:
+		reportCallerDeadline(pass, queue, "http_target", w, fmt.Sprintf("sends HTTP tasks to %s, whose %s timeout outlasts the %s longest dispatch deadline: long tasks are retried while the first attempt is still working",
+			w.inst.Address, seconds(timeout), seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
+			fmt.Sprintf("lower the timeout to %s, or split the work into shorter tasks", seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
+			finding.Warning)
+	case timeout > platform.CloudTasksHTTPDefaultDispatchDeadlineSeconds:
+		reportCallerDeadline(pass, queue, "http_target", w, fmt.Sprintf("sends HTTP tasks to %s, whose %s timeout outlasts the %s default dispatch deadline: tasks created without a longer dispatch_deadline are retried while the first attempt is still working",
+			w.inst.Address, seconds(timeout), seconds(platform.CloudTasksHTTPDefaultDispatchDeadlineSeconds)),
+			fmt.Sprintf("create the tasks with dispatch_deadline \"%ds\" (at most %s), or lower the timeout", timeout, seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
+			finding.Notice)
+	}
+}
+
+func checkEventarcDeadline(pass *Pass, trigger *graph.Instance, w gcpWorkload, timeout int) {
+	if timeout <= platform.PubSubMaxAckDeadlineSeconds {
+		return
+	}
+	reportCallerDeadline(pass, trigger, "destination", w, fmt.Sprintf("delivers events to %s, whose %s timeout outlasts the %s longest Pub/Sub acknowledgement deadline Eventarc delivers with: the event is redelivered while the first delivery is still being processed",
+		w.inst.Address, seconds(timeout), seconds(platform.PubSubMaxAckDeadlineSeconds)),
+		fmt.Sprintf("lower the timeout to %s, or acknowledge the event at once and hand the work to a Cloud Run job or Workflows", seconds(platform.PubSubMaxAckDeadlineSeconds)),
+		finding.Warning)
+}
+
+func reportCallerDeadline(pass *Pass, caller *graph.Instance, attr string, w gcpWorkload, msg, fix string, sev finding.Severity) {
+	pass.Report(finding.Finding{
+		Severity:    sev,
+		Address:     caller.Address,
+		Attribute:   attr,
+		Related:     []string{w.inst.Address},
+		Message:     msg,
+		Remediation: fix,
+	})
+}

@@ -1,0 +1,165 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
+)
+
+// gcpSchedulerJob calls uriRefs with an HTTP target; overrides set attempt_deadline and retry_config.
+func gcpSchedulerJob(addr string, overrides map[string]any, uriRefs ...string) plantest.Resource {
+	return plantest.Resource{Address: addr,
+		After: gcpMerge(map[string]any{
+			"name": "nightly", "schedule": "0 3 * * *", "time_zone": "Etc/UTC", "attempt_deadline": nil,
+			"http_target":  []any{map[string]any{"http_method": "POST", "oidc_token": []any{map[string]any{"service_account_email": "sa@p.iam.gserviceaccount.com"}}}},
+			"retry_config": []any{map[string]any{"retry_count": 0}},
+		}, overrides),
+		Refs: map[string][]string{"http_target.0.uri": uriRefs}}
+}
+
+// gcpPushSubscription pushes to endpointRefs.
+func gcpPushSubscription(addr string, ack any, endpointRefs ...string) plantest.Resource {
+	after := map[string]any{"name": "jobs-push", "topic": "projects/p/topics/jobs",
+		"push_config": []any{map[string]any{"attributes": map[string]any{}}}}
+	if ack != nil {
+		after["ack_deadline_seconds"] = ack
+	}
+	return plantest.Resource{Address: addr, After: after, Refs: map[string][]string{"push_config.0.push_endpoint": endpointRefs}}
+}
+
+func gcpTasksQueue(addr string, hostRefs ...string) plantest.Resource {
+	return plantest.Resource{Address: addr,
+		After: map[string]any{"name": "jobs", "location": "europe-west1",
+			"http_target": []any{map[string]any{"http_method": "POST", "uri_override": []any{map[string]any{"scheme": "HTTPS"}}}}},
+		Refs: map[string][]string{"http_target.0.uri_override.0.host": hostRefs}}
+}
+
+func gcpEventarcTrigger(addr string, serviceRefs ...string) plantest.Resource {
+	return plantest.Resource{Address: addr,
+		After: map[string]any{"name": "uploads", "location": "europe-west1",
+			"matching_criteria": []any{map[string]any{"attribute": "type", "value": "google.cloud.storage.object.v1.finalized"}},
+			"destination":       []any{map[string]any{"cloud_run_service": []any{map[string]any{"region": "europe-west1"}}}}},
+		Refs: map[string][]string{"destination.0.cloud_run_service.0.service": serviceRefs}}
+}
+
+func TestGCPCallerDeadlineBelowTimeout(t *testing.T) {
+	report := "google_cloudfunctions2_function.report"
+	api := "google_cloud_run_v2_service.api"
+	tests := []struct {
+		name string
+		plan *plantest.Builder
+		want []string
+	}{
+		{
+			name: "scheduler's default attempt deadline against a 540s function",
+			plan: plantest.New().Add(gcpGen2Fn(report, map[string]any{"timeout_seconds": 540}, nil),
+				gcpSchedulerJob("google_cloud_scheduler_job.nightly", nil, gcpRef(report, "url")...)),
+			want: []string{"warning google_cloud_scheduler_job.nightly: attempt deadline 180s (default) is shorter than the 540s timeout of google_cloudfunctions2_function.report: the job is marked failed while the first run is still working"},
+		},
+		{
+			name: "scheduler that retries",
+			plan: plantest.New().Add(gcpGen2Fn(report, map[string]any{"timeout_seconds": 540}, nil),
+				gcpSchedulerJob("google_cloud_scheduler_job.nightly", map[string]any{"attempt_deadline": "320s",
+					"retry_config": []any{map[string]any{"retry_count": 3}}}, gcpRef(report, "service_config.0.uri")...)),
+			want: []string{"warning google_cloud_scheduler_job.nightly: attempt deadline 320s is shorter than the 540s timeout of google_cloudfunctions2_function.report: the job retries (retry_count 3) while the first run is still working"},
+		},
+		{
+			name: "scheduler deadline that covers the timeout is silent",
+			plan: plantest.New().Add(gcpGen2Fn(report, map[string]any{"timeout_seconds": 540}, nil),
+				gcpSchedulerJob("google_cloud_scheduler_job.nightly", map[string]any{"attempt_deadline": "600s"}, gcpRef(report, "url")...)),
+			want: []string{},
+		},
+		{
+			name: "unknown deadline, unknown timeout, or a Cloud Run job target are silent",
+			plan: plantest.New().Add(
+				gcpGen2Fn(report, map[string]any{"timeout_seconds": 540}, nil),
+				withUnknownAttr(gcpSchedulerJob("google_cloud_scheduler_job.a", nil, gcpRef(report, "url")...), "attempt_deadline"),
+				withUnknownAttr(gcpRunV2(api, nil, nil), "template"),
+				gcpSchedulerJob("google_cloud_scheduler_job.b", nil, gcpRef(api, "uri")...),
+				plantest.Resource{Address: "google_cloud_run_v2_job.batch", After: map[string]any{"name": "batch",
+					"template": []any{map[string]any{"task_count": 1}}}},
+				gcpSchedulerJob("google_cloud_scheduler_job.c", nil, gcpRef("google_cloud_run_v2_job.batch", "name")...)),
+			want: []string{},
+		},
+		{
+			name: "push subscription at the 10s default against a Cloud Run service",
+			plan: plantest.New().Add(gcpRunV2(api, nil, nil),
+				gcpPushSubscription("google_pubsub_subscription.push", nil, gcpRef(api, "uri")...),
+				gcpPushSubscription("google_pubsub_subscription.zero", 0, gcpRef(api, "uri")...)),
+			want: []string{
+				"warning google_pubsub_subscription.push: ack deadline 10s (default) is shorter than the 300s timeout of google_cloud_run_v2_service.api: Pub/Sub redelivers the message while the first delivery is still being processed",
+				"warning google_pubsub_subscription.zero: ack deadline 10s (default) is shorter than the 300s timeout of google_cloud_run_v2_service.api: Pub/Sub redelivers the message while the first delivery is still being processed",
+			},
+		},
+		{
+			name: "push subscription with a long enough deadline, and a pull subscription, are silent",
+			plan: plantest.New().Add(gcpRunV2(api, nil, nil),
+				gcpPushSubscription("google_pubsub_subscription.push", 300, gcpRef(api, "uri")...),
+				plantest.Resource{Address: "google_pubsub_subscription.pull", After: map[string]any{"name": "pull", "ack_deadline_seconds": 10},
+					Refs: map[string][]string{"labels": gcpRef(api, "name")}}),
+			want: []string{},
+		},
+		{
+			name: "Cloud Tasks: above the default dispatch deadline is a notice, above the maximum a warning",
+			plan: plantest.New().Add(
+				gcpRunV2("google_cloud_run_v2_service.a", map[string]any{"timeout": "900s"}, nil),
+				gcpRunV2("google_cloud_run_v2_service.b", map[string]any{"timeout": "2400s"}, nil),
+				gcpRunV2("google_cloud_run_v2_service.c", map[string]any{"timeout": "600s"}, nil),
+				gcpTasksQueue("google_cloud_tasks_queue.a", gcpRef("google_cloud_run_v2_service.a", "uri")...),
+				gcpTasksQueue("google_cloud_tasks_queue.b", gcpRef("google_cloud_run_v2_service.b", "uri")...),
+				gcpTasksQueue("google_cloud_tasks_queue.c", gcpRef("google_cloud_run_v2_service.c", "uri")...)),
+			want: []string{
+				"warning google_cloud_tasks_queue.b: sends HTTP tasks to google_cloud_run_v2_service.b, whose 2400s timeout outlasts the 1800s longest dispatch deadline: long tasks are retried while the first attempt is still working",
+				"notice google_cloud_tasks_queue.a: sends HTTP tasks to google_cloud_run_v2_service.a, whose 900s timeout outlasts the 600s default dispatch deadline: tasks created without a longer dispatch_deadline are retried while the first attempt is still working",
+			},
+		},
+		{
+			name: "Eventarc above the 600s Pub/Sub ceiling",
+			plan: plantest.New().Add(
+				gcpRunV2("google_cloud_run_v2_service.a", map[string]any{"timeout": "1800s"}, nil),
+				gcpRunV2("google_cloud_run_v2_service.b", map[string]any{"timeout": "600s"}, nil),
+				gcpEventarcTrigger("google_eventarc_trigger.a", gcpRef("google_cloud_run_v2_service.a", "name")...),
+				gcpEventarcTrigger("google_eventarc_trigger.b", gcpRef("google_cloud_run_v2_service.b", "name")...)),
+			want: []string{"warning google_eventarc_trigger.a: delivers events to google_cloud_run_v2_service.a, whose 1800s timeout outlasts the 600s longest Pub/Sub acknowledgement deadline Eventarc delivers with: the event is redelivered while the first delivery is still being processed"},
+		},
+		{
+			name: "through a module output, from each instance of counted subscriptions",
+			plan: plantest.New().
+				Module(plantest.ModuleCall{Path: "module.api", Source: "./api",
+					Outputs: map[string][]string{"uri": gcpRef("google_cloud_run_v2_service.this", "uri")}}).
+				Add(gcpRunV2("module.api.google_cloud_run_v2_service.this", map[string]any{"timeout": "300s"}, nil),
+					gcpPushSubscription("google_pubsub_subscription.push[0]", 60, "module.api.uri", "module.api"),
+					gcpPushSubscription("google_pubsub_subscription.push[1]", 300, "module.api.uri", "module.api")),
+			want: []string{"warning google_pubsub_subscription.push[0]: ack deadline 60s is shorter than the 300s timeout of module.api.google_cloud_run_v2_service.this: Pub/Sub redelivers the message while the first delivery is still being processed"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaries(run(t, rules.GCPCallerDeadlineBelowTimeout, tt.plan)))
+		})
+	}
+}
+
+func TestGCPCallerDeadlineRemediation(t *testing.T) {
+	fn := "google_cloudfunctions2_function.report"
+	got := run(t, rules.GCPCallerDeadlineBelowTimeout, plantest.New().Add(
+		gcpGen2Fn(fn, map[string]any{"timeout_seconds": 540}, nil),
+		gcpRunV2("google_cloud_run_v2_service.long", map[string]any{"timeout": "3000s"}, nil),
+		gcpSchedulerJob("google_cloud_scheduler_job.a", nil, gcpRef(fn, "url")...),
+		gcpSchedulerJob("google_cloud_scheduler_job.b", nil, gcpRef("google_cloud_run_v2_service.long", "uri")...),
+		gcpPushSubscription("google_pubsub_subscription.c", nil, gcpRef("google_cloud_run_v2_service.long", "uri")...)))
+	require.Len(t, got, 3)
+	byAddr := map[string]string{}
+	for _, f := range got {
+		byAddr[f.Address] = f.Remediation
+		require.Equal(t, []string{f.Related[0]}, f.Related)
+	}
+	require.Equal(t, `raise attempt_deadline to "540s"`, byAddr["google_cloud_scheduler_job.a"])
+	require.Equal(t, "lower the timeout to 1800s (the longest attempt_deadline), or have the job start a Cloud Run job or Workflows execution instead",
+		byAddr["google_cloud_scheduler_job.b"])
+	require.Equal(t, "raise ack_deadline_seconds to 600 (its maximum) and lower the timeout to 600s, or acknowledge at once and process asynchronously",
+		byAddr["google_pubsub_subscription.c"])
+}

@@ -1,0 +1,268 @@
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// GCPColdStartOptions are the options of gcp_cold_start_on_sync_path.
+type GCPColdStartOptions struct {
+	// HeavyImagePatterns are lower-case substrings of a container image or base image that mark a
+	// heavy runtime (a JVM or .NET) in a Cloud Run service, whose plan has no runtime attribute.
+	HeavyImagePatterns []string `hcl:"heavy_image_patterns,optional"`
+}
+
+// GCPColdStartOnSyncPath flags HTTP functions and public Cloud Run services with heavy
+// initialisation that scale to zero, so that a user's request pays the cold start.
+var GCPColdStartOnSyncPath = &Rule{
+	Name:     "gcp_cold_start_on_sync_path",
+	Severity: finding.Warning,
+	Category: finding.ColdStart,
+	Summary:  "an HTTP function or public Cloud Run service with heavy initialisation scales to zero",
+	Doc: Doc{
+		Why: "With no minimum instances, Google reclaims idle instances (after minutes to hours, unspecified), and the next " +
+			"request waits while a new one starts. For Java and .NET that start is the longest: a JVM or CLR boots and " +
+			"JIT-compiles before the first line of the handler runs, seconds rather than the fraction of a second Node, " +
+			"Python or Go take. On a synchronous path (an HTTP-triggered function, or a Cloud Run service that the public " +
+			"or a load balancer calls) a person waits for it. Cloud Run's startup CPU boost gives an instance more CPU while " +
+			"it starts, which shortens exactly this; with it off the cold start is slower still.\n\n" +
+			"What counts as heavy: a function `runtime` of Java or .NET; for a Cloud Run service, whose plan carries no " +
+			"runtime, an image or `base_image_uri` that names one (option `heavy_image_patterns`) or a container with a " +
+			"`JAVA_TOOL_OPTIONS`, `JAVA_OPTS`, `JDK_JAVA_OPTIONS`, `ASPNETCORE_*` or `DOTNET_*` variable (names only; values " +
+			"are never read). The plan does not carry image sizes, so a large image of another language is not detected. " +
+			"What counts as public: an IAM member or binding granting `roles/run.invoker` to `allUsers` or " +
+			"`allAuthenticatedUsers`, `invoker_iam_disabled = true`, or a serverless NEG that puts it behind a load balancer. " +
+			"Event-driven functions are not on a synchronous path and are left alone.",
+		HowToFix: "- Cloud Run: set `startup_cpu_boost = true` on the container (billed only while instances start).\n" +
+			"- Keep one instance warm: `template.scaling.min_instance_count = 1` (Cloud Run), `min_instances = 1` (1st gen), " +
+			"`service_config.min_instance_count = 1` (2nd gen). The instance is billed while idle.\n" +
+			"- Trim initialisation: lazy-load, use a lighter framework, or compile ahead of time (GraalVM native image, .NET AOT).\n" +
+			"- Serve the synchronous path from the always-on container half of a hybrid unit.",
+		Sources: []string{
+			"https://cloud.google.com/functions/1stgendocs/configuring/min-instances",
+			"https://cloud.google.com/run/docs/configuring/min-instances",
+			"https://cloud.google.com/run/docs/configuring/services/cpu (startup CPU boost)",
+			"https://mikhail.io/serverless/coldstarts/big3/ (cold starts by language)",
+		},
+	},
+	Options: func() any {
+		return &GCPColdStartOptions{HeavyImagePatterns: []string{
+			"java", "jdk", "jre", "jvm", "temurin", "corretto", "spring", "quarkus", "micronaut", "dotnet", "aspnet",
+		}}
+	},
+	Check: checkGCPColdStartOnSyncPath,
+}
+
+func checkGCPColdStartOnSyncPath(pass *Pass) {
+	opts := pass.Options.(*GCPColdStartOptions)
+	for _, w := range gcpWorkloads(pass.Graph) {
+		path, related := gcpSyncPath(pass.Graph, w)
+		if path == "" {
+			continue
+		}
+		heavy := gcpHeavyInit(w, opts.HeavyImagePatterns)
+		if heavy == "" {
+			continue
+		}
+		minimum, minAttr, ok := w.minInstances()
+		if !ok {
+			continue
+		}
+		var reasons, fixes []string
+		attr := minAttr
+		if boost, boostAttr, known := w.startupCPUBoost(); known && !boost {
+			reasons = append(reasons, "startup CPU boost is off")
+			fixes = append(fixes, "set startup_cpu_boost = true (billed only while instances start)")
+			attr = boostAttr
+		}
+		if minimum == 0 {
+			reasons = append([]string{"it scales to zero (no minimum instances)"}, reasons...)
+			fixes = append(fixes, fmt.Sprintf("set %s to 1 (one instance billed while idle)", gcpMinInstancesSetting(w)))
+			attr = minAttr
+		}
+		if len(reasons) == 0 {
+			continue
+		}
+		pass.Report(finding.Finding{
+			Address:   w.inst.Address,
+			Attribute: attr,
+			Related:   related,
+			Message: fmt.Sprintf("%s with heavy initialisation (%s): %s, so requests after idle wait for a slow cold start",
+				path, heavy, strings.Join(reasons, " and ")),
+			Remediation: strings.Join(fixes, ", and ") + ", or serve this path from an always-on container",
+		})
+	}
+}
+
+// gcpSyncPath says why a workload is on a synchronous path ("" when the plan does not show it is),
+// with the resources that make it so.
+func gcpSyncPath(g *graph.Graph, w gcpWorkload) (string, []string) {
+	if !w.isService() {
+		if event, known := w.eventDriven(); known && !event {
+			return "HTTP-triggered " + w.label(), nil
+		}
+		return "", nil
+	}
+	var why []string
+	var related []string
+	if disabled, _ := w.inst.Get("invoker_iam_disabled").Bool(); disabled {
+		why = append(why, "its invoker IAM check is disabled")
+	}
+	for _, e := range g.Referrers(w.inst) {
+		from := e.From
+		if from.Deleted() {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(from.Type, "_iam_member") || strings.HasSuffix(from.Type, "_iam_binding") || strings.HasSuffix(from.Type, "_iam_policy"):
+			if who := gcpPublicInvoker(from); who != "" && strings.HasPrefix(from.Type, "google_cloud_run_") {
+				why = append(why, fmt.Sprintf("%s may invoke it through %s", who, from.Address))
+				related = append(related, from.Address)
+			}
+		case from.Type == "google_compute_region_network_endpoint_group" && strings.HasPrefix(e.Attribute, "cloud_run"):
+			why = append(why, fmt.Sprintf("a load balancer reaches it through the serverless NEG %s", from.Address))
+			related = append(related, from.Address)
+		}
+	}
+	if len(why) == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("public Cloud Run service (%s)", strings.Join(dedupeStrings(why), "; ")), related
+}
+
+// gcpPublicInvoker returns "allUsers" or "allAuthenticatedUsers" when an IAM resource grants one of
+// them the invoker role, "" otherwise or when the plan does not say.
+func gcpPublicInvoker(iam *graph.Instance) string {
+	public := func(m string) bool { return m == "allUsers" || m == "allAuthenticatedUsers" }
+	invoker := func(r string) bool { return r == "roles/run.invoker" }
+	switch {
+	case strings.HasSuffix(iam.Type, "_iam_member"):
+		role, _ := iam.Get("role").String()
+		member, _ := iam.Get("member").String()
+		if invoker(role) && public(member) {
+			return member
+		}
+	case strings.HasSuffix(iam.Type, "_iam_binding"):
+		role, _ := iam.Get("role").String()
+		members, _ := iam.Get("members").List()
+		for _, m := range members {
+			if s, _ := m.(string); invoker(role) && public(s) {
+				return s
+			}
+		}
+	case strings.HasSuffix(iam.Type, "_iam_policy"):
+		data, _ := iam.Get("policy_data").String()
+		var policy struct {
+			Bindings []struct {
+				Role    string   `json:"role"`
+				Members []string `json:"members"`
+			} `json:"bindings"`
+		}
+		if json.Unmarshal([]byte(data), &policy) == nil {
+			for _, b := range policy.Bindings {
+				for _, m := range b.Members {
+					if invoker(b.Role) && public(m) {
+						return m
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// gcpHeavyEnv are environment variable names (or prefixes, ending in _) that only a JVM or .NET reads.
+var gcpHeavyEnv = []string{"JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS", "ASPNETCORE_", "DOTNET_"}
+
+// gcpHeavyInit describes why a workload's initialisation is heavy ("runtime java17", "image
+// \"gcr.io/p/api-jvm\""), or "" when the plan does not show that it is.
+func gcpHeavyInit(w gcpWorkload, patterns []string) string {
+	if !w.isService() {
+		if rt := w.runtime(); platform.IsHeavyRuntime(rt) {
+			return "runtime " + rt
+		}
+		return ""
+	}
+	for _, c := range w.containers() {
+		for _, attr := range []string{"image", "base_image_uri"} {
+			image, _ := w.inst.Get(c.under(attr)...).String()
+			for _, p := range patterns {
+				if p != "" && strings.Contains(strings.ToLower(image), strings.ToLower(p)) {
+					return fmt.Sprintf("%s %q", strings.ReplaceAll(attr, "_", " "), image)
+				}
+			}
+		}
+		env, _ := w.inst.Get(c.under("env")...).List()
+		for i := range env {
+			name, _ := w.inst.Get(c.under("env", i, "name")...).String()
+			for _, h := range gcpHeavyEnv {
+				if name == h || (strings.HasSuffix(h, "_") && strings.HasPrefix(name, h)) {
+					return fmt.Sprintf("environment variable %s", name)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// startupCPUBoost says whether a Cloud Run service boosts CPU while instances start. known is false
+// for functions and when the plan does not say.
+func (w gcpWorkload) startupCPUBoost() (on bool, attr string, known bool) {
+	switch w.kind {
+	case gcpRunV2:
+		cs := w.containers()
+		if len(cs) == 0 {
+			return false, "", false
+		}
+		for _, c := range cs {
+			v := w.inst.Get(c.under("resources", 0, "startup_cpu_boost")...)
+			if b, ok := v.Bool(); ok && b {
+				return true, "", true
+			}
+			if v.State != plan.Null && v.State != plan.Absent && v.State != plan.Known {
+				return false, "", false
+			}
+		}
+		return false, cs[0].path + ".resources.0.startup_cpu_boost", true
+	case gcpRunV1:
+		annotations := w.inst.Get("template", 0, "metadata", 0, "annotations")
+		if annotations.State == plan.Unknown || annotations.State == plan.Sensitive {
+			return false, "", false
+		}
+		s, _ := w.inst.Get("template", 0, "metadata", 0, "annotations", "run.googleapis.com/startup-cpu-boost").String()
+		return s == "true", "template.0.metadata.0.annotations", true
+	}
+	return false, "", false
+}
+
+// gcpMinInstancesSetting names the setting that keeps instances warm, for remediations.
+func gcpMinInstancesSetting(w gcpWorkload) string {
+	switch w.kind {
+	case gcpGen1:
+		return "min_instances"
+	case gcpGen2:
+		return "service_config.min_instance_count"
+	case gcpRunV1:
+		return "the template annotation autoscaling.knative.dev/minScale"
+	}
+	return "template.scaling.min_instance_count"
+}
+
+// dedupeStrings drops repeated strings, keeping the first of each.
+func dedupeStrings(in []string) []string {
+	seen := map[string]bool{}
+	out := in[:0:0]
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
