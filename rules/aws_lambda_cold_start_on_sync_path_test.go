@@ -169,6 +169,61 @@ func TestLambdaColdStartOnSyncPath(t *testing.T) {
 				"ping every 5 min on version 3: cold starts land on waiting requests"},
 		},
 		{
+			name: "a REST URI built around the function ARN may carry a qualifier the plan does not show",
+			plan: plantest.New().Add(javaSnap, restIntegration("aws_api_gateway_integration.get", 29000, fnRefs(fn, "arn")...)),
+			want: []string{},
+		},
+		{
+			name: "an ARN composed from the function and its alias invokes the alias",
+			plan: plantest.New().Add(coldFn(fn, "java21", map[string]any{"publish": true}), liveAlias("aws_lambda_alias.live", fn),
+				provisionedOn("aws_lambda_provisioned_concurrency_config.api", fn, "aws_lambda_alias.live"),
+				plantest.Resource{Address: "aws_lb_target_group_attachment.api", Unknown: []string{"target_id", "target_group_arn"},
+					Refs: map[string][]string{"target_id": append(fnRefs(fn, "arn"), fnRefs("aws_lambda_alias.live", "name")...)}}),
+			want: []string{},
+		},
+		{
+			name: "an ARN with a qualifier from a local is not taken for $LATEST",
+			plan: plantest.New().Add(coldFn(fn, "java21", map[string]any{"publish": true}), liveAlias("aws_lambda_alias.live", fn),
+				provisionedOn("aws_lambda_provisioned_concurrency_config.api", fn, "aws_lambda_alias.live"),
+				plantest.Resource{Address: "aws_lb_target_group_attachment.api", Unknown: []string{"target_id", "target_group_arn"},
+					Refs: map[string][]string{"target_id": append(fnRefs(fn, "arn"), "local.alias")}}),
+			want: []string{},
+		},
+		{
+			name: "a known ARN names the alias it invokes",
+			plan: plantest.New().Add(func() plantest.Resource {
+				r := coldFn(fn, "java21", map[string]any{"publish": true})
+				r.Actions, r.Unknown = []string{"no-op"}, nil
+				return r
+			}(), plantest.Resource{Address: "aws_lambda_alias.live", Actions: []string{"no-op"},
+				After: map[string]any{"name": "live", "function_name": "api", "function_version": "12"},
+				Refs:  map[string][]string{"function_name": fnRefs(fn, "function_name"), "function_version": fnRefs(fn, "version")}},
+				plantest.Resource{Address: "aws_lambda_provisioned_concurrency_config.api", Actions: []string{"no-op"},
+					After: map[string]any{"function_name": "api", "qualifier": "live", "provisioned_concurrent_executions": 2},
+					Refs:  map[string][]string{"function_name": fnRefs(fn, "function_name"), "qualifier": fnRefs("aws_lambda_alias.live", "name")}},
+				plantest.Resource{Address: "aws_api_gateway_integration.get", Actions: []string{"update"},
+					After: map[string]any{"type": "AWS_PROXY", "timeout_milliseconds": 29000,
+						"uri": "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:api:live/invocations"},
+					Refs: map[string][]string{"uri": fnRefs(fn, "arn")}}),
+			want: []string{},
+		},
+		{
+			name: "a known ARN of $LATEST is not covered by provisioned concurrency on an alias",
+			plan: plantest.New().Add(func() plantest.Resource {
+				r := coldFn(fn, "java21", map[string]any{"publish": true})
+				r.Actions, r.Unknown = []string{"no-op"}, nil
+				return r
+			}(), liveAlias("aws_lambda_alias.live", fn),
+				provisionedOn("aws_lambda_provisioned_concurrency_config.api", fn, "aws_lambda_alias.live"),
+				plantest.Resource{Address: "aws_api_gateway_integration.get", Actions: []string{"update"},
+					After: map[string]any{"type": "AWS_PROXY", "timeout_milliseconds": 29000,
+						"uri": "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:api/invocations"},
+					Refs: map[string][]string{"uri": fnRefs(fn, "invoke_arn")}}),
+			want: []string{"warning aws_lambda_function.api: java21 runtime without SnapStart on the synchronous path of " +
+				"aws_api_gateway_integration.get (REST API integration), with no provisioned concurrency or ping every 5 min " +
+				"on $LATEST: cold starts land on waiting requests"},
+		},
+		{
 			name: "function URL without a qualifier invokes $LATEST",
 			plan: plantest.New().Add(java, functionURL("aws_lambda_function_url.api", fn, "")),
 			want: []string{"warning aws_lambda_function.api: java21 runtime without SnapStart on the synchronous path of " +

@@ -121,27 +121,123 @@ func aliasQualifier(g *graph.Graph, alias *graph.Instance) versionRef {
 	return q
 }
 
-// invocationQualifier turns a resolved invocation into a qualifier.
+// invocationQualifier works out which version of inv.Function the attribute of from invokes:
+// from the ARN the plan knows, else from what the configuration references. An ARN read from a
+// reference may have a qualifier appended in text the plan does not record ("${fn.arn}:live"), so
+// a bare function ARN counts as $LATEST only when nothing else in the expression could supply one.
 func invocationQualifier(g *graph.Graph, from *graph.Instance, attribute string, inv graph.Invocation) versionRef {
 	if inv.Alias != nil {
 		return aliasQualifier(g, inv.Alias)
 	}
-	for _, e := range g.Targets(from, attribute) {
-		if e.To == inv.Function {
-			switch e.ToAttribute {
-			case "qualified_arn", "qualified_invoke_arn", "version":
-				return functionVersion(inv.Function)
-			case "":
-				// The whole object (through a module output, say): which ARN is read is not recorded.
+	if s, ok := from.Get(pathSteps(attribute)...).String(); ok {
+		if q, ok := qualifierOfARN(s); ok {
+			return bindAlias(g, inv.Function, literalQualifier(q))
+		}
+	}
+	edges := g.Targets(from, attribute)
+	for _, e := range edges {
+		// An expression that names an alias of the function composes the alias's ARN.
+		if e.To.Type == "aws_lambda_alias" && aliasOf(g, e.To) == inv.Function {
+			return aliasQualifier(g, e.To)
+		}
+	}
+	for _, e := range edges {
+		if e.To != inv.Function {
+			continue
+		}
+		switch e.ToAttribute {
+		case "qualified_arn", "qualified_invoke_arn", "version":
+			return functionVersion(inv.Function)
+		case "invoke_arn":
+			// Ends in /invocations: no qualifier can follow it.
+			return latestRef
+		case "arn", "function_name":
+			if strings.HasSuffix(attribute, "uri") || opaqueReferences(from, attribute) {
+				// A *_uri wraps the ARN in text of its own, which may add a qualifier.
 				return versionRef{published: triMaybe}
 			}
 			return latestRef
 		}
+		// The whole object (through a module output, say): which ARN is read is not recorded.
+		return versionRef{published: triMaybe}
 	}
 	if inv.Qualifier == "" {
 		return versionRef{published: triMaybe}
 	}
-	return literalQualifier(inv.Qualifier)
+	return bindAlias(g, inv.Function, literalQualifier(inv.Qualifier))
+}
+
+// qualifierOfARN reads the qualifier of a function ARN, also inside an API Gateway invoke ARN
+// (".../functions/<function ARN>/invocations"): "$LATEST" when it has none.
+func qualifierOfARN(s string) (string, bool) {
+	if i := strings.Index(s, "/functions/"); i >= 0 {
+		s = strings.TrimSuffix(s[i+len("/functions/"):], "/invocations")
+	}
+	parts := strings.Split(s, ":")
+	for i := 0; i+1 < len(parts); i++ {
+		if parts[i] == "function" {
+			if i+2 < len(parts) {
+				return parts[i+2], true
+			}
+			return "$LATEST", true
+		}
+	}
+	return "", false
+}
+
+// bindAlias ties an alias name read from an ARN to the aws_lambda_alias of fn with that name, when
+// the plan has it, so the version it points at is known too.
+func bindAlias(g *graph.Graph, fn *graph.Instance, q versionRef) versionRef {
+	if q.alias == "" {
+		return q
+	}
+	for _, a := range g.ByType("aws_lambda_alias") {
+		if name, ok := a.Get("name").String(); ok && name == q.alias && aliasOf(g, a) == fn {
+			return aliasQualifier(g, a)
+		}
+	}
+	return q
+}
+
+// aliasOf returns the function an alias belongs to, when the plan shows it.
+func aliasOf(g *graph.Graph, alias *graph.Instance) *graph.Instance {
+	for _, e := range g.Targets(alias, "function_name") {
+		if e.To.Type == "aws_lambda_function" {
+			return e.To
+		}
+	}
+	return nil
+}
+
+// opaqueReferences reports whether the configured expression of attribute refers to locals or to
+// root variables, whose values the plan's configuration does not record.
+func opaqueReferences(from *graph.Instance, attribute string) bool {
+	if from.Config == nil {
+		return false
+	}
+	for _, a := range from.Config.Attributes {
+		if a.Path != attribute && stripIndex(a.Path) != stripIndex(attribute) {
+			continue
+		}
+		for _, r := range a.References {
+			if strings.HasPrefix(r, "local.") || (from.Module == "" && strings.HasPrefix(r, "var.")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stripIndex drops block indices from a dotted path: "target.0.arn" -> "target.arn".
+func stripIndex(path string) string {
+	parts := strings.Split(path, ".")
+	kept := parts[:0]
+	for _, p := range parts {
+		if !isDigits(p) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ".")
 }
 
 // configuredQualifier reads a `qualifier` argument (function URL, provisioned concurrency):
