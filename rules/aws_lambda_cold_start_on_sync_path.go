@@ -22,8 +22,9 @@ var LambdaColdStartOnSyncPath = &Rule{
 			"function's initialisation code. For Node.js, Python or Go that is typically a few hundred milliseconds; " +
 			"a Java or .NET runtime without SnapStart, a container image or a large package can take one to ten " +
 			"seconds. Behind an asynchronous trigger nobody notices. On a synchronous path (API Gateway, a function " +
-			"URL, an ALB, AppSync, CloudFront Lambda@Edge) a person or a client is waiting, and the API's own " +
-			"timeout (29–30 s) still counts.\n\n" +
+			"URL, an ALB, AppSync, CloudFront Lambda@Edge, an API Gateway Lambda authorizer) a person or a client " +
+			"is waiting, and the API's own timeout (29–30 s) still counts. A REST integration that sets " +
+			"`X-Amz-Invocation-Type` to `'Event'` invokes asynchronously and is not counted.\n\n" +
 			"A function counts as heavy when its runtime is Java or .NET and SnapStart does not apply to the version " +
 			"the caller invokes, when it is a container image, or when its package (`source_code_size`) is larger " +
 			"than 10 MB. It counts as kept warm when provisioned concurrency covers the version or alias the caller " +
@@ -41,6 +42,7 @@ var LambdaColdStartOnSyncPath = &Rule{
 			"https://docs.aws.amazon.com/lambda/latestRef/dg/snapstart.html",
 			"https://docs.aws.amazon.com/lambda/latestRef/dg/provisioned-concurrency.html",
 			"https://aws.amazon.com/blogs/compute/operating-lambda-performance-optimization-part-1/",
+			"https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html",
 			platform.SourceLambdaIdle,
 		},
 	},
