@@ -172,9 +172,7 @@ func plannedAssociations(g *graph.Graph, dist *graph.Instance, block string, ind
 
 // configuredEdgeFunctions resolves the functions that the configured lambda_arn references of the
 // associations under prefix ("default_cache_behavior.0.lambda_function_association.") lead to,
-// and counts the association blocks that make such references. Only references count: the graph's
-// fallback to a known value would read the planned association at the configuration's index,
-// which for a set may be another one.
+// and counts the association blocks that make such references.
 func configuredEdgeFunctions(g *graph.Graph, dist *graph.Instance, prefix string) (fns []graph.Invocation, blocks int) {
 	var out []graph.Invocation
 	seen := map[*graph.Instance]bool{}
@@ -185,7 +183,7 @@ func configuredEdgeFunctions(g *graph.Graph, dist *graph.Instance, prefix string
 		}
 		attributes[e.Attribute] = true
 		for _, inv := range g.InvokedFunctions(dist, e.Attribute) {
-			if !inv.ByValue && !seen[inv.Function] {
+			if !seen[inv.Function] {
 				seen[inv.Function] = true
 				out = append(out, inv)
 			}

@@ -123,9 +123,13 @@ func TestLambdaEdgeLimits(t *testing.T) {
 			},
 		},
 		{
-			name: "an origin-request function may have 30s and more memory",
-			plan: plantest.New().Add(edgeFunction("aws_lambda_function.a", "render", 30, 1024),
-				distribution("aws_cloudfront_distribution.cdn", []any{association("origin-request", nil)}, map[string][]string{assocRef("0"): refA})),
+			name: "an origin-request function may have 30s and more memory, and an emptied vpc_config",
+			plan: func() *plantest.Builder {
+				fn := edgeFunction("aws_lambda_function.a", "render", 30, 1024)
+				fn.After["vpc_config"] = []any{map[string]any{"subnet_ids": []any{}, "security_group_ids": []any{}}}
+				return plantest.New().Add(fn,
+					distribution("aws_cloudfront_distribution.cdn", []any{association("origin-request", nil)}, map[string][]string{assocRef("0"): refA}))
+			}(),
 			unknown: unknownARNs(1),
 			want:    []string{},
 		},
@@ -262,6 +266,25 @@ func TestLambdaEdgeLimits(t *testing.T) {
 				plantest.Resource{Address: "aws_cloudfront_distribution.cdn", After: map[string]any{"enabled": true},
 					Unknown: []string{"default_cache_behavior"}, Refs: map[string][]string{assocRef("0"): refA}}),
 			want: []string{"error aws_lambda_function.a: timeout 40s exceeds the 30s Lambda@Edge limit of aws_cloudfront_distribution.cdn, default cache behavior"},
+		},
+		{
+			name: "a function the plan deletes is not reported",
+			plan: plantest.New().Add(plantest.Resource{Address: "aws_lambda_function.a", Actions: []string{"delete"},
+				After: map[string]any{"function_name": "auth", "timeout": 60, "memory_size": 1024}},
+				distribution("aws_cloudfront_distribution.cdn", []any{association("viewer-request", "arn:aws:lambda:us-east-1:123456789012:function:auth:3")},
+					map[string][]string{assocRef("0"): refA})),
+			want: []string{},
+		},
+		{
+			name: "a distribution the plan deletes no longer runs the function",
+			plan: plantest.New().Add(edgeFunction("aws_lambda_function.a", "auth", 60, 1024),
+				func() plantest.Resource {
+					d := distribution("aws_cloudfront_distribution.cdn", []any{association("viewer-request", "arn:aws:lambda:us-east-1:123456789012:function:auth:3")},
+						map[string][]string{assocRef("0"): refA})
+					d.Actions = []string{"delete"}
+					return d
+				}()),
+			want: []string{},
 		},
 		{
 			name: "a function CloudFront does not use is not an edge function",

@@ -77,6 +77,15 @@ func TestLambdaHeavyRuntimeLowMemory(t *testing.T) {
 			want: []string{},
 		},
 		{
+			name: "a function the plan deletes",
+			plan: plantest.New().Add(func() plantest.Resource {
+				r := runtimeLambda("aws_lambda_function.api", "java21", 256)
+				r.Actions = []string{"delete"}
+				return r
+			}()),
+			want: []string{},
+		},
+		{
 			name: "for_each instances in a module",
 			plan: plantest.New().Module(plantest.ModuleCall{Path: "module.svc", Source: "./svc", ForEach: true}).
 				Add(runtimeLambda(`module.svc["orders"].aws_lambda_function.this`, "java11", 384)),

@@ -81,6 +81,39 @@ func TestLambdaTimeoutExceedsALB(t *testing.T) {
 			want: []string{},
 		},
 		{
+			name: "a load balancer whose type is known only after apply is not assumed to be an ALB",
+			plan: func() *plantest.Builder {
+				chain := albChain("", nil, fnRef...)
+				delete(chain[0].After, "load_balancer_type")
+				chain[0].Unknown = append(chain[0].Unknown, "load_balancer_type")
+				return plantest.New().Add(lambda("aws_lambda_function.fn", 120)).Add(chain...)
+			}(),
+			want: []string{},
+		},
+		{
+			name: "a sensitive idle timeout is neither read nor repeated",
+			plan: func() *plantest.Builder {
+				chain := albChain("", 30, fnRef...)
+				chain[0].Sensitive = []string{"idle_timeout"}
+				return plantest.New().Add(lambda("aws_lambda_function.fn", 120)).Add(chain...)
+			}(),
+			want: []string{},
+		},
+		{
+			name: "count: each attachment registers its own function",
+			plan: func() *plantest.Builder {
+				chain := albChain("", nil)
+				att := chain[3]
+				return plantest.New().Add(lambda("aws_lambda_function.fn[0]", 30), lambda("aws_lambda_function.fn[1]", 90)).
+					Add(chain[:3]...).
+					Add(plantest.Resource{Address: "aws_lb_target_group_attachment.api[0]", After: att.After, Unknown: att.Unknown,
+						Refs: map[string][]string{"target_group_arn": att.Refs["target_group_arn"], "target_id": {"aws_lambda_function.fn", "count.index"}}},
+						plantest.Resource{Address: "aws_lb_target_group_attachment.api[1]", After: att.After, Unknown: att.Unknown,
+							Refs: map[string][]string{"target_group_arn": att.Refs["target_group_arn"], "target_id": {"aws_lambda_function.fn", "count.index"}}})
+			}(),
+			want: []string{"warning aws_lambda_function.fn[1]: timeout 90s exceeds the 60s default idle timeout of aws_lb.public, which invokes it through aws_lb_target_group.api"},
+		},
+		{
 			name: "an unknown function timeout is silent",
 			plan: plantest.New().Add(unknownLambda("aws_lambda_function.fn")).Add(albChain("", nil, fnRef...)...),
 			want: []string{},
@@ -145,6 +178,12 @@ func TestLambdaTimeoutExceedsALB(t *testing.T) {
 					"target_group_arn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/73e2d6bc24d8a067",
 					"target_id":        "arn:aws:lambda:eu-west-1:123456789012:function:report"}}),
 			want: []string{"warning aws_lambda_function.fn: timeout 75s exceeds the 60s idle timeout of aws_lb.public, which invokes it through aws_lb_target_group.api"},
+		},
+		{
+			name: "a function the plan deletes is not reported",
+			plan: plantest.New().Add(plantest.Resource{Address: "aws_lambda_function.fn", Actions: []string{"delete"},
+				After: map[string]any{"function_name": "fn", "timeout": 120}}).Add(albChain("", nil, fnRef...)...),
+			want: []string{},
 		},
 		{
 			name: "a load balancer the plan deletes is not reported",

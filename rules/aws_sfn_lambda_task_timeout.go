@@ -242,10 +242,9 @@ func lambdaTask(state map[string]any) (sfnLambdaTask, bool) {
 	default:
 		return task, false // another service, or a callback (.waitForTaskToken) task
 	}
-	if _, dynamic := state["TimeoutSecondsPath"]; !dynamic {
-		if n, ok := state["TimeoutSeconds"].(float64); ok && n > 0 && n == float64(int(n)) {
-			task.timeout, task.hasTimeout = int(n), true
-		}
+	// A timeout taken from the input (TimeoutSecondsPath) or written in JSONata is not a number here.
+	if n, ok := state["TimeoutSeconds"].(float64); ok && n > 0 && n == float64(int(n)) {
+		task.timeout, task.hasTimeout = int(n), true
 	}
 	task.retriesTimeout = retriesOnTimeout(state)
 	return task, true

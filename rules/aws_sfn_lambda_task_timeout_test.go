@@ -85,6 +85,13 @@ func TestSFNLambdaTaskTimeout(t *testing.T) {
 			want: []string{`warning aws_sfn_state_machine.sm: state "Transform" has TimeoutSeconds 60, below the 120s timeout of aws_lambda_function.fn: the task fails while the invocation still runs`},
 		},
 		{
+			name: "a retrier with MaxAttempts 0 does not retry",
+			plan: plantest.New().Add(namedLambda("aws_lambda_function.fn", "transform", 120),
+				stateMachine("aws_sfn_state_machine.sm", "STANDARD", machine(map[string]any{"Transform": invokeTask("transform", 60,
+					map[string]any{"Retry": []any{map[string]any{"ErrorEquals": []any{"States.Timeout"}, "MaxAttempts": 0}}})}))),
+			want: []string{`warning aws_sfn_state_machine.sm: state "Transform" has TimeoutSeconds 60, below the 120s timeout of aws_lambda_function.fn: the task fails while the invocation still runs`},
+		},
+		{
 			name: "TimeoutSeconds at the function timeout is enough",
 			plan: plantest.New().Add(namedLambda("aws_lambda_function.fn", "transform", 120),
 				stateMachine("aws_sfn_state_machine.sm", "EXPRESS", machine(map[string]any{"Transform": invokeTask(arn+"transform", 120, nil)}))),
@@ -175,9 +182,16 @@ func TestSFNLambdaTaskTimeout(t *testing.T) {
 			plan: plantest.New().
 				Module(plantest.ModuleCall{Path: "module.eu", Source: "./fn", Outputs: map[string][]string{"arn": {"aws_lambda_function.this.arn", "aws_lambda_function.this"}}},
 					plantest.ModuleCall{Path: "module.us", Source: "./fn", Outputs: map[string][]string{"arn": {"aws_lambda_function.this.arn", "aws_lambda_function.this"}}}).
-				Add(namedLambda("module.eu.aws_lambda_function.this", "transform", 600), namedLambda("module.us.aws_lambda_function.this", "transform", 60),
+				Add(namedLambda("module.eu.aws_lambda_function.this", "transform", 600), namedLambda("module.us.aws_lambda_function.this", "transform", 900),
 					stateMachine("aws_sfn_state_machine.sm", "EXPRESS", machine(map[string]any{"Transform": invokeTask(arn+"transform", nil, nil)}), "module.eu.arn", "module.eu")),
 			want: []string{`warning module.eu.aws_lambda_function.this: timeout 600s exceeds the 300s (5-minute) limit of EXPRESS state machine aws_sfn_state_machine.sm that invokes it in state "Transform"`},
+		},
+		{
+			name: "for_each state machines name their own functions",
+			plan: plantest.New().Add(namedLambda(`aws_lambda_function.fn["eu"]`, "transform-eu", 600), namedLambda(`aws_lambda_function.fn["us"]`, "transform-us", 60),
+				stateMachine(`aws_sfn_state_machine.sm["eu"]`, "EXPRESS", machine(map[string]any{"Transform": invokeTask(arn+"transform-eu", nil, nil)}), "aws_lambda_function.fn", "each.key"),
+				stateMachine(`aws_sfn_state_machine.sm["us"]`, "EXPRESS", machine(map[string]any{"Transform": invokeTask(arn+"transform-us", nil, nil)}), "aws_lambda_function.fn", "each.key")),
+			want: []string{`warning aws_lambda_function.fn["eu"]: timeout 600s exceeds the 300s (5-minute) limit of EXPRESS state machine aws_sfn_state_machine.sm["eu"] that invokes it in state "Transform"`},
 		},
 		{
 			name: "invalid JSON is not this rule's business",
