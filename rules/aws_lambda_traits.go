@@ -642,6 +642,7 @@ type schedulePing struct {
 // deletes or disables are left out; one whose state is unknown is kept (it is enabled by default).
 func schedulePings(g *graph.Graph) []schedulePing {
 	var out []schedulePing
+	measured := map[string]scheduleGaps{}
 	for _, target := range g.ByType("aws_cloudwatch_event_target") {
 		if target.Deleted() {
 			continue
@@ -657,7 +658,7 @@ func schedulePings(g *graph.Graph) []schedulePing {
 				p := schedulePing{schedule: rule, target: target, function: inv.Function,
 					qualifier: invocationQualifier(g, target, "arn", inv),
 					warmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
-				p.setGaps(rule, 0)
+				p.setGaps(rule, 0, measured)
 				out = append(out, p)
 			}
 		}
@@ -680,7 +681,7 @@ func schedulePings(g *graph.Graph) []schedulePing {
 			p := schedulePing{schedule: sched, function: inv.Function,
 				qualifier: invocationQualifier(g, sched, "target.0.arn", inv),
 				warmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
-			p.setGaps(sched, flexible)
+			p.setGaps(sched, flexible, measured)
 			out = append(out, p)
 		}
 	}
@@ -737,17 +738,27 @@ func scheduleDisabled(inst *graph.Instance) bool {
 }
 
 // setGaps reads the schedule expression and works out the gaps between pings.
-func (p *schedulePing) setGaps(sched *graph.Instance, flexible time.Duration) {
+// Gaps are measured once per distinct expression: a plan may hold thousands of targets on one rule.
+func (p *schedulePing) setGaps(sched *graph.Instance, flexible time.Duration, measured map[string]scheduleGaps) {
 	expr, ok := sched.Get("schedule_expression").String()
 	if !ok {
 		return
 	}
 	p.expression, p.flexible = expr, flexible
-	minGap, maxGap, ok := awsScheduleGaps(expr)
-	if !ok {
-		return
+	gaps, seen := measured[expr]
+	if !seen {
+		gaps.min, gaps.max, gaps.ok = awsScheduleGaps(expr)
+		measured[expr] = gaps
 	}
-	p.minGap, p.maxGap, p.gapsKnown = minGap+flexible, maxGap+flexible, true
+	if gaps.ok {
+		p.minGap, p.maxGap, p.gapsKnown = gaps.min+flexible, gaps.max+flexible, true
+	}
+}
+
+// scheduleGaps are the measured gaps of one schedule expression.
+type scheduleGaps struct {
+	min, max time.Duration
+	ok       bool
 }
 
 // keepsWarm says whether the ping reaches its function at least once per idle window while the
