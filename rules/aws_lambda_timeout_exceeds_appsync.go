@@ -23,7 +23,8 @@ var LambdaTimeoutExceedsAppSync = &Rule{
 			"- Make long work asynchronous: let the mutation start a job (a queue, Step Functions, or the container " +
 			"half of a hybrid unit) and return its id, and deliver the result through a subscription or a query.",
 		Sources: []string{
-			"https://repost.aws/questions/QUw61RAiFGSHiWKxSnjppUfA/execution-timeout-aws-appsync-api (AppSync 30 s request limit)",
+			"https://docs.aws.amazon.com/general/latest/gr/appsync.html (AWS AppSync endpoints and quotas)",
+			"https://repost.aws/questions/QUw61RAiFGSHiWKxSnjppUfA/execution-timeout-aws-appsync-api (AWS answer: a 30 s hard limit for request execution time of mutations, queries and subscriptions, no setting exceeds it)",
 			"https://github.com/amazon-archives/aws-appsync-long-query (AWS sample for work beyond the 30 s limit)",
 		},
 	},
