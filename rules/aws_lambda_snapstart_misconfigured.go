@@ -13,7 +13,7 @@ var LambdaSnapStartMisconfigured = &Rule{
 	Name:     "aws_lambda_snapstart_misconfigured",
 	Severity: finding.Error,
 	Category: finding.ColdStart,
-	Summary:  "SnapStart is enabled where Lambda rejects it, or where it never takes effect",
+	Summary:  "snap_start is set where Lambda rejects SnapStart, or where it never takes effect",
 	Doc: Doc{
 		Why: "SnapStart initialises a function once, when a version is published, and restores new execution " +
 			"environments from that snapshot. It works only on " + platform.SnapStartSupportedRuntimesText + ", and " +
@@ -54,7 +54,7 @@ func checkLambdaSnapStartMisconfigured(pass *Pass) {
 		if rtKnown && rt != "" && !image && !platform.SnapStartSupportsRuntime(rt) {
 			pass.Report(finding.Finding{
 				Address: fn.Address, Attribute: "runtime",
-				Message: fmt.Sprintf("SnapStart is enabled on runtime %s, which it does not support (%s)",
+				Message: fmt.Sprintf("snap_start is set on runtime %s, which SnapStart does not support (%s)",
 					rt, platform.SnapStartSupportedRuntimesText),
 				Remediation: "move to a runtime SnapStart supports (java21, python3.13, dotnet8) or remove snap_start",
 			})
@@ -62,7 +62,7 @@ func checkLambdaSnapStartMisconfigured(pass *Pass) {
 		for _, c := range snapStartConflicts(g, fn, pcs) {
 			f := finding.Finding{
 				Address: fn.Address, Attribute: c.attribute,
-				Message:     fmt.Sprintf("SnapStart is enabled with %s, which SnapStart does not support", c.what),
+				Message:     fmt.Sprintf("snap_start is set with %s, which SnapStart does not support", c.what),
 				Remediation: conflictRemedy(c),
 			}
 			if c.by != nil {
@@ -73,7 +73,7 @@ func checkLambdaSnapStartMisconfigured(pass *Pass) {
 		if publish, ok := fn.Get("publish").Bool(); ok && !publish {
 			pass.Report(finding.Finding{
 				Address: fn.Address, Attribute: "publish", Severity: finding.Warning,
-				Message:     "SnapStart is enabled but publish = false: no version is published, so no snapshot is ever taken",
+				Message:     "snap_start is set but publish = false: no version is published, so no snapshot is ever taken",
 				Remediation: "set publish = true and invoke the function through an alias",
 			})
 		}

@@ -37,13 +37,13 @@ func TestLambdaSnapStartMisconfigured(t *testing.T) {
 		{
 			name: "unsupported runtime",
 			plan: plantest.New().Add(snap("nodejs22.x", nil)),
-			want: []string{"error aws_lambda_function.api: SnapStart is enabled on runtime nodejs22.x, which it does not support " +
+			want: []string{"error aws_lambda_function.api: snap_start is set on runtime nodejs22.x, which SnapStart does not support " +
 				"(Java 11 and later, Python 3.12 and later, .NET 8 and later (managed runtimes, .zip packages))"},
 		},
 		{
 			name: "python 3.11 is too old",
 			plan: plantest.New().Add(snap("python3.11", nil)),
-			want: []string{"error aws_lambda_function.api: SnapStart is enabled on runtime python3.11, which it does not support " +
+			want: []string{"error aws_lambda_function.api: snap_start is set on runtime python3.11, which SnapStart does not support " +
 				"(Java 11 and later, Python 3.12 and later, .NET 8 and later (managed runtimes, .zip packages))"},
 		},
 		{
@@ -57,8 +57,8 @@ func TestLambdaSnapStartMisconfigured(t *testing.T) {
 				"file_system_config": []any{map[string]any{"arn": "arn:aws:elasticfilesystem:eu-west-1:123456789012:access-point/fsap-1", "local_mount_path": "/mnt/data"}},
 				"ephemeral_storage":  []any{map[string]any{"size": 2048}}})),
 			want: []string{
-				"error aws_lambda_function.api: SnapStart is enabled with an Amazon EFS file system, which SnapStart does not support",
-				"error aws_lambda_function.api: SnapStart is enabled with ephemeral storage of 2048 MB (above 512 MB), which SnapStart does not support",
+				"error aws_lambda_function.api: snap_start is set with an Amazon EFS file system, which SnapStart does not support",
+				"error aws_lambda_function.api: snap_start is set with ephemeral storage of 2048 MB (above 512 MB), which SnapStart does not support",
 			},
 		},
 		{
@@ -74,7 +74,7 @@ func TestLambdaSnapStartMisconfigured(t *testing.T) {
 		{
 			name: "container image",
 			plan: plantest.New().Add(snap("", map[string]any{"package_type": "Image", "runtime": nil})),
-			want: []string{"error aws_lambda_function.api: SnapStart is enabled with a container image package, which SnapStart does not support"},
+			want: []string{"error aws_lambda_function.api: snap_start is set with a container image package, which SnapStart does not support"},
 		},
 		{
 			name: "provisioned concurrency through an alias in a module",
@@ -85,13 +85,13 @@ func TestLambdaSnapStartMisconfigured(t *testing.T) {
 					plantest.Resource{Address: "aws_lambda_provisioned_concurrency_config.api",
 						After: map[string]any{"function_name": "this", "qualifier": "3", "provisioned_concurrent_executions": 5},
 						Refs:  map[string][]string{"function_name": {"module.fn.function_name", "module.fn"}}}),
-			want: []string{"error module.fn.aws_lambda_function.this: SnapStart is enabled with provisioned concurrency " +
+			want: []string{"error module.fn.aws_lambda_function.this: snap_start is set with provisioned concurrency " +
 				"(aws_lambda_provisioned_concurrency_config.api), which SnapStart does not support"},
 		},
 		{
 			name: "publish = false is a warning",
 			plan: plantest.New().Add(coldFn(fn, "java21", map[string]any{"snap_start": snapStart()})),
-			want: []string{"warning aws_lambda_function.api: SnapStart is enabled but publish = false: no version is published, so no snapshot is ever taken"},
+			want: []string{"warning aws_lambda_function.api: snap_start is set but publish = false: no version is published, so no snapshot is ever taken"},
 		},
 		{
 			name: "publish known after apply is silent",
