@@ -27,8 +27,8 @@ var SFNLambdaTaskTimeout = &Rule{
 			"the retry starts a second invocation beside the first, which then does the same work twice.\n\n" +
 			"The rule parses the state machine's `definition` where the plan knows it (a literal, `jsonencode()` or " +
 			"`templatefile()` whose inputs are known), walks every state including Parallel branches and Map " +
-			"iterators, and recognises both `arn:aws:states:::lambda:invoke` tasks (their `FunctionName`) and tasks " +
-			"whose `Resource` is a function ARN. Asynchronous invocations (`InvocationType = \"Event\"`), callback " +
+			"iterators, and recognises `arn:aws:states:::lambda:invoke` and `arn:aws:states:::aws-sdk:lambda:invoke` " +
+			"tasks (their `FunctionName`) and tasks whose `Resource` is a function ARN. Asynchronous invocations (`InvocationType = \"Event\"`), callback " +
 			"tasks (`.waitForTaskToken`) and timeouts taken from the input (`TimeoutSecondsPath`) are not checked.",
 		HowToFix: "- Set the task's `TimeoutSeconds` at or above the function's timeout (leaving a few seconds for the " +
 			"invocation itself), or lower the function's timeout to what the task allows.\n" +
@@ -226,7 +226,7 @@ func lambdaTask(state map[string]any) (sfnLambdaTask, bool) {
 		return task, false
 	}
 	switch parts := strings.SplitN(resource, ":", 6); {
-	case len(parts) == 6 && parts[0] == "arn" && parts[2] == "states" && parts[5] == "lambda:invoke":
+	case len(parts) == 6 && parts[0] == "arn" && parts[2] == "states" && (parts[5] == "lambda:invoke" || parts[5] == "aws-sdk:lambda:invoke"):
 		// Parameters (JSONPath) or Arguments (JSONata) carry the function and the invocation type.
 		args, _ := state["Parameters"].(map[string]any)
 		if args == nil {

@@ -137,6 +137,14 @@ func TestSFNLambdaTaskTimeout(t *testing.T) {
 			want: []string{`warning aws_sfn_state_machine.sm: state "Each" > "Score" has TimeoutSeconds 10, below the 30s timeout of aws_lambda_function.fn: the task fails while the invocation still runs`},
 		},
 		{
+			name: "the AWS SDK integration invokes synchronously too",
+			plan: plantest.New().Add(namedLambda("aws_lambda_function.fn", "transform", 120),
+				stateMachine("aws_sfn_state_machine.sm", "STANDARD", machine(map[string]any{"Transform": map[string]any{
+					"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:lambda:invoke", "TimeoutSeconds": 30, "End": true,
+					"Parameters": map[string]any{"FunctionName": "transform", "Payload.$": "States.JsonToString($)"}}}))),
+			want: []string{`warning aws_sfn_state_machine.sm: state "Transform" has TimeoutSeconds 30, below the 120s timeout of aws_lambda_function.fn: the task fails while the invocation still runs`},
+		},
+		{
 			name: "asynchronous, callback and dynamic tasks are not checked",
 			plan: plantest.New().Add(namedLambda("aws_lambda_function.fn", "notify", 300),
 				stateMachine("aws_sfn_state_machine.sm", "STANDARD", machine(map[string]any{
