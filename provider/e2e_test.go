@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// e2eProviderVersion is the version the end-to-end test's filesystem mirror offers.
+const e2eProviderVersion = "0.0.1"
 
 // TestE2EExampleHybridUnit is the user's path, as processes: build the binary, run `tofu init`,
 // `tofu plan -out` and `tofu show -json` on examples/hybrid-unit through a dev_overrides CLI
@@ -36,14 +40,29 @@ func TestE2EExampleHybridUnit(t *testing.T) {
 	binary := filepath.Join(pluginDir, "terraform-provider-hybrid")
 	run(ctx, t, root, nil, "go", "build", "-o", binary, ".")
 
+	// The dev override makes plan use the binary just built. `init` still looks the provider up
+	// (OpenTofu warns that init is unnecessary with overrides, then fails without a registry), so a
+	// filesystem mirror holding the same binary, in the layout a registry release unpacks to,
+	// answers it offline.
+	mirror := filepath.Join(tmp, "mirror")
+	mirrored := filepath.Join(mirror, "registry.opentofu.org", "hybridlint", "hybrid", e2eProviderVersion,
+		runtime.GOOS+"_"+runtime.GOARCH, "terraform-provider-hybrid_v"+e2eProviderVersion)
+	require.NoError(t, os.MkdirAll(filepath.Dir(mirrored), 0o755))
+	require.NoError(t, os.Link(binary, mirrored))
 	cliConfig := filepath.Join(tmp, "tofu.rc")
 	require.NoError(t, os.WriteFile(cliConfig, []byte(fmt.Sprintf(`provider_installation {
   dev_overrides {
     "hybridlint/hybrid" = %q
   }
-  direct {}
+  filesystem_mirror {
+    path    = %q
+    include = ["registry.opentofu.org/hybridlint/hybrid"]
+  }
+  direct {
+    exclude = ["registry.opentofu.org/hybridlint/hybrid"]
+  }
 }
-`, pluginDir)), 0o644))
+`, pluginDir, mirror)), 0o644))
 
 	// Work on a copy: nothing the user gave is modified, and no .terraform lands in examples/.
 	work := filepath.Join(tmp, "work")

@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 )
 
 var (
@@ -63,6 +65,13 @@ func (f *monthlyCostFunction) Run(ctx context.Context, req function.RunRequest, 
 	resp.Error = function.ConcatFuncErrors(resp.Error, req.Arguments.Get(ctx, &platformID, &memoryMB, &avgDurationMS, &requests))
 	if resp.Error != nil {
 		return
+	}
+	// The platform is valid here: its parameter validator has run.
+	if limits, ok := limitsFor(platform.Platform(platformID)); ok {
+		if err := limits.checkMemory(int(memoryMB)); err != nil {
+			resp.Error = function.NewArgumentFuncError(1, err.Error())
+			return
+		}
 	}
 	usd, err := functionMonthlyUSD(platformID, memoryMB, avgDurationMS, requests)
 	if err != nil {

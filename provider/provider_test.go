@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -42,6 +43,12 @@ func isOpenTofu(ctx context.Context, bin string) bool {
 	}
 	out, err := exec.CommandContext(ctx, bin, "version").Output()
 	return err == nil && strings.HasPrefix(string(out), "OpenTofu")
+}
+
+// expectErrorText matches literal text in a CLI error. The CLI wraps long lines, so each space in
+// text matches any run of white space.
+func expectErrorText(text string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`))
 }
 
 func TestProviderSchemaIsValid(t *testing.T) {

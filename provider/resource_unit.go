@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 )
 
@@ -67,6 +68,7 @@ type unitFunctionModelV0 struct {
 	Platform            types.String `tfsdk:"platform"`
 	Target              types.String `tfsdk:"target"`
 	Runtime             types.String `tfsdk:"runtime"`
+	Architecture        types.String `tfsdk:"architecture"`
 	MemoryMB            types.Int64  `tfsdk:"memory_mb"`
 	TimeoutSeconds      types.Int64  `tfsdk:"timeout_seconds"`
 	ReservedConcurrency types.Int64  `tfsdk:"reserved_concurrency"`
@@ -206,6 +208,13 @@ func functionAttribute() schema.SingleNestedAttribute {
 				Optional:            true,
 				MarkdownDescription: "The function's runtime as the platform names it, for example `python3.12` or `java21`.",
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"architecture": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Instruction set of an `aws_lambda` function, `x86_64` (the default) or `arm64`, " +
+					"as in `aws_lambda_function.architectures`; it changes the price. Other platforms price one " +
+					"architecture only and do not take it.",
+				Validators: []validator.String{stringvalidator.OneOf(string(cost.X86_64), string(cost.ARM64))},
 			},
 			"memory_mb": schema.Int64Attribute{
 				Required: true,
@@ -372,16 +381,21 @@ func monthlyCostAttribute() schema.SingleNestedAttribute {
 	}
 	return schema.SingleNestedAttribute{
 		Computed: true,
-		MarkdownDescription: "Monthly cost in USD at list prices, without free tiers (they are per account, not per " +
-			"unit). Null without `workload`.",
+		MarkdownDescription: "Monthly cost in USD for a 730-hour month at list prices, rounded to the cent, without " +
+			"free tiers (they are per account, not per unit). Prices are those of `data.hybrid_platform` (one " +
+			"reference region per cloud). Null without `workload`.",
 		Attributes: map[string]schema.Attribute{
-			"function_usd":  usd("Requests and compute time of the function serving the whole workload."),
-			"keep_warm_usd": usd("The keep-warm pings alone (0 without keep-warm)."),
+			"function_usd": usd("Requests and compute time of the function serving the whole workload."),
+			"keep_warm_usd": usd("The keep-warm pings alone, each billed for the platform's shortest billed duration " +
+				"(0 without keep-warm; null where the model has no such duration, as on Azure, or pings add nothing, as " +
+				"on the Premium plan)."),
 			"provisioned_usd": usd("The alternative to keep-warm: provisioned concurrency, minimum instances or " +
 				"always-ready instances for `keep_warm.concurrency` (or 1) instances, where the platform offers it; " +
 				"null where it doesn't."),
-			"container_usd": usd("The container's `min_instances` running all month (0 without a container)."),
-			"total_usd":     usd("`function_usd + keep_warm_usd + container_usd`: the unit as declared."),
+			"container_usd": usd("The container's `min_instances` running all month (0 without a container or with " +
+				"`min_instances = 0`; work routed to a container that scales to zero is not estimated)."),
+			"total_usd": usd("`function_usd + keep_warm_usd + container_usd`: the unit as declared (a null " +
+				"`keep_warm_usd` counts as 0)."),
 			"price_date": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "When the prices used were read from the providers' price lists (`YYYY-MM`).",

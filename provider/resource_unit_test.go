@@ -2,8 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -332,7 +330,7 @@ resource "hybrid_unit" "test" {
 				Steps: []resource.TestStep{{
 					Config:      tc.config,
 					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(tc.want), " ", `\s+`)),
+					ExpectError: expectErrorText(tc.want),
 				}},
 			})
 		})
@@ -348,7 +346,7 @@ func TestAccUnitResource_importRejectsBadID(t *testing.T) {
 				ResourceName:  unitAddr,
 				ImportState:   true,
 				ImportStateId: "arn:aws:lambda:eu-west-1:123456789012:function:api",
-				ExpectError:   regexp.MustCompile(`Import a hybrid_unit by its name`),
+				ExpectError:   expectErrorText(`Import a hybrid_unit by its name`),
 			},
 		},
 	})

@@ -48,6 +48,11 @@ func checkFunction(diags *diag.Diagnostics, in unitInputs, limits functionLimits
 			}
 		}
 	}
+	if fn.architecture != "" && fn.platform != platform.AWSLambda {
+		diags.AddAttributeError(path.Root("function").AtName("architecture"), "Architecture applies to AWS Lambda only",
+			fmt.Sprintf("function.architecture is %q, but %s prices one architecture only. Remove function.architecture.",
+				fn.architecture, fn.platform))
+	}
 	if err := limits.checkMemory(int(fn.memoryMB)); err != nil {
 		diags.AddAttributeError(path.Root("function").AtName("memory_mb"), "Function memory not offered by the platform",
 			fmt.Sprintf("function.memory_mb: %s. Pick a size the platform offers (data.hybrid_platform lists them), "+
@@ -111,6 +116,11 @@ func checkKeepWarm(diags *diag.Diagnostics, in unitInputs, limits functionLimits
 				"so most pings find the function cold. Ping at least every %d minutes, or keep instances ready with %s.",
 				attr, formatDuration(plan.longestGap), in.function.platform, limits.idleWindowMinutes, limits.idleWindowMinutes,
 				orDefault(limits.readyInstances, "a platform that offers ready instances")))
+	}
+	if in.function.platform == platform.AzureFunctionsPremium {
+		diags.AddAttributeWarning(path.Root("keep_warm"), "Keep-warm pings on a plan that stays warm",
+			"the Premium plan keeps at least one instance warm at all times, so keep-warm pings add cost and no "+
+				"warmth. Remove keep_warm, or raise the plan's always-ready instances instead.")
 	}
 	if rc := in.function.reservedConcurrency; rc != nil && k.concurrency > *rc {
 		diags.AddAttributeWarning(path.Root("keep_warm").AtName("concurrency"), "Keep-warm concurrency above reserved concurrency",

@@ -63,17 +63,18 @@ type unitResult struct {
 func computeUnit(in unitInputs) (unitResult, error) {
 	var res unitResult
 	var kw keepWarmPlan
+	var schedulesPerMonth float64
 	if k := in.keepWarm; k != nil && k.enabled {
 		var err error
 		if kw, _, err = keepWarmPlanFor(in.function.platform, k); err != nil {
 			return res, err
 		}
 		res.schedules = renderSchedules(in.function.platform, kw)
-		perMonth := schedule.InvocationsPerMonth(kw.expr, scheduleEpoch)
-		res.pingsPerMonth = int64(math.Round(perMonth * float64(k.concurrency)))
+		schedulesPerMonth = schedule.InvocationsPerMonth(kw.expr, scheduleEpoch)
+		res.pingsPerMonth = int64(math.Round(schedulesPerMonth * float64(k.concurrency)))
 	}
 	if in.workload != nil {
-		costs, err := costsFor(in, res.pingsPerMonth)
+		costs, err := costsFor(in, schedulesPerMonth)
 		if err != nil {
 			return res, err
 		}
@@ -132,19 +133,19 @@ func place(in unitInputs, kw keepWarmPlan) (string, []string) {
 		return placementHybrid, append(reasons, keepWarmReasons(in, kw)...)
 	}
 	if k := in.keepWarm; k != nil && k.enabled {
-		limits, _ := limitsFor(fn.platform)
-		if w != nil && w.peakConcurrency != nil && *w.peakConcurrency > k.concurrency && limits.readyInstances != "" {
-			reasons = append(reasons, fmt.Sprintf("peak concurrency %d exceeds the %d instances keep-warm holds, so %d "+
-				"start cold at peak; %s keeps them ready", *w.peakConcurrency, k.concurrency,
-				*w.peakConcurrency-k.concurrency, limits.readyInstances))
-			return placementProvisioned, reasons
+		if coldAtPeak(in) > 0 {
+			return placementProvisioned, keepWarmReasons(in, kw)
 		}
 		return placementFunctionKeptWarm, keepWarmReasons(in, kw)
 	}
-	if w != nil {
-		reasons = append(reasons, fmt.Sprintf("average duration %s and p99 within %s of %d s",
+	switch {
+	case w != nil && w.p99DurationMS != nil:
+		reasons = append(reasons, fmt.Sprintf("average duration %s and p99 duration %s are within %s of %d s",
+			formatMillis(w.avgDurationMS), formatMillis(*w.p99DurationMS), limitName, limitSeconds))
+	case w != nil:
+		reasons = append(reasons, fmt.Sprintf("average duration %s is within %s of %d s",
 			formatMillis(w.avgDurationMS), limitName, limitSeconds))
-	} else {
+	default:
 		reasons = append(reasons, fmt.Sprintf("no workload given; the function serves all work within its %d s timeout", fn.timeoutSeconds))
 	}
 	return placementFunction, reasons
@@ -155,7 +156,26 @@ func keepWarmReasons(in unitInputs, kw keepWarmPlan) []string {
 	if k == nil || !k.enabled {
 		return nil
 	}
-	return []string{fmt.Sprintf("keep-warm pings every %s hold %s warm", formatDuration(kw.longestGap), plural(k.concurrency, "instance"))}
+	reasons := []string{fmt.Sprintf("keep-warm pings every %s hold %s warm", formatDuration(kw.longestGap), plural(k.concurrency, "instance"))}
+	if cold := coldAtPeak(in); cold > 0 {
+		limits, _ := limitsFor(in.function.platform)
+		reasons = append(reasons, fmt.Sprintf("peak concurrency %d exceeds those %d, so %d start cold at peak; %s keeps them ready",
+			*in.workload.peakConcurrency, k.concurrency, cold, limits.readyInstances))
+	}
+	return reasons
+}
+
+// coldAtPeak is how many instances start cold at peak although keep-warm is on, counted only where
+// the platform has a way to keep them ready instead.
+func coldAtPeak(in unitInputs) int64 {
+	k, w := in.keepWarm, in.workload
+	if k == nil || !k.enabled || w == nil || w.peakConcurrency == nil {
+		return 0
+	}
+	if limits, _ := limitsFor(in.function.platform); limits.readyInstances == "" {
+		return 0
+	}
+	return max(*w.peakConcurrency-k.concurrency, 0)
 }
 
 func describeRouting(r *routingInputs) string {
@@ -219,14 +239,10 @@ func (m *unitModelV0) fillComputed(ctx context.Context) diag.Diagnostics {
 
 	m.MonthlyCost = types.ObjectNull(monthlyCostAttrTypes)
 	if c := res.costs; c != nil {
-		provisioned := types.Float64Null()
-		if c.provisionedUSD != nil {
-			provisioned = types.Float64Value(*c.provisionedUSD)
-		}
 		m.MonthlyCost, d = types.ObjectValue(monthlyCostAttrTypes, map[string]attr.Value{
 			"function_usd":    types.Float64Value(c.functionUSD),
-			"keep_warm_usd":   types.Float64Value(c.keepWarmUSD),
-			"provisioned_usd": provisioned,
+			"keep_warm_usd":   types.Float64PointerValue(c.keepWarmUSD),
+			"provisioned_usd": types.Float64PointerValue(c.provisionedUSD),
 			"container_usd":   types.Float64Value(c.containerUSD),
 			"total_usd":       types.Float64Value(c.totalUSD),
 			"price_date":      types.StringValue(c.priceDate),

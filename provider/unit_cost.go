@@ -2,27 +2,110 @@ package provider
 
 import (
 	"fmt"
+	"math"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
 )
 
-// unitCosts is a unit's monthly cost in USD.
+// unitCosts is a unit's monthly cost in USD, rounded to the cent. A nil pointer is a cost the model
+// has no price for.
 type unitCosts struct {
-	functionUSD, keepWarmUSD, containerUSD, totalUSD float64
-	// provisionedUSD is nil where the platform has no way to keep instances ready.
+	functionUSD    float64
+	keepWarmUSD    *float64
 	provisionedUSD *float64
+	containerUSD   float64
+	totalUSD       float64
 	priceDate      string
 }
 
-// costsFor prices a unit with a workload. TODO: internal/cost.
-func costsFor(in unitInputs, pingsPerMonth int64) (unitCosts, error) {
-	return unitCosts{}, fmt.Errorf("cost model not available")
+// costsFor prices a unit with a workload with internal/cost, the linter's cost model, at list prices.
+func costsFor(in unitInputs, pingsPerSchedule float64) (unitCosts, error) {
+	prices := cost.Default()
+	fn, w := in.function, in.workload
+	arch, err := cost.ParseArch(in.function.architecture)
+	if err != nil {
+		return unitCosts{}, err
+	}
+	requests := float64(w.requestsPerMonth)
+	var dates priceDates
+
+	onDemand, err := prices.OnDemand(fn.platform, int(fn.memoryMB), float64(w.avgDurationMS), arch)
+	if err != nil {
+		return unitCosts{}, fmt.Errorf("pricing the function: %w", err)
+	}
+	out := unitCosts{functionUSD: dates.usd(onDemand.At(requests))}
+
+	if k := in.keepWarm; k != nil && k.enabled {
+		billedMs, ok := cost.MinimumBilledMillis(fn.platform)
+		if ok {
+			kw, err := prices.KeepWarm(fn.platform, int(fn.memoryMB), arch, pingsPerSchedule, int(k.concurrency), billedMs)
+			if err == nil {
+				usd := dates.usd(kw.At(requests))
+				out.keepWarmUSD = &usd
+			}
+		}
+	} else {
+		zero := 0.0
+		out.keepWarmUSD = &zero
+	}
+
+	instances := int64(1)
+	if k := in.keepWarm; k != nil {
+		instances = k.concurrency
+	}
+	if prov, err := prices.Provisioned(fn.platform, int(fn.memoryMB), int(instances), float64(w.avgDurationMS), arch); err == nil {
+		usd := dates.usd(prov.At(requests))
+		out.provisionedUSD = &usd
+	}
+
+	if c := in.container; c != nil && c.minInstances > 0 {
+		ct, err := prices.Container(c.platform, c.cpu, int(c.memoryMB), int(c.minInstances))
+		if err != nil {
+			return unitCosts{}, fmt.Errorf("pricing the container: %w", err)
+		}
+		out.containerUSD = dates.usd(ct.At(requests))
+	}
+
+	out.totalUSD = out.functionUSD + out.containerUSD
+	if out.keepWarmUSD != nil {
+		out.totalUSD += *out.keepWarmUSD
+	}
+	out.totalUSD = cents(out.totalUSD)
+	out.priceDate = dates.latest
+	return out, nil
 }
 
-// functionMonthlyUSD prices a function alone. TODO: internal/cost.
+// priceDates remembers the most recent date among the prices used.
+type priceDates struct{ latest string }
+
+// usd returns an estimate's total in cents and notes its prices' dates. Dates are YYYY-MM or
+// YYYY-MM-DD, so the string order is the time order.
+func (d *priceDates) usd(e cost.Estimate) float64 {
+	for _, item := range e.Items {
+		if item.Price.Date > d.latest {
+			d.latest = item.Price.Date
+		}
+	}
+	return cents(e.USD)
+}
+
+func cents(usd float64) float64 {
+	return math.Round(usd*100) / 100
+}
+
+// functionMonthlyUSD prices a function served on demand, as monthly_cost.function_usd does.
 func functionMonthlyUSD(platformID string, memoryMB, avgDurationMS, requests int64) (float64, error) {
-	return 0, fmt.Errorf("cost model not available")
+	p, err := platform.ParsePlatform(platformID)
+	if err != nil {
+		return 0, err
+	}
+	option, err := cost.Default().OnDemand(p, int(memoryMB), float64(avgDurationMS), cost.X86_64)
+	if err != nil {
+		return 0, fmt.Errorf("pricing %s: %w", p, err)
+	}
+	return cents(option.At(float64(requests)).USD), nil
 }
 
 // keepWarmExpression renders "every interval minutes" in the schedule syntax of platformID.

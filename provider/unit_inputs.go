@@ -23,6 +23,7 @@ type unitInputs struct {
 
 type functionInputs struct {
 	platform            platform.Platform
+	architecture        string
 	memoryMB            int64
 	timeoutSeconds      int64
 	reservedConcurrency *int64
@@ -73,11 +74,12 @@ func (m unitModelV0) inputs(ctx context.Context) (in unitInputs, known bool, dia
 	if diags.HasError() {
 		return in, false, diags
 	}
-	if anyUnknown(fn.Platform, fn.MemoryMB, fn.TimeoutSeconds, fn.ReservedConcurrency) {
+	if anyUnknown(fn.Platform, fn.Architecture, fn.MemoryMB, fn.TimeoutSeconds, fn.ReservedConcurrency) {
 		return in, false, diags
 	}
 	in.function = functionInputs{
 		platform:            platform.Platform(fn.Platform.ValueString()),
+		architecture:        fn.Architecture.ValueString(),
 		memoryMB:            fn.MemoryMB.ValueInt64(),
 		timeoutSeconds:      fn.TimeoutSeconds.ValueInt64(),
 		reservedConcurrency: fn.ReservedConcurrency.ValueInt64Pointer(),
