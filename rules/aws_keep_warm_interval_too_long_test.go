@@ -124,6 +124,18 @@ func TestKeepWarmIntervalTooLong(t *testing.T) {
 				"module.api.aws_lambda_function.this every 15 min, longer than the 5 min idle window: each ping finds it cold"},
 		},
 		{
+			name: "count instances of the rule and its targets",
+			plan: plantest.New().Add(api,
+				eventRule("aws_cloudwatch_event_rule.ping[0]", "rate(10 minutes)", nil),
+				eventRule("aws_cloudwatch_event_rule.ping[1]", "rate(2 minutes)", nil),
+				plantest.Resource{Address: "aws_cloudwatch_event_target.ping[0]", After: map[string]any{"input": warmer}, Unknown: []string{"arn", "rule"},
+					Refs: map[string][]string{"rule": {"aws_cloudwatch_event_rule.ping[count.index].name", "aws_cloudwatch_event_rule.ping"}, "arn": arn}},
+				plantest.Resource{Address: "aws_cloudwatch_event_target.ping[1]", After: map[string]any{"input": warmer}, Unknown: []string{"arn", "rule"},
+					Refs: map[string][]string{"rule": {"aws_cloudwatch_event_rule.ping[count.index].name", "aws_cloudwatch_event_rule.ping"}, "arn": arn}}),
+			want: []string{"warning aws_cloudwatch_event_rule.ping[0]: keep-warm schedule rate(10 minutes) pings aws_lambda_function.api " +
+				"every 10 min, longer than the 5 min idle window: each ping finds it cold"},
+		},
+		{
 			name: "a target that names its rule by a literal",
 			plan: plantest.New().Add(api, rule("rate(15 minutes)", map[string]any{"name": "api-warmer"}),
 				plantest.Resource{Address: "aws_cloudwatch_event_target.ping", After: map[string]any{"rule": "api-warmer", "input": warmer},

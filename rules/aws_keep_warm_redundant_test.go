@@ -72,6 +72,15 @@ func TestKeepWarmRedundant(t *testing.T) {
 				"(1 provisioned environment): paying twice"},
 		},
 		{
+			name: "a sensitive payload is not read",
+			plan: plantest.New().Add(published, live, pc, rule, func() plantest.Resource {
+				r := target(warmer, fnRefs(alias, "arn")...)
+				r.Sensitive = []string{"input"}
+				return r
+			}()),
+			want: []string{},
+		},
+		{
 			name: "a schedule the plan deletes is silent",
 			plan: plantest.New().Add(published, live, pc, func() plantest.Resource {
 				r := rule

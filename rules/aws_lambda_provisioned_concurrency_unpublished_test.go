@@ -84,6 +84,15 @@ func TestLambdaProvisionedConcurrencyUnpublished(t *testing.T) {
 			want: []string{},
 		},
 		{
+			name: "a sensitive qualifier is not read",
+			plan: plantest.New().Add(published, func() plantest.Resource {
+				r := pcOn("$LATEST")
+				r.Sensitive = []string{"qualifier"}
+				return r
+			}()),
+			want: []string{},
+		},
+		{
 			name: "inside a module, per for_each instance",
 			plan: plantest.New().
 				Module(plantest.ModuleCall{Path: "module.svc", Source: "./svc", ForEach: true}).

@@ -122,6 +122,14 @@ func TestLambdaSnapStartMisconfigured(t *testing.T) {
 			want: []string{},
 		},
 		{
+			name: "for_each instances are reported one by one",
+			plan: plantest.New().Add(
+				coldFn(`aws_lambda_function.svc["a"]`, "nodejs22.x", map[string]any{"publish": true, "snap_start": snapStart()}),
+				coldFn(`aws_lambda_function.svc["b"]`, "java21", map[string]any{"publish": true, "snap_start": snapStart()})),
+			want: []string{`error aws_lambda_function.svc["a"]: snap_start is set on runtime nodejs22.x, which SnapStart does not support ` +
+				"(Java 11 and later, Python 3.12 and later, .NET 8 and later (managed runtimes, .zip packages))"},
+		},
+		{
 			name: "a deleted function is silent",
 			plan: plantest.New().Add(func() plantest.Resource {
 				r := coldFn(fn, "nodejs22.x", map[string]any{"snap_start": snapStart()})
