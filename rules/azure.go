@@ -289,22 +289,31 @@ func azureAppSetting(app *graph.Instance, names ...string) (value string, found,
 }
 
 // azureRuntime is a function app's language worker: "java", "dotnet-isolated", "dotnet" (in-process),
-// "node", "python", "powershell", "custom", or "" when the plan does not say.
+// "node", "python", "powershell", "custom", or "" when the plan does not say. The app setting
+// FUNCTIONS_WORKER_RUNTIME decides when it is readable; otherwise the configured stack does, with
+// .NET last, because azurerm fills in a default dotnet_version on Windows apps of any language.
 func azureRuntime(app *graph.Instance) string {
+	if rt, found, _ := azureAppSetting(app, "FUNCTIONS_WORKER_RUNTIME"); found && rt != "" {
+		return strings.ToLower(rt)
+	}
 	switch app.Type {
 	case "azurerm_function_app_flex_consumption":
 		rt, _ := app.Get("runtime_name").String()
 		return strings.ToLower(rt)
 	case "azurerm_linux_function_app", "azurerm_windows_function_app":
-		stack := func(attr string) string {
-			s, _ := app.Get("site_config", 0, "application_stack", 0, attr).String()
-			return s
+		stack := func(attr string) plan.Value { return app.Get("site_config", 0, "application_stack", 0, attr) }
+		for _, s := range []struct{ attr, runtime string }{
+			{"java_version", "java"}, {"node_version", "node"}, {"python_version", "python"}, {"powershell_core_version", "powershell"},
+		} {
+			if v, _ := stack(s.attr).String(); v != "" {
+				return s.runtime
+			}
 		}
-		switch {
-		case stack("java_version") != "":
-			return "java"
-		case stack("dotnet_version") != "":
-			if isolated, _ := app.Get("site_config", 0, "application_stack", 0, "use_dotnet_isolated_runtime").Bool(); isolated {
+		if custom, _ := stack("use_custom_runtime").Bool(); custom {
+			return "custom"
+		}
+		if v, _ := stack("dotnet_version").String(); v != "" {
+			if isolated, _ := stack("use_dotnet_isolated_runtime").Bool(); isolated {
 				return "dotnet-isolated"
 			}
 			return "dotnet"
@@ -316,9 +325,6 @@ func azureRuntime(app *graph.Instance) string {
 		if jv, _ := app.Get("site_config", 0, "java_version").String(); jv != "" {
 			return "java"
 		}
-	}
-	if rt, found, _ := azureAppSetting(app, "FUNCTIONS_WORKER_RUNTIME"); found {
-		return strings.ToLower(rt)
 	}
 	return ""
 }

@@ -22,11 +22,15 @@ func TestAzureColdStartNoWarmInstances(t *testing.T) {
 			want: []string{"warning azurerm_linux_function_app.api: the Java worker scales to zero on the Consumption plan azurerm_service_plan.plan (Y1), which cannot keep an instance ready: events after idle wait for the worker to start"},
 		},
 		{
-			name: "in-process .NET, Node and Python on Consumption are silent",
+			name: "in-process .NET, Node, Python and PowerShell on Consumption are silent",
 			plan: plantest.New().Add(azurePlan(plan, "Y1"),
 				azureLinuxApp("azurerm_windows_function_app.a", plan, map[string]any{"dotnet_version": "v8.0"}, nil, nil),
 				azureLinuxApp("azurerm_linux_function_app.b", plan, map[string]any{"node_version": "20"}, nil, nil),
-				azureLinuxApp("azurerm_linux_function_app.c", plan, map[string]any{"python_version": "3.11"}, nil, nil)),
+				azureLinuxApp("azurerm_linux_function_app.c", plan, map[string]any{"python_version": "3.11"}, nil, nil),
+				// azurerm fills in dotnet_version "v4.0" on Windows apps of any language
+				azureLinuxApp("azurerm_windows_function_app.d", plan, map[string]any{"node_version": "~20", "dotnet_version": "v4.0", "use_dotnet_isolated_runtime": true}, nil, nil),
+				azureLinuxApp("azurerm_windows_function_app.e", plan, map[string]any{"dotnet_version": "v8.0", "use_dotnet_isolated_runtime": true},
+					map[string]any{"FUNCTIONS_WORKER_RUNTIME": "powershell"}, nil)),
 			want: []string{},
 		},
 		{

@@ -150,8 +150,10 @@ func TestGCPCallerDeadlineRemediation(t *testing.T) {
 		gcpRunV2("google_cloud_run_v2_service.long", map[string]any{"timeout": "3000s"}, nil),
 		gcpSchedulerJob("google_cloud_scheduler_job.a", nil, gcpRef(fn, "url")...),
 		gcpSchedulerJob("google_cloud_scheduler_job.b", nil, gcpRef("google_cloud_run_v2_service.long", "uri")...),
-		gcpPushSubscription("google_pubsub_subscription.c", nil, gcpRef("google_cloud_run_v2_service.long", "uri")...)))
-	require.Len(t, got, 3)
+		gcpPushSubscription("google_pubsub_subscription.c", nil, gcpRef("google_cloud_run_v2_service.long", "uri")...),
+		gcpPushSubscription("google_pubsub_subscription.d", 600, gcpRef("google_cloud_run_v2_service.long", "uri")...),
+		gcpPushSubscription("google_pubsub_subscription.e", 30, gcpRef(fn, "url")...)))
+	require.Len(t, got, 5)
 	byAddr := map[string]string{}
 	for _, f := range got {
 		byAddr[f.Address] = f.Remediation
@@ -162,4 +164,6 @@ func TestGCPCallerDeadlineRemediation(t *testing.T) {
 		byAddr["google_cloud_scheduler_job.b"])
 	require.Equal(t, "raise ack_deadline_seconds to 600 (its maximum) and lower the timeout to 600s, or acknowledge at once and process asynchronously",
 		byAddr["google_pubsub_subscription.c"])
+	require.Equal(t, "lower the timeout to 600s, or acknowledge at once and process asynchronously", byAddr["google_pubsub_subscription.d"])
+	require.Equal(t, "raise ack_deadline_seconds to 540", byAddr["google_pubsub_subscription.e"])
 }
