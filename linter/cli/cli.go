@@ -4,22 +4,16 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -68,6 +62,8 @@ func (a *App) Run(prog string, args []string) int {
 		err = a.rules(args)
 	case "explain":
 		err = a.explain(args)
+	case "init":
+		err = a.init(args)
 	case "version":
 		fmt.Fprintf(a.Stdout, "hybridlint %s (reads plan JSON format %s)\n", a.Version, "0.1 up to 2.0")
 	case "help", "-h", "--help":
@@ -88,7 +84,7 @@ func (a *App) Run(prog string, args []string) int {
 
 func isCommand(s string) bool {
 	switch s {
-	case "lint", "rules", "explain", "version", "help", "-h", "--help":
+	case "lint", "rules", "explain", "init", "version", "help", "-h", "--help":
 		return true
 	}
 	return false
@@ -101,220 +97,35 @@ Usage:
   hybridlint lint [flags] PLAN...   lint plan JSON files (or binary plan files; "-" reads stdin)
   hybridlint rules [--format json]  list the rules
   hybridlint explain RULE           show a rule's documentation
+  hybridlint init [FILE] [--force]  write a commented starter .hybridlint.hcl listing every rule and option
   hybridlint version                print the version
 
 Make a plan:  terraform plan -out tf.plan && terraform show -json tf.plan > plan.json
 
 Lint flags:
-  --format text|json        output format (default text)
-  --fail-on LEVEL           exit 1 when a finding is at or above error|warning|notice; none never fails (default warning)
-  --output FILE             write the report to FILE instead of stdout
-  --tf-bin PATH             terraform or tofu binary used to read binary plan files (default: terraform, then tofu, on PATH)
-  --chdir DIR               directory to run terraform in when converting a binary plan (default: current directory)
-  --idle-window MINUTES     how long an idle function stays warm, for keep-warm rules (default 5)
-  --no-color                no colour in text output (also: NO_COLOR set, or output not a terminal)
+  --format FORMAT[:FILE],...  output formats: text (default), json, sarif, junit, github, markdown,
+                              checkstyle, gitlab; several at once, each to its own file, e.g.
+                              --format github,sarif:hybridlint.sarif,markdown:comment.md
+  --output FILE               write the report (the one format without its own file) to FILE
+  --fail-on LEVEL             exit 1 when an active finding is at or above error|warning|notice;
+                              none never fails (default warning)
+  --config FILE               configuration file (default: .hybridlint.hcl in the current directory)
+  --no-config                 ignore .hybridlint.hcl
+  --baseline FILE             findings listed in FILE are reported as baselined and do not fail the run
+  --write-baseline FILE       write the current findings to FILE as a baseline (they then count as baselined)
+  --only-changed              report only findings involving a resource the plan creates, updates or replaces
+  --show-suppressed           list suppressed findings too (text and sarif)
+  --tf-bin PATH               terraform or tofu binary used to read binary plan files (default: terraform, then tofu, on PATH)
+  --chdir DIR                 the configuration's directory: where to run terraform for a binary plan, and where
+                              .tf files and .terraform/modules are looked up for file:line locations (default: current directory)
+  --idle-window MINUTES       how long an idle function stays warm, for keep-warm rules (default 5)
+  --no-color                  no colour in text output (also: NO_COLOR set, or output not a terminal)
 
-Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage or input error.
+Suppress a finding in a .tf file, on the line before the resource, module call or attribute:
+  # hybridlint:ignore RULE[,RULE] [key="eu"] [expires=YYYY-MM-DD] -- reason
+
+Exit codes: 0 no active finding at or above --fail-on, 1 at least one, 2 usage, input or configuration error.
 `
-
-// lintOptions are the lint command's flags.
-type lintOptions struct {
-	format     string
-	failOn     string
-	output     string
-	tfBin      string
-	chdir      string
-	idleWindow int
-	noColor    bool
-	files      []string
-}
-
-func parseLintArgs(args []string) (*lintOptions, error) {
-	o := &lintOptions{format: "text", failOn: "warning", idleWindow: 5}
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		if arg == "-" || !strings.HasPrefix(arg, "-") {
-			o.files = append(o.files, arg)
-			continue
-		}
-		if arg == "--" {
-			o.files = append(o.files, args[i+1:]...)
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		needValue := func() (string, error) {
-			if hasValue {
-				return value, nil
-			}
-			if i+1 >= len(args) {
-				return "", &usageError{msg: fmt.Sprintf("flag --%s needs a value", name)}
-			}
-			i++
-			return args[i], nil
-		}
-		var err error
-		switch name {
-		case "format", "f":
-			o.format, err = needValue()
-		case "fail-on":
-			o.failOn, err = needValue()
-		case "output", "o":
-			o.output, err = needValue()
-		case "tf-bin":
-			o.tfBin, err = needValue()
-		case "chdir":
-			o.chdir, err = needValue()
-		case "idle-window":
-			var v string
-			if v, err = needValue(); err == nil {
-				if _, scanErr := fmt.Sscanf(v, "%d", &o.idleWindow); scanErr != nil || o.idleWindow <= 0 {
-					err = &usageError{msg: fmt.Sprintf("--idle-window %q: want a whole number of minutes above 0", v)}
-				}
-			}
-		case "no-color":
-			o.noColor = true
-		case "h", "help":
-			return nil, &usageError{msg: "lint usage:\n" + usage}
-		default:
-			err = &usageError{msg: fmt.Sprintf("unknown flag %s", arg)}
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	switch o.format {
-	case "text", "json":
-	default:
-		return nil, &usageError{msg: fmt.Sprintf("unknown --format %q (use text or json)", o.format)}
-	}
-	switch o.failOn {
-	case "error", "warning", "notice", "none":
-	default:
-		return nil, &usageError{msg: fmt.Sprintf("unknown --fail-on %q (use error, warning, notice or none)", o.failOn)}
-	}
-	if len(o.files) == 0 {
-		return nil, &usageError{msg: "no plan given: pass a plan JSON file, a binary plan file, or - for stdin\n  " +
-			"make one with: terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"}
-	}
-	return o, nil
-}
-
-func (a *App) lint(args []string) (int, error) {
-	o, err := parseLintArgs(args)
-	if err != nil {
-		return ExitUsage, err
-	}
-	plans, err := a.loadAll(o)
-	if err != nil {
-		return ExitUsage, err
-	}
-	cfg := engine.Config{Settings: rules.Settings{Now: a.now(), IdleWindowMinutes: o.idleWindow}}
-	var findings []finding.Finding
-	var ruleErrors []string
-	for _, p := range plans {
-		res := engine.Run(graph.New(p), rules.All(), cfg)
-		if len(plans) > 1 {
-			for i := range res.Findings {
-				res.Findings[i].File = p.Path
-			}
-		}
-		findings = append(findings, res.Findings...)
-		ruleErrors = append(ruleErrors, res.Errors...)
-	}
-	engine.Sort(findings)
-	rep := report.New(report.Tool{Name: "hybridlint", Version: a.Version}, findings, ruleErrors)
-
-	out := a.Stdout
-	color := a.IsTerminal && !o.noColor && a.Getenv("NO_COLOR") == ""
-	if o.output != "" {
-		f, err := os.Create(o.output)
-		if err != nil {
-			return ExitUsage, fmt.Errorf("writing the report: %w", err)
-		}
-		defer f.Close()
-		out, color = f, false
-	}
-	switch o.format {
-	case "json":
-		err = report.JSON(out, rep)
-	default:
-		err = report.Text(out, rep, color)
-	}
-	if err != nil {
-		return ExitUsage, fmt.Errorf("writing the report: %w", err)
-	}
-	if len(ruleErrors) > 0 {
-		return ExitUsage, errors.New("a rule failed; the findings above may be incomplete")
-	}
-	return exitCode(findings, o.failOn), nil
-}
-
-func exitCode(fs []finding.Finding, failOn string) int {
-	if failOn == "none" {
-		return ExitClean
-	}
-	threshold, _ := finding.ParseSeverity(failOn)
-	for _, f := range fs {
-		if f.Severity >= threshold {
-			return ExitFindings
-		}
-	}
-	return ExitClean
-}
-
-func (a *App) now() time.Time {
-	if a.Now != nil {
-		return a.Now()
-	}
-	return time.Now()
-}
-
-// loadAll reads every input; the first input error stops the run, since a pipeline that lints
-// half its plans would pass for the wrong reason.
-func (a *App) loadAll(o *lintOptions) ([]*plan.Plan, error) {
-	var plans []*plan.Plan
-	for _, name := range o.files {
-		p, err := a.load(name, o)
-		if err != nil {
-			return nil, err
-		}
-		plans = append(plans, p)
-	}
-	return plans, nil
-}
-
-func (a *App) load(name string, o *lintOptions) (*plan.Plan, error) {
-	if name == "-" {
-		data, err := io.ReadAll(a.Stdin)
-		if err != nil {
-			return nil, fmt.Errorf("<stdin>: reading: %w", err)
-		}
-		return plan.Parse("<stdin>", data)
-	}
-	info, err := os.Stat(name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, &plan.InputError{Path: name, Problem: "no such file",
-			Hint: "check the path; make a plan with: terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"}
-	case err != nil:
-		return nil, &plan.InputError{Path: name, Problem: err.Error()}
-	case info.IsDir():
-		return nil, &plan.InputError{Path: name, Problem: "is a directory, not a plan file",
-			Hint: "pass the plan JSON file itself (e.g. " + filepath.Join(name, "plan.json") + ")"}
-	}
-	if binary, _ := plan.IsBinaryPlanFile(name); binary {
-		dir := o.chdir
-		if dir == "" {
-			dir = "."
-		}
-		data, err := plan.Convert(context.Background(), name, o.tfBin, dir)
-		if err != nil {
-			return nil, err
-		}
-		return plan.Parse(name, data)
-	}
-	return plan.Load(name)
-}
 
 func (a *App) rules(args []string) error {
 	asJSON := false

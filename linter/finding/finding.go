@@ -85,19 +85,53 @@ type Finding struct {
 	Changed bool `json:"changed"`
 	// File is the plan the finding came from, when several were linted.
 	File string `json:"file,omitempty"`
+
+	// The fields below are filled after the rules ran (linter/source, linter/suppress,
+	// linter/baseline); rules leave them empty. All are optional in the JSON output.
+
+	// Location is where to fix the finding: the expression that gives the value at fault, followed
+	// from the attribute through module variables, locals and for_each to where it is written;
+	// the resource block when the attribute is not set in configuration. Nil when no source was found.
+	Location *Location `json:"location,omitempty"`
+	// ResourceLocation is the resource block in its module.
+	ResourceLocation *Location `json:"resource_location,omitempty"`
+	// AttributeLocation is the attribute inside the resource block, when configuration sets it.
+	AttributeLocation *Location `json:"attribute_location,omitempty"`
+	// Callers are the module calls from the root module down to the resource's module, outermost
+	// first; the call sites the value passes through name the argument.
+	Callers []Caller `json:"callers,omitempty"`
+	// Suppressed is set when an inline comment or an ignore block accepts the finding.
+	Suppressed *Suppression `json:"suppressed,omitempty"`
+	// Baselined is true when the baseline file lists the finding: it is reported, but does not
+	// fail the run.
+	Baselined bool `json:"baselined,omitempty"`
 }
+
+// Active reports whether the finding counts towards the exit code: not suppressed, not baselined.
+func (f *Finding) Active() bool { return f.Suppressed == nil && !f.Baselined }
 
 // Counts tallies findings by severity.
 type Counts struct {
 	Error   int `json:"error"`
 	Warning int `json:"warning"`
 	Notice  int `json:"notice"`
+	// Baselined and Suppressed count the findings left out of the severity counts above.
+	Baselined  int `json:"baselined,omitempty"`
+	Suppressed int `json:"suppressed,omitempty"`
 }
 
-// Count tallies findings.
+// Count tallies findings: active ones by severity, the others as baselined or suppressed.
 func Count(fs []Finding) Counts {
 	var c Counts
 	for _, f := range fs {
+		if f.Suppressed != nil {
+			c.Suppressed++
+			continue
+		}
+		if f.Baselined {
+			c.Baselined++
+			continue
+		}
 		switch f.Severity {
 		case Error:
 			c.Error++

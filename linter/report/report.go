@@ -1,4 +1,6 @@
-// Package report writes findings for people and for pipelines. It knows findings, not rules.
+// Package report writes findings for people and for pipelines: text, json, sarif, junit, github,
+// markdown, checkstyle and gitlab. It knows findings, not rules: what it needs of a rule (summary,
+// severity, documentation page) it is given as RuleInfo.
 package report
 
 import (
@@ -12,7 +14,7 @@ import (
 )
 
 // SchemaVersion is the version of the JSON output. Pipelines key on it: change it, with a note in
-// README, whenever a field changes meaning or goes away.
+// README, whenever a field changes meaning or goes away. Adding an optional field does not.
 const SchemaVersion = 1
 
 // Tool identifies hybridlint in outputs.
@@ -21,24 +23,104 @@ type Tool struct {
 	Version string `json:"version"`
 }
 
-// Report is everything one run has to say.
-type Report struct {
-	Version  int               `json:"version"`
-	Tool     Tool              `json:"tool"`
-	Findings []finding.Finding `json:"findings"`
-	Summary  finding.Counts    `json:"summary"`
-	Errors   []string          `json:"errors"`
+// RuleInfo is what the formats that describe rules (sarif, junit, markdown) need to know of one.
+type RuleInfo struct {
+	Name     string
+	Summary  string
+	Severity finding.Severity
+	Category finding.Category
+	// HelpURI is the rule's documentation page.
+	HelpURI string
+	// Help is the page's text, in Markdown.
+	Help string
 }
 
-// New assembles a report.
+// Report is everything one run has to say.
+type Report struct {
+	Version int  `json:"version"`
+	Tool    Tool `json:"tool"`
+	// Findings are the findings that were not suppressed: the active ones and the baselined ones
+	// (marked "baselined": true).
+	Findings []finding.Finding `json:"findings"`
+	// Suppressed are the findings an inline comment or an ignore block accepted.
+	Suppressed []finding.Finding `json:"suppressed,omitempty"`
+	Summary    finding.Counts    `json:"summary"`
+	Errors     []string          `json:"errors"`
+	// Notices are remarks that are not findings: expired or unused suppressions, a stale
+	// baseline, how to get source locations.
+	Notices []finding.Note `json:"notices,omitempty"`
+
+	// Inputs are the plan files linted, for formats that need a file to attach findings without
+	// a source location to.
+	Inputs []string `json:"-"`
+	// Rules describe every rule that ran.
+	Rules []RuleInfo `json:"-"`
+}
+
+// New assembles a report: suppressed findings are set apart, the rest keep their order.
 func New(tool Tool, fs []finding.Finding, errs []string) Report {
-	if fs == nil {
-		fs = []finding.Finding{}
+	r := Report{Version: SchemaVersion, Tool: tool, Findings: []finding.Finding{}, Summary: finding.Count(fs), Errors: errs}
+	for _, f := range fs {
+		if f.Suppressed != nil {
+			r.Suppressed = append(r.Suppressed, f)
+		} else {
+			r.Findings = append(r.Findings, f)
+		}
 	}
-	if errs == nil {
-		errs = []string{}
+	if r.Errors == nil {
+		r.Errors = []string{}
 	}
-	return Report{Version: SchemaVersion, Tool: tool, Findings: fs, Summary: finding.Count(fs), Errors: errs}
+	return r
+}
+
+// Active returns the findings that count: neither suppressed nor baselined.
+func (r *Report) Active() []finding.Finding {
+	var out []finding.Finding
+	for _, f := range r.Findings {
+		if f.Active() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Options are the choices a caller makes about output.
+type Options struct {
+	// Color adds ANSI colours to text (the caller decides: only on a terminal, never with NO_COLOR).
+	Color bool
+	// ShowSuppressed lists suppressed findings in text, and includes them in sarif with their
+	// suppression (GitHub code scanning ignores SARIF suppressions, so they stay out by default).
+	ShowSuppressed bool
+	// RepoURL and Ref make links to source lines in markdown ("https://github.com/o/r", a commit).
+	RepoURL, Ref string
+	// SourceRoot is the absolute directory locations are relative to (SARIF's %SRCROOT%).
+	SourceRoot string
+}
+
+// Formats lists the output formats, in the order help text gives them.
+var Formats = []string{"text", "json", "sarif", "junit", "github", "markdown", "checkstyle", "gitlab"}
+
+// Write renders the report in a format.
+func Write(w io.Writer, format string, r Report, o Options) error {
+	switch format {
+	case "text":
+		return Text(w, r, o.Color, o.ShowSuppressed)
+	case "json":
+		return JSON(w, r)
+	case "sarif":
+		return SARIF(w, r, o)
+	case "junit":
+		return JUnit(w, r)
+	case "github":
+		return GitHub(w, r)
+	case "markdown":
+		return Markdown(w, r, o)
+	case "checkstyle":
+		return Checkstyle(w, r)
+	case "gitlab":
+		return GitLab(w, r)
+	}
+	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
 }
 
 // JSON writes the report as indented JSON.
@@ -49,9 +131,9 @@ func JSON(w io.Writer, r Report) error {
 	return enc.Encode(r)
 }
 
-// Text writes findings grouped by resource, then a summary line. color adds ANSI colours; the
-// caller decides (only on a terminal, never with NO_COLOR).
-func Text(w io.Writer, r Report, color bool) error {
+// Text writes findings grouped by resource, then notices and a summary line. color adds ANSI
+// colours; the caller decides (only on a terminal, never with NO_COLOR).
+func Text(w io.Writer, r Report, color, showSuppressed bool) error {
 	paint := func(code, s string) string {
 		if !color {
 			return s
@@ -60,13 +142,17 @@ func Text(w io.Writer, r Report, color bool) error {
 	}
 	sevColor := map[finding.Severity]string{finding.Error: "31;1", finding.Warning: "33;1", finding.Notice: "36"}
 
+	shown := r.Findings
+	if showSuppressed {
+		shown = append(append([]finding.Finding{}, r.Findings...), r.Suppressed...)
+	}
 	type group struct {
 		key      string
 		findings []finding.Finding
 	}
 	var groups []*group
 	byKey := map[string]*group{}
-	for _, f := range r.Findings {
+	for _, f := range shown {
 		key := f.Address
 		if f.File != "" {
 			key = f.File + ": " + f.Address
@@ -83,10 +169,24 @@ func Text(w io.Writer, r Report, color bool) error {
 
 	var b strings.Builder
 	for _, g := range groups {
-		b.WriteString(paint("1", g.key) + "\n")
+		header := paint("1", g.key)
+		if loc := g.findings[0].ResourceLocation; loc != nil {
+			header += paint("2", "  ("+loc.String()+")")
+		}
+		b.WriteString(header + "\n")
 		for _, f := range g.findings {
 			sev := fmt.Sprintf("%-7s", f.Severity)
-			fmt.Fprintf(&b, "  %s %s %s\n", paint(sevColor[f.Severity], sev), f.Message, paint("2", "["+f.Rule+"]"))
+			state := ""
+			switch {
+			case f.Suppressed != nil:
+				state = paint("2", " [suppressed: "+f.Suppressed.Reason+"]")
+			case f.Baselined:
+				state = paint("2", " [baselined]")
+			}
+			fmt.Fprintf(&b, "  %s %s %s%s\n", paint(sevColor[f.Severity], sev), f.Message, paint("2", "["+f.Rule+"]"), state)
+			if where := whereText(f); where != "" {
+				fmt.Fprintf(&b, "          at: %s\n", where)
+			}
 			if f.Remediation != "" {
 				fmt.Fprintf(&b, "          fix: %s\n", f.Remediation)
 			}
@@ -99,15 +199,70 @@ func Text(w io.Writer, r Report, color bool) error {
 	for _, e := range r.Errors {
 		fmt.Fprintf(&b, "%s %s\n", paint("31;1", "rule error:"), e)
 	}
-	c := r.Summary
-	if len(r.Findings) == 0 {
-		b.WriteString("no findings\n")
-	} else {
-		fmt.Fprintf(&b, "%d findings: %d %s, %d %s, %d %s\n", len(r.Findings),
-			c.Error, plural(c.Error, "error"), c.Warning, plural(c.Warning, "warning"), c.Notice, plural(c.Notice, "notice"))
+	for _, n := range r.Notices {
+		fmt.Fprintf(&b, "%s %s\n", paint("36", "notice:"), n)
 	}
+	if len(r.Notices) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString(summaryLine(r) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// whereText is the finding's location with the module calls on the way to it:
+// "main.tf:20, via module.api (main.tf:19, argument functions) > module.api.module.fn["report"] (modules/api/main.tf:19, argument timeout)".
+func whereText(f finding.Finding) string {
+	if f.Location == nil {
+		return ""
+	}
+	s := f.Location.String()
+	if f.Attribute != "" && f.AttributeLocation == nil && f.ResourceLocation != nil && *f.Location == *f.ResourceLocation {
+		s += " (" + f.Attribute + " is not set in the resource block)"
+	}
+	if len(f.Callers) == 0 {
+		return s
+	}
+	var via []string
+	for _, c := range f.Callers {
+		var at []string
+		if c.Location != nil {
+			at = append(at, c.Location.String())
+		}
+		if c.Argument != "" {
+			at = append(at, "argument "+c.Argument)
+		}
+		v := c.Module
+		if len(at) > 0 {
+			v += " (" + strings.Join(at, ", ") + ")"
+		}
+		via = append(via, v)
+	}
+	return s + ", via " + strings.Join(via, " > ")
+}
+
+func summaryLine(r Report) string {
+	c := r.Summary
+	active := c.Error + c.Warning + c.Notice
+	var extra []string
+	if c.Baselined > 0 {
+		extra = append(extra, fmt.Sprintf("%d baselined", c.Baselined))
+	}
+	if c.Suppressed > 0 {
+		extra = append(extra, fmt.Sprintf("%d suppressed", c.Suppressed))
+	}
+	tail := ""
+	if len(extra) > 0 {
+		tail = " (" + strings.Join(extra, ", ") + ")"
+	}
+	if active == 0 {
+		if len(extra) == 0 {
+			return "no findings"
+		}
+		return "no active findings" + tail
+	}
+	return fmt.Sprintf("%d findings: %d %s, %d %s, %d %s%s", active,
+		c.Error, plural(c.Error, "error"), c.Warning, plural(c.Warning, "warning"), c.Notice, plural(c.Notice, "notice"), tail)
 }
 
 func plural(n int, word string) string {

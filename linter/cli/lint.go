@@ -1,0 +1,336 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/baseline"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/source"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/suppress"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
+)
+
+// input is one loaded plan; planFile holds the binary plan's bytes when the input was one (its
+// configuration snapshot is the best source of file:line locations).
+type input struct {
+	plan     *plan.Plan
+	planFile []byte
+}
+
+// run is one lint's state as it moves through the stages.
+type run struct {
+	findings []finding.Finding
+	anchors  [][]source.Anchor
+	changed  []bool // whether finding i involves a resource the plan creates, updates or replaces
+	inline   []*suppress.Inline
+	notes    []finding.Note
+	errors   []string
+}
+
+func (a *App) lint(args []string) (int, error) {
+	o, err := parseLintArgs(args)
+	if err != nil {
+		return ExitUsage, err
+	}
+	cfg, err := a.loadConfig(o)
+	if err != nil {
+		return ExitUsage, err
+	}
+	applyConfig(o, cfg)
+	outputs, err := resolveOutputs(o.outputs, o.output)
+	if err != nil {
+		return ExitUsage, err
+	}
+	inputs, err := a.loadAll(o)
+	if err != nil {
+		return ExitUsage, err
+	}
+	var base *baseline.Baseline
+	if o.baseline != "" {
+		if base, err = baseline.Read(o.baseline); err != nil {
+			return ExitUsage, err
+		}
+	}
+
+	ecfg := engine.Config{Settings: rules.Settings{Now: a.now(), IdleWindowMinutes: o.idleWindow}}
+	var ignores []*suppress.Ignore
+	if cfg != nil {
+		ecfg.Rules = cfg.Rules
+		ignores = cfg.Ignores
+	}
+	r := &run{}
+	for _, in := range inputs {
+		a.lintOne(r, in, ecfg, o, len(inputs) > 1)
+	}
+	r.notes = append(r.notes, suppress.Apply(suppress.Input{
+		Findings: r.findings, Anchors: r.anchors, Inline: r.inline, Ignores: ignores,
+		Today: a.now(), RuleRan: func(name string) bool { return ruleEnabled(ecfg, name) },
+	})...)
+	tool := report.Tool{Name: "hybridlint", Version: a.Version}
+	if base != nil {
+		r.notes = append(r.notes, base.Apply(r.findings)...)
+	}
+	if o.writeBaseline != "" {
+		file := baseline.New(tool.Name+" "+tool.Version, r.findings)
+		if err := baseline.Write(o.writeBaseline, file); err != nil {
+			return ExitUsage, err
+		}
+		baseline.FromFile(o.writeBaseline, file).Apply(r.findings)
+		r.notes = append(r.notes, finding.Note{Message: fmt.Sprintf("wrote %s with %d accepted finding(s); commit it and lint with --baseline %s",
+			o.writeBaseline, len(file.Findings), o.writeBaseline)})
+	}
+	findings := r.findings
+	if o.onlyChanged {
+		findings = findings[:0:0]
+		for i, f := range r.findings {
+			if r.changed[i] {
+				findings = append(findings, f)
+			}
+		}
+	}
+	engine.Sort(findings)
+
+	rep := report.New(tool, findings, r.errors)
+	rep.Notices = r.notes
+	rep.Inputs = o.files
+	rep.Rules = a.ruleInfos(ecfg)
+	if err := a.writeOutputs(outputs, rep, o); err != nil {
+		return ExitUsage, err
+	}
+	if len(r.errors) > 0 {
+		return ExitUsage, errors.New("a rule failed; the findings above may be incomplete")
+	}
+	return exitCode(findings, o.failOn), nil
+}
+
+// lintOne runs the rules over one plan and places its findings in the sources.
+func (a *App) lintOne(r *run, in input, ecfg engine.Config, o *lintOptions, several bool) {
+	p := in.plan
+	res := engine.Run(graph.New(p), rules.All(), ecfg)
+	r.errors = append(r.errors, res.Errors...)
+	src := source.Load(p, source.Options{Dir: o.chdir, PlanFile: in.planFile})
+	r.notes = append(r.notes, src.Notes...)
+	changes := changedAddresses(p)
+	located := 0
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if several {
+			f.File = p.Path
+		}
+		pl, ok := src.Locate(f.Address, f.Attribute)
+		if ok {
+			pl.Apply(f)
+			located++
+		}
+		r.anchors = append(r.anchors, pl.Anchors)
+		r.changed = append(r.changed, involvesChange(f, changes))
+	}
+	r.findings = append(r.findings, res.Findings...)
+	if len(res.Findings) > located {
+		r.notes = append(r.notes, finding.Note{Message: noLocationHint(p.Path, src, len(res.Findings)-located, o.chdir)})
+	}
+	inline, notes := suppress.Scan(src, func(name string) bool { return rules.ByName(name) != nil })
+	r.notes = append(r.notes, notes...)
+	r.inline = mergeInline(r.inline, inline)
+}
+
+// mergeInline adds suppressions, once each: two plans of one configuration see the same comments.
+func mergeInline(have, more []*suppress.Inline) []*suppress.Inline {
+	seen := map[finding.Location]bool{}
+	for _, s := range have {
+		seen[s.Comment] = true
+	}
+	for _, s := range more {
+		if !seen[s.Comment] {
+			seen[s.Comment] = true
+			have = append(have, s)
+		}
+	}
+	return have
+}
+
+func noLocationHint(planPath string, src *source.Config, n int, chdir string) string {
+	dir := chdir
+	if dir == "" {
+		dir = "the current directory"
+	}
+	if src.Empty() {
+		return fmt.Sprintf("%s: %d finding(s) have no file:line because no .tf files were found in %s; "+
+			"run hybridlint in the configuration's directory (or pass --chdir DIR) after terraform init, "+
+			"or lint the binary plan file (terraform plan -out tf.plan), which carries its configuration", planPath, n, dir)
+	}
+	return fmt.Sprintf("%s: %d finding(s) have no file:line because their resources are not declared in the .tf files found "+
+		"(in %s and its modules); are they the configuration this plan was made from? Lint the binary plan file to be sure", planPath, n, dir)
+}
+
+// changedAddresses are the instances the plan creates, updates or replaces.
+func changedAddresses(p *plan.Plan) map[string]bool {
+	out := map[string]bool{}
+	for _, rc := range p.Changes {
+		if rc.Actions.Create() || rc.Actions.Update() || rc.Actions.Replace() {
+			out[rc.Address] = true
+		}
+	}
+	return out
+}
+
+func involvesChange(f *finding.Finding, changes map[string]bool) bool {
+	if changes[f.Address] {
+		return true
+	}
+	for _, r := range f.Related {
+		if changes[r] {
+			return true
+		}
+	}
+	return false
+}
+
+func ruleEnabled(cfg engine.Config, name string) bool {
+	rc, ok := cfg.Rules[name]
+	return !ok || rc.Enabled == nil || *rc.Enabled
+}
+
+// ruleInfos describes the rules that ran, with their configured severity and their pages.
+func (a *App) ruleInfos(cfg engine.Config) []report.RuleInfo {
+	var out []report.RuleInfo
+	for _, r := range rules.All() {
+		if !ruleEnabled(cfg, r.Name) {
+			continue
+		}
+		sev := r.Severity
+		if s := cfg.Rules[r.Name].Severity; s != 0 {
+			sev = s
+		}
+		help := ""
+		if a.RuleDocs != nil {
+			if page, err := fs.ReadFile(a.RuleDocs, r.Name+".md"); err == nil {
+				help = string(page)
+			}
+		}
+		if help == "" {
+			help = fmt.Sprintf("%s\n\n## Why\n\n%s\n\n## How to fix\n\n%s\n", r.Summary, r.Doc.Why, r.Doc.HowToFix)
+		}
+		out = append(out, report.RuleInfo{Name: r.Name, Summary: r.Summary, Severity: sev, Category: r.Category,
+			HelpURI: config.DocsURL + r.Name + ".md", Help: help})
+	}
+	return out
+}
+
+// loadConfig reads .hybridlint.hcl (or --config FILE); nil when there is none.
+func (a *App) loadConfig(o *lintOptions) (*config.File, error) {
+	if o.noConfig {
+		return nil, nil
+	}
+	path, err := config.Find(o.config)
+	if err != nil || path == "" {
+		return nil, err
+	}
+	return config.Load(path, report.Formats)
+}
+
+// applyConfig fills in the settings the command line left open.
+func applyConfig(o *lintOptions, cfg *config.File) {
+	if cfg == nil {
+		return
+	}
+	if cfg.Format != "" && !o.formatSet {
+		o.outputs = []output{{format: cfg.Format}}
+	}
+	if cfg.FailOn != "" && !o.failOnSet {
+		o.failOn = cfg.FailOn
+	}
+	if cfg.OnlyChanged != nil && !o.onlyChangedSet {
+		o.onlyChanged = *cfg.OnlyChanged
+	}
+	if cfg.IdleWindowMinutes != nil && !o.idleWindowSet {
+		o.idleWindow = *cfg.IdleWindowMinutes
+	}
+}
+
+// exitCode is 1 when an active finding (neither suppressed nor baselined) is at or above failOn.
+func exitCode(fs []finding.Finding, failOn string) int {
+	if failOn == "none" {
+		return ExitClean
+	}
+	threshold, _ := finding.ParseSeverity(failOn)
+	for _, f := range fs {
+		if f.Active() && f.Severity >= threshold {
+			return ExitFindings
+		}
+	}
+	return ExitClean
+}
+
+func (a *App) now() time.Time {
+	if a.Now != nil {
+		return a.Now()
+	}
+	return time.Now()
+}
+
+// loadAll reads every input; the first input error stops the run, since a pipeline that lints
+// half its plans would pass for the wrong reason.
+func (a *App) loadAll(o *lintOptions) ([]input, error) {
+	var out []input
+	for _, name := range o.files {
+		in, err := a.load(name, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+func (a *App) load(name string, o *lintOptions) (input, error) {
+	if name == "-" {
+		data, err := io.ReadAll(a.Stdin)
+		if err != nil {
+			return input{}, fmt.Errorf("<stdin>: reading: %w", err)
+		}
+		p, err := plan.Parse("<stdin>", data)
+		return input{plan: p}, err
+	}
+	info, err := os.Stat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return input{}, &plan.InputError{Path: name, Problem: "no such file",
+			Hint: "check the path; make a plan with: terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"}
+	case err != nil:
+		return input{}, &plan.InputError{Path: name, Problem: err.Error()}
+	case info.IsDir():
+		return input{}, &plan.InputError{Path: name, Problem: "is a directory, not a plan file",
+			Hint: "pass the plan JSON file itself (e.g. " + filepath.Join(name, "plan.json") + ")"}
+	}
+	if binary, _ := plan.IsBinaryPlanFile(name); binary {
+		dir := o.chdir
+		if dir == "" {
+			dir = "."
+		}
+		data, err := plan.Convert(context.Background(), name, o.tfBin, dir)
+		if err != nil {
+			return input{}, err
+		}
+		p, err := plan.Parse(name, data)
+		if err != nil {
+			return input{}, err
+		}
+		zip, _ := os.ReadFile(name) // the configuration snapshot; without it locations come from disk
+		return input{plan: p, planFile: zip}, nil
+	}
+	p, err := plan.Load(name)
+	return input{plan: p}, err
+}

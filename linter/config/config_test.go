@@ -1,0 +1,198 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
+)
+
+var formats = []string{"text", "json", "sarif"}
+
+func TestParseFullConfig(t *testing.T) {
+	src := `config {
+  fail_on             = "error"
+  format              = "sarif"
+  only_changed        = true
+  idle_window_minutes = 10
+}
+
+rule "aws_lambda_timeout_near_limit" {
+  severity          = "warning"
+  threshold_percent = 90
+}
+
+rule "aws_lambda_timeout_exceeds_api_gateway" {
+  enabled = false
+}
+
+ignore {
+  rule    = "aws_lambda_timeout_near_limit"
+  address = "module.batch.*"
+  reason  = "batch jobs run long by design"
+  expires = "2026-12-31"
+}
+
+ignore {
+  address = "aws_lambda_function.legacy"
+  reason  = "retired next quarter"
+}
+`
+	f, err := Parse(".hybridlint.hcl", []byte(src), formats)
+	require.NoError(t, err)
+	assert.Equal(t, "error", f.FailOn)
+	assert.Equal(t, "sarif", f.Format)
+	require.NotNil(t, f.OnlyChanged)
+	assert.True(t, *f.OnlyChanged)
+	require.NotNil(t, f.IdleWindowMinutes)
+	assert.Equal(t, 10, *f.IdleWindowMinutes)
+
+	near := f.Rules["aws_lambda_timeout_near_limit"]
+	assert.Equal(t, finding.Warning, near.Severity)
+	assert.Nil(t, near.Enabled)
+	require.IsType(t, &rules.NearLimitOptions{}, near.Options)
+	assert.Equal(t, 90, near.Options.(*rules.NearLimitOptions).ThresholdPercent)
+
+	api := f.Rules["aws_lambda_timeout_exceeds_api_gateway"]
+	require.NotNil(t, api.Enabled)
+	assert.False(t, *api.Enabled)
+
+	require.Len(t, f.Ignores, 2)
+	ig := f.Ignores[0]
+	assert.Equal(t, "aws_lambda_timeout_near_limit", ig.Rule)
+	assert.True(t, ig.Address.Match(`module.batch.aws_lambda_function.x["k"]`))
+	assert.Equal(t, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), ig.Expires)
+	assert.Equal(t, 17, ig.Location.Line)
+	assert.Equal(t, "", f.Ignores[1].Rule, "no rule: every rule")
+}
+
+func TestOptionsDefaultWhenNotSet(t *testing.T) {
+	f, err := Parse("c.hcl", []byte(`rule "aws_lambda_timeout_near_limit" {
+  severity = "error"
+}`), formats)
+	require.NoError(t, err)
+	assert.Equal(t, 80, f.Rules["aws_lambda_timeout_near_limit"].Options.(*rules.NearLimitOptions).ThresholdPercent)
+}
+
+func TestParseErrorsPointAtTheLine(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unknown rule, with a suggestion", "rule \"aws_lambda_timeout_near_limt\" {\n}\n",
+			[]string{`c.hcl:1:6: no rule named "aws_lambda_timeout_near_limt"`, `did you mean "aws_lambda_timeout_near_limit"`}},
+		{"unknown option", "rule \"aws_lambda_timeout_near_limit\" {\n  threshold = 90\n}\n",
+			[]string{"c.hcl:2:3: rule aws_lambda_timeout_near_limit has no such option", "threshold_percent"}},
+		{"option on a rule without options", "rule \"aws_lambda_timeout_exceeds_api_gateway\" {\n  enabled = true\n  limit = 5\n}\n",
+			[]string{`c.hcl:3:3: rule aws_lambda_timeout_exceeds_api_gateway has no option "limit"`}},
+		{"wrong option type", "rule \"aws_lambda_timeout_near_limit\" {\n  threshold_percent = \"high\"\n}\n",
+			[]string{"c.hcl:2:"}},
+		{"unknown attribute in config", "config {\n  fail_on = \"error\"\n  colour = true\n}\n",
+			[]string{"c.hcl:3:3: Unsupported argument"}},
+		{"unknown block", "rules {\n}\n", []string{"c.hcl:1:1: Unsupported block type"}},
+		{"bad fail_on", "config {\n  fail_on = \"sometimes\"\n}\n", []string{`c.hcl:2:13: fail_on "sometimes" is not a level`}},
+		{"bad format", "config {\n  format = \"yaml\"\n}\n", []string{`c.hcl:2:12: format "yaml" is not an output format`, "text, json, sarif"}},
+		{"bad idle window", "config {\n  idle_window_minutes = 0\n}\n", []string{"c.hcl:2:25: idle_window_minutes must be above 0"}},
+		{"bad severity", "rule \"aws_lambda_timeout_near_limit\" {\n  severity = \"fatal\"\n}\n", []string{`c.hcl:2:14: severity "fatal" is not a severity`}},
+		{"duplicate rule", "rule \"aws_lambda_timeout_near_limit\" {\n}\nrule \"aws_lambda_timeout_near_limit\" {\n}\n",
+			[]string{`c.hcl:3:6: rule "aws_lambda_timeout_near_limit" is configured twice`}},
+		{"ignore without reason", "ignore {\n  rule = \"aws_lambda_timeout_near_limit\"\n}\n", []string{"c.hcl:1:1: an ignore block needs a reason"}},
+		{"ignore without target", "ignore {\n  reason = \"x\"\n}\n", []string{"c.hcl:1:1: an ignore block needs a rule, an address, or both"}},
+		{"ignore with unknown rule", "ignore {\n  rule = \"nope\"\n  reason = \"x\"\n}\n", []string{`c.hcl:2:10: no rule named "nope"`}},
+		{"ignore with bad date", "ignore {\n  rule = \"*\"\n  reason = \"x\"\n  expires = \"next year\"\n}\n", []string{`c.hcl:4:13: expires "next year" is not a date`}},
+		{"ignore with bad pattern", "ignore {\n  address = \"module.a[\\\"x\\\"\"\n  reason = \"x\"\n}\n", []string{"c.hcl:2:13: invalid address pattern"}},
+		{"ignore with unknown attribute", "ignore {\n  rule = \"*\"\n  reason = \"x\"\n  until = \"2026-01-01\"\n}\n", []string{"c.hcl:4:3: Unsupported argument"}},
+		{"syntax error", "config {\n", []string{"c.hcl:1:"}},
+		{"every problem at once", "config {\n  colour = true\n}\nrule \"nope\" {\n}\n",
+			[]string{"c.hcl:2:3: Unsupported argument", `c.hcl:4:6: no rule named "nope"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("c.hcl", []byte(tt.src), formats)
+			require.Error(t, err)
+			for _, w := range tt.want {
+				assert.Contains(t, err.Error(), w)
+			}
+		})
+	}
+}
+
+func TestFind(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	path, err := Find("")
+	require.NoError(t, err)
+	assert.Equal(t, "", path, "no file, no configuration")
+
+	require.NoError(t, os.WriteFile(FileName, []byte("config {}\n"), 0o644))
+	path, err = Find("")
+	require.NoError(t, err)
+	assert.Equal(t, FileName, path)
+
+	_, err = Find(filepath.Join(dir, "missing.hcl"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "hybridlint init")
+}
+
+func TestStarterListsEveryRuleAndParses(t *testing.T) {
+	text := Starter(rules.All(), formats)
+	for _, r := range rules.All() {
+		assert.Contains(t, text, "rule \""+r.Name+"\" {")
+		assert.Contains(t, text, DocsURL+r.Name+".md")
+		if r.Options != nil {
+			for _, o := range Options(r.Options()) {
+				assert.Contains(t, text, "  # "+o.Name+" = "+o.Default, "%s option %s", r.Name, o.Name)
+			}
+		}
+	}
+	assert.Contains(t, text, `# threshold_percent = 80`)
+	f, err := Parse(FileName, []byte(text), formats)
+	require.NoError(t, err, "the starter must load as it is")
+	assert.Empty(t, f.FailOn, "everything is commented out")
+	assert.Empty(t, f.Ignores)
+
+	// Uncommenting every line of every rule block gives a valid configuration: the defaults
+	// shown are values the rules accept.
+	var lines []string
+	inRule := false
+	for _, l := range strings.Split(text, "\n") {
+		switch {
+		case strings.HasPrefix(l, "rule "):
+			inRule = true
+		case l == "}":
+			inRule = false
+		case inRule && strings.HasPrefix(l, "  # "):
+			l = "  " + strings.TrimPrefix(l, "  # ")
+		}
+		lines = append(lines, l)
+	}
+	f, err = Parse(FileName, []byte(strings.Join(lines, "\n")), formats)
+	require.NoError(t, err)
+	assert.Len(t, f.Rules, len(rules.All()))
+}
+
+func TestOptionsRendering(t *testing.T) {
+	type opts struct {
+		Name    string            `hcl:"name,optional"`
+		Count   int               `hcl:"count,optional"`
+		Ratio   float64           `hcl:"ratio,optional"`
+		On      bool              `hcl:"on,optional"`
+		List    []string          `hcl:"list,optional"`
+		Map     map[string]int    `hcl:"map,optional"`
+		Ptr     *int              `hcl:"ptr,optional"`
+		Skipped string            `hcl:",remain"`
+		Labels  map[string]string `hcl:"labels,optional"`
+	}
+	got := Options(&opts{Name: "x", Count: 3, Ratio: 0.5, On: true, List: []string{"a", "b"}, Map: map[string]int{"b": 2, "a": 1}})
+	want := []Option{{"name", `"x"`}, {"count", "3"}, {"ratio", "0.5"}, {"on", "true"}, {"list", `["a", "b"]`},
+		{"map", `{ "a" = 1, "b" = 2 }`}, {"ptr", "null"}, {"labels", "{  }"}}
+	assert.Equal(t, want, got)
+	assert.Nil(t, Options(nil))
+}

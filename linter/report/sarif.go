@@ -1,0 +1,353 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+)
+
+// SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: rules with help pages, results
+// with a physical location (the .tf line, else the plan file), the resource address as logical
+// location, and partialFingerprints that stay put when lines move.
+
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// srcRoot is the uriBaseId of every relative artifact location.
+	srcRoot = "%SRCROOT%"
+	// ToolURI is hybridlint's home page.
+	ToolURI = "https://github.com/hybridlint/terraform-provider-hybrid"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool               sarifTool                        `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult                    `json:"results"`
+	Invocations        []sarifInvocation                `json:"invocations"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string              `json:"id"`
+	Name                 string              `json:"name"`
+	ShortDescription     sarifText           `json:"shortDescription"`
+	FullDescription      sarifText           `json:"fullDescription"`
+	HelpURI              string              `json:"helpUri,omitempty"`
+	Help                 *sarifMultiformat   `json:"help,omitempty"`
+	DefaultConfiguration sarifRuleConfig     `json:"defaultConfiguration"`
+	Properties           sarifRuleProperties `json:"properties"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProperties struct {
+	Tags      []string `json:"tags"`
+	Precision string   `json:"precision"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifMultiformat struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	BaselineState       string             `json:"baselineState,omitempty"`
+	Properties          map[string]any     `json:"properties,omitempty"`
+}
+
+type sarifLocation struct {
+	ID               *int                   `json:"id,omitempty"`
+	PhysicalLocation *sarifPhysical         `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+	Message          *sarifText             `json:"message,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+type sarifLogicalLocation struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+type sarifSuppression struct {
+	Kind          string         `json:"kind"`
+	Status        string         `json:"status"`
+	Justification string         `json:"justification"`
+	Location      *sarifLocation `json:"location,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+func sarifLevel(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return "error"
+	case finding.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// SARIF writes a SARIF 2.1.0 log with one run.
+func SARIF(w io.Writer, r Report, o Options) error {
+	run := sarifRun{
+		Tool:    sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: ToolURI, Rules: []sarifRule{}}},
+		Results: []sarifResult{},
+	}
+	if o.SourceRoot != "" {
+		u := url.URL{Scheme: "file", Path: filepath.ToSlash(o.SourceRoot)}
+		root := u.String()
+		if !strings.HasSuffix(root, "/") {
+			root += "/"
+		}
+		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{srcRoot: {URI: root}}
+	}
+	index := map[string]int{}
+	for _, ri := range r.Rules {
+		index[ri.Name] = len(run.Tool.Driver.Rules)
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(ri))
+	}
+	findings := r.Findings
+	if o.ShowSuppressed {
+		findings = append(append([]finding.Finding{}, r.Findings...), r.Suppressed...)
+	}
+	baselined := r.Summary.Baselined > 0
+	for _, f := range findings {
+		i, ok := index[f.Rule]
+		if !ok {
+			i = len(run.Tool.Driver.Rules)
+			index[f.Rule] = i
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(RuleInfo{Name: f.Rule, Summary: f.Rule, Severity: f.Severity, Category: f.Category}))
+		}
+		res := sarifResultOf(f, i, r.Inputs)
+		if baselined {
+			res.BaselineState = "new"
+			if f.Baselined {
+				res.BaselineState = "unchanged"
+			}
+		}
+		run.Results = append(run.Results, res)
+	}
+	inv := sarifInvocation{ExecutionSuccessful: len(r.Errors) == 0}
+	for _, e := range r.Errors {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifText{Text: e}})
+	}
+	for _, n := range r.Notices {
+		note := sarifNotification{Level: "note", Message: sarifText{Text: n.Message}}
+		if n.Location != nil {
+			note.Locations = []sarifLocation{{PhysicalLocation: physical(n.Location)}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
+	}
+	run.Invocations = []sarifInvocation{inv}
+
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifRuleOf(ri RuleInfo) sarifRule {
+	sr := sarifRule{
+		ID:                   ri.Name,
+		Name:                 camel(ri.Name),
+		ShortDescription:     sarifText{Text: ri.Summary},
+		FullDescription:      sarifText{Text: ri.Summary},
+		HelpURI:              ri.HelpURI,
+		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(ri.Severity)},
+		Properties:           sarifRuleProperties{Tags: []string{"terraform", "serverless", string(ri.Category)}, Precision: "high"},
+	}
+	if ri.Help != "" {
+		sr.Help = &sarifMultiformat{Text: ri.Help, Markdown: ri.Help}
+	}
+	return sr
+}
+
+// camel turns a rule name into the PascalCase SARIF uses for rule names.
+func camel(name string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(name, "_") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+func sarifResultOf(f finding.Finding, ruleIndex int, inputs []string) sarifResult {
+	msg := f.Message
+	if f.Remediation != "" {
+		msg += ". Fix: " + f.Remediation
+	}
+	logical := []sarifLogicalLocation{{Name: resourceName(f.Address), FullyQualifiedName: f.Address, Kind: "resource"}}
+	primary := sarifLocation{LogicalLocations: logical}
+	if f.Location != nil {
+		primary.PhysicalLocation = physical(f.Location)
+	} else {
+		// Code scanning needs a file: the plan the finding came from.
+		plan := f.File
+		if plan == "" && len(inputs) > 0 {
+			plan = inputs[0]
+		}
+		if plan != "" && plan != "-" && plan != "<stdin>" {
+			primary.PhysicalLocation = &sarifPhysical{ArtifactLocation: artifact(plan), Region: &sarifRegion{StartLine: 1}}
+			msg += " (no .tf location: lint from the configuration directory after terraform init, or lint the binary plan file)"
+		}
+	}
+	res := sarifResult{
+		RuleID: f.Rule, RuleIndex: ruleIndex, Level: sarifLevel(f.Severity),
+		Message:             sarifText{Text: msg},
+		Locations:           []sarifLocation{primary},
+		PartialFingerprints: map[string]string{"hybridlint/v1": Identity(f)},
+		Properties: map[string]any{
+			"address": f.Address, "attribute": f.Attribute, "category": string(f.Category),
+			"related": nonNil(f.Related), "changed": f.Changed,
+		},
+	}
+	// Related locations: the resource block, the attribute, and each module call on the way.
+	add := func(l *finding.Location, text string) {
+		if l == nil || (f.Location != nil && *l == *f.Location) {
+			return
+		}
+		id := len(res.RelatedLocations) + 1
+		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id, PhysicalLocation: physical(l), Message: &sarifText{Text: text}})
+	}
+	add(f.ResourceLocation, "resource "+f.Address)
+	add(f.AttributeLocation, f.Attribute+" of "+f.Address)
+	for _, c := range f.Callers {
+		text := "module call " + c.Module
+		if c.Argument != "" {
+			text += ", argument " + c.Argument
+		}
+		add(c.Location, text)
+	}
+	if s := f.Suppressed; s != nil {
+		kind := "external"
+		if s.Kind == "inline" {
+			kind = "inSource"
+		}
+		sup := sarifSuppression{Kind: kind, Status: "accepted", Justification: s.Reason}
+		if s.Location != nil {
+			sup.Location = &sarifLocation{PhysicalLocation: physical(s.Location)}
+		}
+		res.Suppressions = []sarifSuppression{sup}
+	}
+	return res
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func physical(l *finding.Location) *sarifPhysical {
+	p := &sarifPhysical{ArtifactLocation: artifact(l.File)}
+	if l.Line > 0 {
+		reg := &sarifRegion{StartLine: l.Line, StartColumn: l.Column}
+		if l.EndLine >= l.Line && l.EndColumn > 0 {
+			reg.EndLine, reg.EndColumn = l.EndLine, l.EndColumn
+		}
+		p.Region = reg
+	}
+	return p
+}
+
+// artifact makes a SARIF artifact location: relative paths against %SRCROOT%, absolute ones as
+// file URIs.
+func artifact(path string) sarifArtifactLocation {
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) || strings.HasPrefix(p, "/") {
+		u := url.URL{Scheme: "file", Path: p}
+		return sarifArtifactLocation{URI: u.String()}
+	}
+	u := url.URL{Path: p}
+	return sarifArtifactLocation{URI: u.String(), URIBaseID: srcRoot}
+}
+
+// resourceName is an address without its module path: aws_lambda_function.fn["eu"].
+func resourceName(addr string) string {
+	a, ok := graph.ParseInstanceAddress(addr)
+	if !ok {
+		return addr
+	}
+	if a.HasKey {
+		return a.Resource + "[" + graph.FormatKey(a.Key) + "]"
+	}
+	return a.Resource
+}
+
+// Identity is a finding's stable identity across runs: rule, full address, attribute, related
+// resources and plan file, hashed. It does not change when lines move or numbers change.
+func Identity(f finding.Finding) string {
+	h := sha256.New()
+	for _, part := range []string{f.Rule, f.Address, f.Attribute, strings.Join(f.Related, ","), f.File} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
