@@ -259,22 +259,28 @@ func azureAppTimeout(app *graph.Instance, p azurePlan, planKnown bool, host *Azu
 
 // azureAppSetting looks an app setting up under any of its names (Windows accepts ':', Linux needs
 // '__'), ignoring case as App Service does. found is false when no name is set; readable is false
-// when the plan cannot tell: the map or the value is unknown or sensitive.
+// when the plan cannot tell: the setting, or the whole map, is unknown or sensitive. A map with other
+// sensitive settings still shows its names, so only the spellings tried one by one can be matched then.
 func azureAppSetting(app *graph.Instance, names ...string) (value string, found, readable bool) {
 	for _, name := range names {
-		switch v := app.Get("app_settings", name); v.State {
-		case plan.Known:
-			s, ok := v.String()
-			return s, ok, true
-		case plan.Unknown, plan.Sensitive:
-			return "", false, false
+		for _, spelling := range []string{name, strings.ToLower(name), strings.ToUpper(name)} {
+			switch v := app.Get("app_settings", spelling); v.State {
+			case plan.Known:
+				s, ok := v.String()
+				return s, ok, true
+			case plan.Unknown, plan.Sensitive:
+				return "", false, false
+			}
 		}
 	}
 	all := app.Get("app_settings")
 	switch all.State {
-	case plan.Unknown, plan.Sensitive:
-		// A sensitive map may hold the setting under another spelling: we may not look.
+	case plan.Unknown:
 		return "", false, false
+	case plan.Sensitive:
+		// A map marked sensitive as a whole hides its names too; one with sensitive members does not.
+		whole := app.Get("app_settings", "").State == plan.Sensitive
+		return "", false, !whole
 	}
 	m, _ := all.Map()
 	for k, v := range m {

@@ -16,6 +16,7 @@ func TestAzureHTTPTimeoutAbove230s(t *testing.T) {
 		name string
 		plan *plantest.Builder
 		host *rules.AzureHost
+		edit func(map[string]map[string]any)
 		want []string
 	}{
 		{
@@ -70,6 +71,16 @@ func TestAzureHTTPTimeoutAbove230s(t *testing.T) {
 			want: []string{},
 		},
 		{
+			name: "another sensitive setting hides neither the names nor the default",
+			plan: plantest.New().Add(azurePlan(plan, "Y1"),
+				azureLinuxApp(app, plan, javaStack, map[string]any{"DB_PASSWORD": "x", "FUNCTIONS_WORKER_RUNTIME": "java"}, nil),
+				azureFunction("azurerm_function_app_function.orders", app, "httpTrigger")),
+			edit: func(c map[string]map[string]any) {
+				c[app]["after_sensitive"] = map[string]any{"app_settings": map[string]any{"DB_PASSWORD": true}}
+			},
+			want: []string{"warning azurerm_linux_function_app.app: the default functionTimeout of 5m (no app setting or host.json sets it) lets the HTTP functions azurerm_function_app_function.orders run past the 230s Azure waits for a response: callers get an error while the function keeps running"},
+		},
+		{
 			name: "Flex app in a module with functions declared beside it",
 			plan: plantest.New().
 				Module(plantest.ModuleCall{Path: "module.api", Source: "./api", Outputs: map[string][]string{"id": gcpRef("azurerm_function_app_flex_consumption.this", "id")}}).
@@ -83,7 +94,7 @@ func TestAzureHTTPTimeoutAbove230s(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			require.Equal(t, tt.want, summaries(runAzure(t, rules.AzureHTTPTimeoutAbove230s, tt.plan, tt.host, nil)))
+			require.Equal(t, tt.want, summaries(runAzure(t, rules.AzureHTTPTimeoutAbove230s, tt.plan, tt.host, tt.edit)))
 		})
 	}
 }
