@@ -14,7 +14,7 @@ var AzureColdStartNoWarmInstances = &Rule{
 	Name:     "azure_cold_start_no_warm_instances",
 	Severity: finding.Warning,
 	Category: finding.ColdStart,
-	Summary:  "function app with a heavy runtime keeps no instance warm",
+	Summary:  "function app keeps no instance warm for a heavy runtime, or a Premium app has no pre-warmed instances",
 	Doc: Doc{
 		Why: "A function app that has scaled to zero starts an instance when the next event arrives, and the event waits. " +
 			"For Java and .NET isolated workers that start is the slowest, because a separate worker process boots a JVM or " +
@@ -23,7 +23,7 @@ var AzureColdStartNoWarmInstances = &Rule{
 			"while idle. Premium always keeps one instance, and a buffer of pre-warmed instances (`pre_warmed_instance_count`, " +
 			"1 by default) takes the first requests of every scale-out; set to 0, each new instance starts cold, whatever the " +
 			"runtime.\n\n" +
-			"The runtime is read as in `azure_memory_low_for_runtime`; apps in-process .NET, Node, Python and PowerShell are " +
+			"The runtime is read as in `azure_memory_low_for_runtime`; in-process .NET, Node, Python and PowerShell apps are " +
 			"left alone on Consumption and Flex. Azure measured cold starts with a fixed keep-alive of about 20 minutes " +
 			"(Shahrad et al., USENIX ATC '20): an app called less often than that pays one on most calls.",
 		HowToFix: "- Flex Consumption: add an `always_ready` block (`name = \"http\"`, `instance_count = 1`); billed while idle.\n" +
