@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -424,6 +425,7 @@ func markdownList(values []string) string {
 	return joinOr(quoted)
 }
 
+// ValidateConfig reports what the platform can't run, so `terraform validate` catches it too.
 func (r *unitResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var config unitModelV0
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -435,7 +437,7 @@ func (r *unitResource) ValidateConfig(ctx context.Context, req resource.Validate
 	if resp.Diagnostics.HasError() || !known {
 		return
 	}
-	resp.Diagnostics.Append(checkUnit(in)...)
+	resp.Diagnostics.Append(onlySeverity(checkUnit(in), diag.SeverityError)...)
 }
 
 // ModifyPlan fills in every computed attribute at plan time, so the plan (and hybridlint reading it)
@@ -450,11 +452,25 @@ func (r *unitResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Warnings are given here rather than in ValidateConfig, which Terraform calls twice per plan.
+	if in, known, diags := plan.inputs(ctx); !diags.HasError() && known {
+		resp.Diagnostics.Append(onlySeverity(checkUnit(in), diag.SeverityWarning)...)
+	}
 	resp.Diagnostics.Append(plan.fillComputed(ctx)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+func onlySeverity(diags diag.Diagnostics, severity diag.Severity) diag.Diagnostics {
+	var out diag.Diagnostics
+	for _, d := range diags {
+		if d.Severity() == severity {
+			out.Append(d)
+		}
+	}
+	return out
 }
 
 func (r *unitResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
