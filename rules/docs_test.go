@@ -75,7 +75,7 @@ func rulePage(t *testing.T, r *rules.Rule, ex example) string {
 	require.Empty(t, res.Errors)
 	require.NotEmptyf(t, res.Findings, "the example plan of %s makes no finding", r.Name)
 	var out bytes.Buffer
-	require.NoError(t, report.Text(&out, report.New(report.Tool{Name: "hybridlint"}, res.Findings, nil), false))
+	require.NoError(t, report.Text(&out, report.New(report.Tool{Name: "hybridlint"}, res.Findings, nil), false, false))
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s.\n\n", r.Name, upperFirst(r.Summary))
