@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseLintArgs(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		check   func(t *testing.T, o *lintOptions)
+		wantErr string
+	}{
+		{name: "defaults", args: []string{"plan.json"}, check: func(t *testing.T, o *lintOptions) {
+			assert.Equal(t, []output{{format: "text"}}, o.outputs)
+			assert.Equal(t, "warning", o.failOn)
+			assert.Equal(t, 5, o.idleWindow)
+			assert.False(t, o.formatSet || o.failOnSet || o.onlyChangedSet || o.idleWindowSet)
+		}},
+		{name: "flags after files, every new flag", args: []string{"a.json", "--format=github,sarif:out.sarif", "b.json", "--baseline", "base.json",
+			"--write-baseline", "new.json", "--only-changed", "--show-suppressed", "--config", "c.hcl", "--idle-window", "10"},
+			check: func(t *testing.T, o *lintOptions) {
+				assert.Equal(t, []string{"a.json", "b.json"}, o.files)
+				assert.Equal(t, []output{{format: "github"}, {format: "sarif", file: "out.sarif"}}, o.outputs)
+				assert.Equal(t, "base.json", o.baseline)
+				assert.Equal(t, "new.json", o.writeBaseline)
+				assert.True(t, o.onlyChanged && o.onlyChangedSet && o.showSuppressed && o.formatSet && o.idleWindowSet)
+				assert.Equal(t, "c.hcl", o.config)
+				assert.Equal(t, 10, o.idleWindow)
+			}},
+		{name: "windows path keeps its colon", args: []string{"-f", `sarif:C:\out.sarif`, "p.json"}, check: func(t *testing.T, o *lintOptions) {
+			assert.Equal(t, []output{{format: "sarif", file: `C:\out.sarif`}}, o.outputs)
+		}},
+		{name: "only-changed=false overrides the file", args: []string{"--only-changed=false", "p.json"}, check: func(t *testing.T, o *lintOptions) {
+			assert.False(t, o.onlyChanged)
+			assert.True(t, o.onlyChangedSet)
+		}},
+		{name: "unknown format", args: []string{"--format", "yaml", "p.json"}, wantErr: `unknown --format "yaml"`},
+		{name: "bad bool", args: []string{"--only-changed=maybe", "p.json"}, wantErr: "want true or false"},
+		{name: "config and no-config", args: []string{"--config", "a", "--no-config", "p.json"}, wantErr: "exclude each other"},
+		{name: "bad fail-on", args: []string{"--fail-on", "all", "p.json"}, wantErr: `unknown --fail-on "all"`},
+		{name: "no plan", args: []string{"--format", "json"}, wantErr: "no plan given"},
+		{name: "missing value", args: []string{"p.json", "--baseline"}, wantErr: "flag --baseline needs a value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := parseLintArgs(tt.args)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			tt.check(t, o)
+		})
+	}
+}
+
+func TestResolveOutputs(t *testing.T) {
+	tests := []struct {
+		name    string
+		outs    []output
+		file    string
+		want    []output
+		wantErr string
+	}{
+		{name: "stdout", outs: []output{{format: "text"}}, want: []output{{format: "text"}}},
+		{name: "--output takes the one without a file", outs: []output{{format: "github"}, {format: "sarif", file: "s"}}, file: "g.txt",
+			want: []output{{format: "github", file: "g.txt"}, {format: "sarif", file: "s"}}},
+		{name: "dash is stdout", outs: []output{{format: "json", file: "-"}}, want: []output{{format: "json"}}},
+		{name: "two on stdout", outs: []output{{format: "json"}, {format: "text"}}, wantErr: "only one format can write to standard output"},
+		{name: "--output with two open", outs: []output{{format: "json"}, {format: "text"}}, file: "x", wantErr: "--output applies to one format"},
+		{name: "--output with none open", outs: []output{{format: "json", file: "a"}}, file: "x", wantErr: "every --format names its own file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := resolveOutputs(tt.outs, tt.file)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
