@@ -7,7 +7,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 	"github.com/stretchr/testify/require"
 
@@ -31,6 +33,26 @@ func TestAccExample_resource(t *testing.T) {
 			Config: exampleConfig(t, "resources", "hybrid_unit", "resource.tf"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("thumbnails_keep_warm_schedule", knownvalue.StringExact("rate(5 minutes)")),
+			},
+		}},
+	})
+}
+
+// Importing with the documented import block into the documented resource: the unit is adopted by
+// name and updated in place from the configuration.
+func TestAccExample_importBlock(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: exampleConfig(t, "resources", "hybrid_unit", "resource.tf") +
+				exampleConfig(t, "resources", "hybrid_unit", "import-by-string-id.tf"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("hybrid_unit.thumbnails", plancheck.ResourceActionUpdate),
+				},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("hybrid_unit.thumbnails", tfjsonpath.New("placement"), knownvalue.StringExact(placementHybrid)),
 			},
 		}},
 	})

@@ -32,7 +32,8 @@ func (f *monthlyCostFunction) Definition(_ context.Context, _ function.Definitio
 			"time for `requests_per_month` invocations of `avg_duration_ms` each with `memory_mb` of memory. Free " +
 			"tiers are left out (they belong to the account, not the function). Prices are those of " +
 			"`data.hybrid_platform` for the same platform, with their dates; `hybrid_unit` uses the same cost model " +
-			"for `monthly_cost.function_usd`.",
+			"for `monthly_cost.function_usd`. The result is rounded to the cent. On `azure_functions_premium`, which " +
+			"has no per-execution price, it is the cost of the one always-ready instance the plan bills at least.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "platform",

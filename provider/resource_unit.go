@@ -390,16 +390,18 @@ func monthlyCostAttribute() schema.SingleNestedAttribute {
 			"keep_warm_usd": usd("The keep-warm pings alone, each billed for the platform's shortest billed duration " +
 				"(0 without keep-warm; null where the model has no such duration, as on Azure, or pings add nothing, as " +
 				"on the Premium plan)."),
-			"provisioned_usd": usd("The alternative to keep-warm: provisioned concurrency, minimum instances or " +
-				"always-ready instances for `keep_warm.concurrency` (or 1) instances, where the platform offers it; " +
-				"null where it doesn't."),
+			"provisioned_usd": usd("The alternative to keep-warm: the whole workload served by `keep_warm.concurrency` " +
+				"(or 1) instances kept ready all month, with provisioned concurrency on `aws_lambda` or always-ready " +
+				"instances on `azure_functions_flex` and `azure_functions_premium`. Null on the other platforms: " +
+				"Consumption has no ready instances, and no source prices Google's idle minimum instances."),
 			"container_usd": usd("The container's `min_instances` running all month (0 without a container or with " +
 				"`min_instances = 0`; work routed to a container that scales to zero is not estimated)."),
 			"total_usd": usd("`function_usd + keep_warm_usd + container_usd`: the unit as declared (a null " +
 				"`keep_warm_usd` counts as 0)."),
 			"price_date": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the prices used were read from the providers' price lists (`YYYY-MM`).",
+				Computed: true,
+				MarkdownDescription: "When the most recently read of the prices used was read (`YYYY-MM` or " +
+					"`YYYY-MM-DD`); `data.hybrid_platform` gives each price's source and date.",
 			},
 		},
 	}
