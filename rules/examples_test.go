@@ -257,6 +257,37 @@ var examples = map[string]example{
 	},
 
 	// Hybrid units (issue 5)
+	"hybrid_unit_drift": {
+		note: "A unit declares its function with a 60 s timeout and 1,536 MB; the function it targets was left at 30 s and 1,024 MB.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.thumbnails", After: map[string]any{
+				"function_name": "thumbnails", "runtime": "python3.12", "memory_size": 1024, "timeout": 30}, Unknown: []string{"arn"}},
+			plantest.Resource{Address: "hybrid_unit.thumbnails", After: map[string]any{"name": "thumbnails",
+				"function": map[string]any{"platform": "aws_lambda", "target": "arn:aws:lambda:eu-west-1:123456789012:function:thumbnails",
+					"runtime": "python3.12", "memory_mb": 1536, "timeout_seconds": 60}},
+				Unknown: []string{"id", "placement"},
+				Refs:    map[string][]string{"function": {"aws_lambda_function.thumbnails.arn", "aws_lambda_function.thumbnails"}}},
+		),
+	},
+	"hybrid_unit_keep_warm_missing": {
+		note: "A unit promises a ping every 5 minutes; the only schedule targeting its function runs every 15.",
+		plan: plantest.New().Add(
+			plantest.Resource{Address: "aws_lambda_function.thumbnails", After: map[string]any{
+				"function_name": "thumbnails", "runtime": "python3.12", "memory_size": 1536, "timeout": 60}, Unknown: []string{"arn"}},
+			plantest.Resource{Address: "hybrid_unit.thumbnails", After: map[string]any{"name": "thumbnails",
+				"function": map[string]any{"platform": "aws_lambda", "target": "arn:aws:lambda:eu-west-1:123456789012:function:thumbnails",
+					"runtime": "python3.12", "memory_mb": 1536, "timeout_seconds": 60},
+				"keep_warm": map[string]any{"interval_minutes": 5, "concurrency": 1, "enabled": true}},
+				Unknown: []string{"id"},
+				Refs:    map[string][]string{"function": {"aws_lambda_function.thumbnails.arn", "aws_lambda_function.thumbnails"}}},
+			plantest.Resource{Address: "aws_cloudwatch_event_rule.warm", After: map[string]any{"name": "thumbnails-warm",
+				"schedule_expression": "rate(15 minutes)", "state": "ENABLED"}, Unknown: []string{"arn"}},
+			plantest.Resource{Address: "aws_cloudwatch_event_target.warm", After: map[string]any{"target_id": "warm"},
+				Unknown: []string{"arn", "rule"}, Refs: map[string][]string{
+					"rule": {"aws_cloudwatch_event_rule.warm.name", "aws_cloudwatch_event_rule.warm"},
+					"arn":  {"aws_lambda_function.thumbnails.arn", "aws_lambda_function.thumbnails"}}},
+		),
+	},
 
 	// Economics (issue 7)
 }

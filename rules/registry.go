@@ -38,6 +38,8 @@ func All() []*Rule {
 		AzureColdStartNoWarmInstances,
 
 		// Hybrid units (issue 5)
+		HybridUnitDrift,
+		HybridUnitKeepWarmMissing,
 
 		// Economics (issue 7)
 	}

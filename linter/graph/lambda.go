@@ -172,3 +172,7 @@ func atoi(s string) (int, bool) {
 	}
 	return n, true
 }
+
+// FunctionsByValue finds the Lambda functions in the plan that a known string names: a function
+// name, a function ARN (optionally qualified) or an API Gateway invoke ARN wrapping one.
+func (g *Graph) FunctionsByValue(v string) []Invocation { return g.functionsByValue(v) }

@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
+
+// This file resolves the hybrid provider's units (resource hybrid_unit, issue 5) in a plan: which
+// function resource a unit's `function.target` is, and what that resource configures.
+
+// hybridUnit is a hybrid_unit the plan does not only delete.
+type hybridUnit struct {
+	inst     *graph.Instance
+	platform platform.Platform
+}
+
+func hybridUnits(g *graph.Graph) []hybridUnit {
+	var out []hybridUnit
+	for _, inst := range g.ByType("hybrid_unit") {
+		if inst.Deleted() {
+			continue
+		}
+		p, ok := inst.Get("function", "platform").String()
+		if !ok {
+			continue
+		}
+		out = append(out, hybridUnit{inst: inst, platform: platform.Platform(p)})
+	}
+	return out
+}
+
+// unitFunctionTypes are the resource types that can run each function platform.
+var unitFunctionTypes = map[platform.Platform][]string{
+	platform.AWSLambda:                 {"aws_lambda_function"},
+	platform.GCPFunctionsGen1:          {"google_cloudfunctions_function"},
+	platform.GCPFunctionsGen2:          {"google_cloudfunctions2_function"},
+	platform.GCPCloudRun:               {"google_cloud_run_v2_service", "google_cloud_run_service"},
+	platform.AzureFunctionsConsumption: {"azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_function_app"},
+	platform.AzureFunctionsPremium:     {"azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_function_app"},
+	platform.AzureFunctionsFlex:        {"azurerm_function_app_flex_consumption"},
+}
+
+// target returns the unit's function.target when the plan knows it.
+func (u hybridUnit) target() (string, bool) {
+	return u.inst.Get("function", "target").String()
+}
+
+// function resolves the function resource the unit's target names: through the references of the
+// `function` argument (an alias leads to its function), or, when the target is a known string, by
+// the identifier it holds (a Lambda name or ARN, a Google resource name, an Azure app name or
+// resource ID). It returns nil when the plan does not hold the function or cannot tell which.
+func (u hybridUnit) function(g *graph.Graph) *graph.Instance {
+	types := unitFunctionTypes[u.platform]
+	var cands []*graph.Instance
+	add := func(inst *graph.Instance) {
+		for _, c := range cands {
+			if c == inst {
+				return
+			}
+		}
+		cands = append(cands, inst)
+	}
+	for _, e := range g.Targets(u.inst, "function") {
+		switch {
+		case contains(types, e.To.Type):
+			add(e.To)
+		case e.To.Type == "aws_lambda_alias" && u.platform == platform.AWSLambda:
+			if fn := aliasOf(g, e.To); fn != nil {
+				add(fn)
+			}
+		}
+	}
+	target, known := u.target()
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	if !known {
+		return nil
+	}
+	// Several references (target and, say, memory_mb read from different resources), or none:
+	// the target's own value decides.
+	var byValue []*graph.Instance
+	for _, inst := range u.functionsNamed(g, target) {
+		if len(cands) == 0 || containsInst(cands, inst) {
+			byValue = append(byValue, inst)
+		}
+	}
+	if len(byValue) == 1 {
+		return byValue[0]
+	}
+	return nil
+}
+
+// functionsNamed finds the unit platform's functions that a known target string identifies.
+func (u hybridUnit) functionsNamed(g *graph.Graph, target string) []*graph.Instance {
+	var out []*graph.Instance
+	if u.platform == platform.AWSLambda {
+		for _, inv := range g.FunctionsByValue(target) {
+			out = append(out, inv.Function)
+		}
+		return out
+	}
+	name := target[strings.LastIndexByte(target, '/')+1:]
+	for _, typ := range unitFunctionTypes[u.platform] {
+		for _, inst := range g.ByType(typ) {
+			if inst.Deleted() {
+				continue
+			}
+			for _, attr := range []string{"id", "name"} {
+				if v, ok := inst.Get(attr).String(); ok && (v == target || (attr == "name" && v == name)) {
+					out = append(out, inst)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInst(list []*graph.Instance, inst *graph.Instance) bool {
+	for _, x := range list {
+		if x == inst {
+			return true
+		}
+	}
+	return false
+}
+
+// keepWarm is a unit's keep-warm declaration, when it is on and its interval is known.
+type keepWarm struct {
+	interval time.Duration
+	// declared is how the unit says it: "interval_minutes 5" or "schedule rate(5 minutes)".
+	declared string
+}
+
+// keepWarmDeclaration reads keep_warm: nil when there is none, it is disabled, or the plan does not
+// know enough (an unknown interval, or a schedule this version cannot read).
+func (u hybridUnit) keepWarmDeclaration() *keepWarm {
+	kw := u.inst.Get("keep_warm")
+	if kw.State != plan.Known {
+		return nil
+	}
+	switch on := u.inst.Get("keep_warm", "enabled"); on.State {
+	case plan.Known:
+		if b, _ := on.Bool(); !b {
+			return nil
+		}
+	case plan.Unknown, plan.Sensitive:
+		return nil
+	}
+	if minutes, ok := u.inst.Get("keep_warm", "interval_minutes").Int(); ok && minutes > 0 {
+		return &keepWarm{interval: time.Duration(minutes) * time.Minute, declared: "interval_minutes " + strconv.Itoa(minutes)}
+	}
+	expr, ok := u.inst.Get("keep_warm", "schedule").String()
+	if !ok {
+		return nil
+	}
+	syntax, err := schedule.SyntaxOf(u.platform)
+	if err != nil {
+		return nil
+	}
+	_, longest, ok := measureSchedule(syntax, expr)
+	if !ok {
+		return nil
+	}
+	return &keepWarm{interval: longest, declared: "schedule " + expr}
+}
+
+// measureSchedule measures a schedule's shortest and longest gaps over a fixed month, so findings do
+// not change with the day hybridlint runs.
+func measureSchedule(syntax schedule.Syntax, expr string) (shortest, longest time.Duration, ok bool) {
+	s, err := schedule.Parse(syntax, expr)
+	if err != nil {
+		return 0, 0, false
+	}
+	st := schedule.MonthStats(s, time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC))
+	if st.Count < 2 || st.Shortest <= 0 {
+		return 0, 0, false
+	}
+	return st.Shortest, st.Longest, true
+}

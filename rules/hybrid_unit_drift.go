@@ -1,0 +1,148 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+)
+
+// HybridUnitDrift flags hybrid units whose declared function differs from the function resource
+// they target: the unit's plan-time checks, schedules and costs then describe a function that is
+// not the one deployed.
+var HybridUnitDrift = &Rule{
+	Name:     "hybrid_unit_drift",
+	Severity: finding.Error,
+	Category: finding.Config,
+	Summary:  "hybrid unit declares a memory, timeout or runtime its target function does not have",
+	Doc: Doc{
+		Why: "A `hybrid_unit` repeats the function's memory, timeout and runtime so the provider can check " +
+			"them against the platform's limits, route work beyond them to the container, and price the unit. " +
+			"When the function resource its `function.target` refers to (by reference, or by the ARN, name " +
+			"or ID the target holds) says something else, every one of those numbers is wrong: the routing " +
+			"threshold may sit above the real timeout, and the costs describe another function. Values the " +
+			"plan does not know yet are not compared.",
+		HowToFix: "- Write the unit's values as references to the function resource " +
+			"(`memory_mb = aws_lambda_function.api.memory_size`, `timeout_seconds = aws_lambda_function.api.timeout`), " +
+			"so they cannot drift.\n- Or correct whichever side is wrong.",
+	},
+	Check: checkHybridUnitDrift,
+}
+
+// functionFacts is what a function resource configures, each with the attribute it comes from.
+type functionFacts struct {
+	memoryMB, timeoutSeconds           int
+	memoryAttr, timeoutAttr, rtAttr    string
+	runtime                            string
+	memoryKnown, timeoutKnown, rtKnown bool
+}
+
+func checkHybridUnitDrift(pass *Pass) {
+	g := pass.Graph
+	for _, u := range hybridUnits(g) {
+		fn := u.function(g)
+		if fn == nil || fn.Deleted() {
+			continue
+		}
+		facts := readFunctionFacts(g, u.platform, fn, pass.Settings.AzureHost)
+		report := func(attr, msg string) {
+			pass.Report(finding.Finding{Address: u.inst.Address, Attribute: "function." + attr, Related: []string{fn.Address},
+				Message:     msg,
+				Remediation: fmt.Sprintf("set function.%s from %s, or correct the resource", attr, fn.Address)})
+		}
+		if want, ok := u.inst.Get("function", "memory_mb").Int(); ok && facts.memoryKnown && !sameMemory(want, facts.memoryMB) {
+			report("memory_mb", fmt.Sprintf("function.memory_mb %d differs from %s %s %d MB", want, fn.Address, facts.memoryAttr, facts.memoryMB))
+		}
+		if want, ok := u.inst.Get("function", "timeout_seconds").Int(); ok && facts.timeoutKnown && want != facts.timeoutSeconds {
+			report("timeout_seconds", fmt.Sprintf("function.timeout_seconds %d differs from %s %s %ds", want, fn.Address, facts.timeoutAttr, facts.timeoutSeconds))
+		}
+		if want, ok := u.inst.Get("function", "runtime").String(); ok && facts.rtKnown && !sameRuntime(u.platform, want, facts.runtime) {
+			report("runtime", fmt.Sprintf("function.runtime %q differs from %s %s %q", want, fn.Address, facts.rtAttr, facts.runtime))
+		}
+	}
+}
+
+// readFunctionFacts reads memory, timeout and runtime from the function resource, using the same
+// readers as the platform's own rules.
+func readFunctionFacts(g *graph.Graph, p platform.Platform, fn *graph.Instance, host *AzureHost) functionFacts {
+	var f functionFacts
+	switch p.Cloud() {
+	case "aws":
+		f.memoryMB, f.memoryKnown = fn.Get("memory_size").Int()
+		f.timeoutSeconds, f.timeoutKnown = fn.Get("timeout").Int()
+		f.runtime, f.rtKnown = fn.Get("runtime").String()
+		f.memoryAttr, f.timeoutAttr, f.rtAttr = "memory_size", "timeout", "runtime"
+	case "gcp":
+		w, ok := gcpWorkloadOf(fn)
+		if !ok {
+			return f
+		}
+		var s gcpSetting
+		if f.timeoutSeconds, s, f.timeoutKnown = w.timeout(); f.timeoutKnown {
+			f.timeoutAttr = s.attr
+		}
+		if cs := w.containers(); len(cs) == 1 || w.kind == gcpGen1 || w.kind == gcpGen2 {
+			var c gcpContainer
+			if len(cs) > 0 {
+				c = cs[0]
+			}
+			if f.memoryMB, _, s, f.memoryKnown = w.memoryMiB(c); f.memoryKnown {
+				f.memoryAttr = s.attr
+			}
+		}
+		if rt := w.runtime(); rt != "" {
+			f.runtime, f.rtKnown, f.rtAttr = rt, true, "runtime"
+		}
+	case "azure":
+		if rt := azureRuntime(fn); rt != "" {
+			f.runtime, f.rtKnown, f.rtAttr = rt, true, "runtime"
+		}
+		if fn.Type == "azurerm_function_app_flex_consumption" {
+			f.memoryMB, f.memoryKnown = fn.Get("instance_memory_in_mb").Int()
+			f.memoryAttr = "instance_memory_in_mb"
+		}
+		if ap, ok := azureHostingPlan(g, fn); ok {
+			if t, ok := azureAppTimeout(fn, ap, true, host); ok && !t.unbounded {
+				f.timeoutSeconds, f.timeoutKnown = int(t.d.Seconds()), true
+				f.timeoutAttr = "timeout (" + t.source + ")"
+			}
+		}
+	}
+	return f
+}
+
+// sameMemory compares megabytes with the resource's figure, which on Google Cloud may be written in
+// binary units ("2Gi") while the unit writes decimal-looking megabytes: within 5% counts as the same.
+func sameMemory(a, b int) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(float64(a-b)) <= 0.05*math.Max(float64(a), float64(b))
+}
+
+// sameRuntime compares runtimes ignoring case and punctuation ("python3.12" = "python312"). Azure
+// resources say only the language ("python"), so there a unit's "python3.11" matches "python".
+func sameRuntime(p platform.Platform, unit, resource string) bool {
+	a, b := normalizeRuntime(unit), normalizeRuntime(resource)
+	if a == b {
+		return true
+	}
+	if p.Cloud() == "azure" {
+		return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+	}
+	return false
+}
+
+func normalizeRuntime(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
