@@ -119,6 +119,7 @@ Lint flags:
   --chdir DIR                 the configuration's directory: where to run terraform for a binary plan, and where
                               .tf files and .terraform/modules are looked up for file:line locations (default: current directory)
   --idle-window MINUTES       how long an idle function stays warm, for keep-warm rules (default 5)
+  --azure-host-json FILE      the function app's host.json, for its functionTimeout (default: host.json in --chdir DIR)
   --no-color                  no colour in text output (also: NO_COLOR set, or output not a terminal)
 
 Suppress a finding in a .tf file, on the line before the resource, module call or attribute:

@@ -620,3 +620,26 @@ func validateSARIF(t *testing.T, doc string) {
 	require.NoError(t, err)
 	require.NoError(t, sch.Validate(inst))
 }
+
+func TestAzureHostJSON(t *testing.T) {
+	plan, err := filepath.Abs("../../examples/plans/azure-functions-platform.json")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "host.json"), []byte(`{"version": "2.0", "functionTimeout": "00:20:00"}`), 0o644))
+
+	without := run(t, t.TempDir(), nil, "--fail-on", "none", plan)
+	require.Equal(t, 0, without.code, without.stderr)
+	assert.NotContains(t, without.stdout, "functionTimeout 20m")
+
+	given := run(t, t.TempDir(), nil, "--fail-on", "none", "--azure-host-json", filepath.Join(dir, "host.json"), plan)
+	require.Equal(t, 0, given.code, given.stderr)
+	assert.Contains(t, given.stdout, "functionTimeout 20m (host.json "+filepath.Join(dir, "host.json")+")")
+
+	found := run(t, dir, nil, "--fail-on", "none", plan)
+	require.Equal(t, 0, found.code, found.stderr)
+	assert.Contains(t, found.stdout, "functionTimeout 20m (host.json host.json)", "host.json beside the configuration is found")
+
+	res := run(t, dir, nil, "--azure-host-json", "missing.json", plan)
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, "missing.json: no such file")
+}

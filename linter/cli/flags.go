@@ -34,6 +34,7 @@ type lintOptions struct {
 	onlyChanged    bool
 	onlyChangedSet bool
 	showSuppressed bool
+	azureHostJSON  string
 	files          []string
 }
 
@@ -112,6 +113,8 @@ func parseLintArgs(args []string) (*lintOptions, error) {
 			o.onlyChangedSet = true
 		case "show-suppressed":
 			o.showSuppressed, err = boolValue()
+		case "azure-host-json":
+			o.azureHostJSON, err = needValue()
 		case "h", "help":
 			return nil, &usageError{msg: "lint usage:\n" + usage}
 		default:

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/baseline"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
@@ -64,7 +65,11 @@ func (a *App) lint(args []string) (int, error) {
 		}
 	}
 
-	ecfg := engine.Config{Settings: rules.Settings{Now: a.now(), IdleWindowMinutes: o.idleWindow}}
+	host, err := azureHost(o)
+	if err != nil {
+		return ExitUsage, err
+	}
+	ecfg := engine.Config{Settings: rules.Settings{Now: a.now(), IdleWindowMinutes: o.idleWindow, AzureHost: host}}
 	var ignores []*suppress.Ignore
 	if cfg != nil {
 		ecfg.Rules = cfg.Rules
@@ -227,6 +232,19 @@ func (a *App) ruleInfos(cfg engine.Config) []report.RuleInfo {
 			HelpURI: config.DocsURL + r.Name + ".md", Help: help})
 	}
 	return out
+}
+
+// azureHost reads the Azure Functions host.json given with --azure-host-json, or found in the
+// configuration's directory; nil when there is none.
+func azureHost(o *lintOptions) (*rules.AzureHost, error) {
+	if o.azureHostJSON != "" {
+		return azurehost.Load(o.azureHostJSON)
+	}
+	dir := o.chdir
+	if dir == "" {
+		dir = "."
+	}
+	return azurehost.Discover(dir)
 }
 
 // loadConfig reads .hybridlint.hcl (or --config FILE); nil when there is none.
