@@ -283,16 +283,13 @@ func routingAttribute() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		Optional: true,
 		MarkdownDescription: "Which work goes to the container: work expected to run longer, or need more memory, " +
-			"than these thresholds. Requires `container`.",
+			"than these thresholds. Set at least one of them. Requires `container`.",
 		Attributes: map[string]schema.Attribute{
 			"max_function_seconds": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "Work expected to run longer than this many seconds goes to the container. Must " +
 					"be below `function.timeout_seconds`, so the function is never the one that times out.",
-				Validators: []validator.Int64{
-					int64validator.AtLeast(1),
-					int64validator.AtLeastOneOf(path.MatchRelative().AtParent().AtName("max_function_memory_mb")),
-				},
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"max_function_memory_mb": schema.Int64Attribute{
 				Optional: true,
@@ -315,10 +312,7 @@ func keepWarmAttribute() schema.SingleNestedAttribute {
 				Optional: true,
 				MarkdownDescription: fmt.Sprintf("Minutes between pings. Above the platform's idle window (about %d "+
 					"minutes on AWS Lambda) instances are reclaimed between pings, which draws a warning.", platform.LambdaIdleWindowMinutes),
-				Validators: []validator.Int64{
-					int64validator.AtLeast(1),
-					int64validator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("schedule")),
-				},
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"schedule": schema.StringAttribute{
 				Optional: true,

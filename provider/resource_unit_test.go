@@ -319,7 +319,13 @@ resource "hybrid_unit" "test" {
 		{"schedule in the wrong syntax", unit(lambda(1024, 30), `keep_warm = { schedule = "*/5 * * * *" }`),
 			"keep_warm.schedule is not an EventBridge rate() or cron() expression"},
 		{"interval and schedule together", unit(lambda(1024, 30), `keep_warm = { interval_minutes = 5, schedule = "rate(5 minutes)" }`),
-			"Invalid Attribute Combination"},
+			"keep_warm sets both interval_minutes and schedule: keep one of them"},
+		{"keep-warm without an interval or schedule", unit(lambda(1024, 30), `keep_warm = { concurrency = 2 }`),
+			"keep_warm needs interval_minutes or schedule: set one of them, for example interval_minutes = 5"},
+		{"routing without a threshold", unit(lambda(1024, 30), `
+  container = { platform = "aws_fargate", target = "w", cpu = 1, memory_mb = 2048 }
+  routing   = {}`),
+			"routing sets neither max_function_seconds nor max_function_memory_mb"},
 		{"unknown platform", unit(`{ platform = "aws_lambda_edge", target = "bad", memory_mb = 128, timeout_seconds = 5 }`, ""),
 			`value must be one of`},
 	}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -76,6 +77,11 @@ func checkRouting(diags *diag.Diagnostics, in unitInputs) {
 	r := in.routing
 	if r == nil {
 		return
+	}
+	if r.maxFunctionSeconds == nil && r.maxFunctionMemoryMB == nil {
+		diags.AddAttributeError(path.Root("routing"), "Routing without a threshold",
+			"routing sets neither max_function_seconds nor max_function_memory_mb, so no work would go to the "+
+				"container. Set one of them, or remove routing.")
 	}
 	if in.container == nil {
 		diags.AddAttributeError(path.Root("routing"), "Routing without a container",
@@ -162,6 +168,9 @@ type keepWarmPlan struct {
 // (interval_minutes or schedule) at fault.
 func keepWarmPlanFor(p platform.Platform, k *keepWarmInputs) (keepWarmPlan, string, error) {
 	attr, text := "schedule", ""
+	if k.intervalMinutes != nil && k.schedule != nil {
+		return keepWarmPlan{}, attr, fmt.Errorf("keep_warm sets both interval_minutes and schedule: keep one of them")
+	}
 	if k.intervalMinutes != nil {
 		attr = "interval_minutes"
 		rendered, err := schedule.RenderInterval(p, int(*k.intervalMinutes))
@@ -172,7 +181,11 @@ func keepWarmPlanFor(p platform.Platform, k *keepWarmInputs) (keepWarmPlan, stri
 	} else if k.schedule != nil {
 		text = *k.schedule
 	} else {
-		return keepWarmPlan{}, "interval_minutes", fmt.Errorf("set keep_warm.interval_minutes or keep_warm.schedule")
+		msg := "keep_warm needs interval_minutes or schedule: set one of them"
+		if l, _ := limitsFor(p); l.idleWindowMinutes > 0 {
+			msg += fmt.Sprintf(", for example interval_minutes = %d (the idle window of %s)", l.idleWindowMinutes, p)
+		}
+		return keepWarmPlan{}, "interval_minutes", errors.New(msg)
 	}
 	syntax, err := schedule.SyntaxOf(p)
 	if err != nil {

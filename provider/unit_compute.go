@@ -128,7 +128,7 @@ func place(in unitInputs, kw keepWarmPlan) (string, []string) {
 			formatMillis(*w.p99DurationMS), limitName, limitSeconds, noContainer))
 		return placementHybrid, append(reasons, keepWarmReasons(in, kw)...)
 	}
-	if in.container != nil && in.routing != nil {
+	if in.container != nil && in.routing != nil && (in.routing.maxFunctionSeconds != nil || in.routing.maxFunctionMemoryMB != nil) {
 		reasons = append(reasons, "routing sends "+describeRouting(in.routing)+" to the container")
 		return placementHybrid, append(reasons, keepWarmReasons(in, kw)...)
 	}
