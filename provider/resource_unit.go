@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
@@ -470,39 +471,31 @@ func onlySeverity(diags diag.Diagnostics, severity diag.Severity) diag.Diagnosti
 }
 
 func (r *unitResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan unitModelV0
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(plan.fillComputed(ctx)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(saveUnit(ctx, req.Plan, &resp.State)...)
 }
 
-// Read keeps the state as it is: there is nothing remote to refresh.
-func (r *unitResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state unitModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
+// Read leaves the state as it is (the framework copies it to the response): there is nothing
+// remote to refresh.
+func (r *unitResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
 func (r *unitResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan unitModelV0
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
+	resp.Diagnostics.Append(saveUnit(ctx, req.Plan, &resp.State)...)
+}
+
+// saveUnit stores the planned unit with its computed values. ModifyPlan computed them already unless
+// an argument was unknown at plan time; now every argument is known.
+func saveUnit(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State) diag.Diagnostics {
+	var unit unitModelV0
+	diags := plan.Get(ctx, &unit)
+	if diags.HasError() {
+		return diags
 	}
-	resp.Diagnostics.Append(plan.fillComputed(ctx)...)
-	if resp.Diagnostics.HasError() {
-		return
+	diags.Append(unit.fillComputed(ctx)...)
+	if diags.HasError() {
+		return diags
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	diags.Append(state.Set(ctx, &unit)...)
+	return diags
 }
 
 // Delete only forgets the unit; the framework removes it from state.
