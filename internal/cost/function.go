@@ -75,9 +75,10 @@ func (p Prices) OnDemand(pl platform.Platform, memoryMB int, avgDurationMs float
 		}}, nil
 	case platform.AzureFunctionsConsumption:
 		billedMB := math.Ceil(float64(memoryMB)/platform.AzureConsumptionMemoryRoundingMB) * platform.AzureConsumptionMemoryRoundingMB
+		billedMs := math.Max(avgDurationMs, azureConsumptionMinimumMillis)
 		return Option{Name: name, parts: []part{
 			{what: "executions", price: p.AzureConsumptionExecutions, perRequest: 1 / million},
-			{what: "execution time", price: p.AzureConsumptionGBSecond, perRequest: avgDurationMs / 1000 * billedMB / gb},
+			{what: "execution time", price: p.AzureConsumptionGBSecond, perRequest: billedMs / 1000 * billedMB / gb},
 		}}, nil
 	case platform.AzureFunctionsFlex:
 		return Option{Name: name, parts: []part{
@@ -122,15 +123,26 @@ func (p Prices) KeepWarm(pl platform.Platform, memoryMB int, arch Arch, pingsPer
 	return o, nil
 }
 
+// azureConsumptionMinimumMillis is the shortest execution the Consumption plan bills: "The minimum
+// execution time and memory for a single function execution is 100 ms and 128 mb respectively"
+// (the 128 MB floor is already the first step of platform.AzureConsumptionMemoryRoundingMB).
+// Source: https://azure.microsoft.com/en-us/pricing/details/functions/, as quoted in Microsoft's
+// own MicrosoftDocs azure-stack "Usage API related FAQs" (meter D1D04836, Functions - Compute).
+// Looked up 2026-11-25. It belongs beside the other billing granularities in internal/platform.
+const azureConsumptionMinimumMillis = 100
+
 // MinimumBilledMillis returns the shortest duration a platform bills an invocation for, and false
-// where no source for it was found (Azure). Source: platform.LambdaBillingGranularityMillis,
-// platform.GCPBillingGranularityMillis.
+// where no source for it was found (Flex Consumption, and Premium, which bills instances rather
+// than executions). Source: platform.LambdaBillingGranularityMillis,
+// platform.GCPBillingGranularityMillis, azureConsumptionMinimumMillis.
 func MinimumBilledMillis(pl platform.Platform) (float64, bool) {
-	switch pl.Cloud() {
-	case platform.AWS:
+	switch {
+	case pl.Cloud() == platform.AWS:
 		return platform.LambdaBillingGranularityMillis, true
-	case platform.GCP:
+	case pl.Cloud() == platform.GCP:
 		return platform.GCPBillingGranularityMillis, true
+	case pl == platform.AzureFunctionsConsumption:
+		return azureConsumptionMinimumMillis, true
 	}
 	return 0, false
 }

@@ -1,0 +1,323 @@
+package cost
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+)
+
+// Workload is the traffic a function is expected to serve.
+type Workload struct {
+	RequestsPerMonth float64
+	AvgDurationMs    float64
+	// PeakConcurrency is the most invocations in flight at once; 0 when not known, and the
+	// average concurrency stands in for it.
+	PeakConcurrency int
+}
+
+// AverageConcurrency is the invocations in flight on average (Little's law: arrivals per second
+// times seconds per request) over a 730-hour month.
+func (w Workload) AverageConcurrency() float64 {
+	return averageConcurrency(w.RequestsPerMonth, w.AvgDurationMs)
+}
+
+func averageConcurrency(requests, avgMs float64) float64 {
+	return requests * avgMs / 1000 / platform.SecondsPerMonth
+}
+
+// ConcurrencyAt returns how many instances the workload keeps busy at its peak when the traffic is
+// requests a month instead of RequestsPerMonth: the expected peak, scaled with the traffic so the
+// ratio of peak to average stays as it is; at least 1.
+func (w Workload) ConcurrencyAt(requests float64) int {
+	ratio := 1.0
+	if avg := w.AverageConcurrency(); w.PeakConcurrency > 0 && avg > 0 {
+		ratio = math.Max(1, float64(w.PeakConcurrency)/avg)
+	}
+	k := math.Ceil(averageConcurrency(requests, w.AvgDurationMs)*ratio - 1e-9)
+	if w.AverageConcurrency() <= 0 && requests == w.RequestsPerMonth {
+		k = math.Max(k, float64(w.PeakConcurrency))
+	}
+	if k > math.MaxInt32 || math.IsNaN(k) {
+		return math.MaxInt32
+	}
+	return max(1, int(k))
+}
+
+// Configured is what a plan already sets up to keep a function warm.
+type Configured struct {
+	// PingsPerMonth and PingConcurrency describe the keep-warm pings the plan schedules; both 0
+	// when it schedules none.
+	PingsPerMonth   float64
+	PingConcurrency int
+	// Provisioned is the provisioned concurrency (Lambda) or always-ready instances (Azure Flex
+	// and Premium) the plan configures; 0 when none.
+	Provisioned int
+	// IdlePingsPerMonth is the pings a month of a schedule that pings once per idle window, used to
+	// price keep-warm for a function the plan does not ping.
+	IdlePingsPerMonth float64
+}
+
+// Kind is one way to run a function.
+type Kind int
+
+// The four ways the cost model prices.
+const (
+	OnDemand Kind = iota
+	KeptWarm
+	ProvisionedCapacity
+	AlwaysOnContainer
+)
+
+// Kinds lists every Kind in the order reports show them.
+func Kinds() []Kind { return []Kind{OnDemand, KeptWarm, ProvisionedCapacity, AlwaysOnContainer} }
+
+func (k Kind) String() string {
+	switch k {
+	case OnDemand:
+		return "on demand"
+	case KeptWarm:
+		return "with keep-warm"
+	case ProvisionedCapacity:
+		return "with provisioned concurrency"
+	case AlwaysOnContainer:
+		return "as a container"
+	}
+	return "unknown"
+}
+
+// Priced is an option priced at one traffic level.
+type Priced struct {
+	Kind     Kind
+	Estimate Estimate
+	// Basis says how the option was sized: "8760 pings x 3 a month", "20 instances",
+	// "2 x aws_fargate 0.5 vCPU / 1 GB".
+	Basis string
+	// Container is the container's size, for AlwaysOnContainer.
+	Container ContainerSize
+	// Instances is the provisioned or always-ready instance count, for ProvisionedCapacity.
+	Instances int
+}
+
+// Comparison prices one function's four options at any traffic. Options a platform does not have
+// (keep-warm on a Premium plan, provisioned capacity on Google Cloud) report why through Err.
+type Comparison struct {
+	Function   Function
+	Workload   Workload
+	Configured Configured
+	prices     Prices
+	onDemand   Option
+	containers map[int]containerChoice
+}
+
+type containerChoice struct {
+	option Option
+	size   ContainerSize
+	err    error
+}
+
+// Compare prepares the comparison of fn's options for workload w. It fails only when the function
+// itself cannot be priced (a size the platform does not run, an unknown platform).
+func (p Prices) Compare(fn Function, w Workload, c Configured) (*Comparison, error) {
+	if badNumber(w.RequestsPerMonth) || w.RequestsPerMonth < 0 {
+		return nil, fmt.Errorf("requests per month %g: use 0 or more", w.RequestsPerMonth)
+	}
+	od, err := p.OnDemand(fn.Platform, fn.MemoryMB, w.AvgDurationMs, fn.Arch)
+	if err != nil {
+		return nil, err
+	}
+	return &Comparison{Function: fn, Workload: w, Configured: c, prices: p, onDemand: od,
+		containers: map[int]containerChoice{}}, nil
+}
+
+// Err says why an option cannot be priced for this function, or nil when it can.
+func (c *Comparison) Err(k Kind) error {
+	_, err := c.At(k, c.Workload.RequestsPerMonth)
+	return err
+}
+
+// Expected prices an option at the expected traffic.
+func (c *Comparison) Expected(k Kind) (Priced, error) {
+	return c.At(k, c.Workload.RequestsPerMonth)
+}
+
+// At prices an option at requests a month. Capacity that must keep up with traffic (keep-warm
+// concurrency, provisioned instances, container instances) grows with it (Workload.ConcurrencyAt),
+// never below what the plan configures.
+func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
+	p, fn := c.prices, c.Function
+	need := c.Workload.ConcurrencyAt(requests)
+	switch k {
+	case OnDemand:
+		return Priced{Kind: k, Estimate: c.onDemand.At(requests), Basis: "per request"}, nil
+	case KeptWarm:
+		pings, concurrency := c.Configured.PingsPerMonth, c.Configured.PingConcurrency
+		if pings <= 0 || concurrency < 1 {
+			pings, concurrency = c.Configured.IdlePingsPerMonth, need
+		}
+		billedMs, ok := MinimumBilledMillis(fn.Platform)
+		if !ok && fn.Platform != platform.AzureFunctionsPremium {
+			return Priced{Kind: k}, fmt.Errorf("no source gives the shortest duration %s bills, so pings cannot be priced", fn.Platform)
+		}
+		if pings <= 0 {
+			return Priced{Kind: k}, errors.New("no keep-warm schedule to price")
+		}
+		kw, err := p.KeepWarm(fn.Platform, fn.MemoryMB, fn.Arch, pings, concurrency, billedMs)
+		if err != nil {
+			return Priced{Kind: k}, err
+		}
+		return Priced{Kind: k, Estimate: c.onDemand.Plus(kw).At(requests),
+			Basis: fmt.Sprintf("%s pings x %d a month", FormatCount(pings), concurrency)}, nil
+	case ProvisionedCapacity:
+		instances := max(c.Configured.Provisioned, need)
+		if fn.Platform == platform.AzureFunctionsPremium {
+			instances = max(c.Configured.Provisioned, 1)
+		}
+		o, err := p.Provisioned(fn.Platform, fn.MemoryMB, instances, c.Workload.AvgDurationMs, fn.Arch)
+		if err != nil {
+			return Priced{Kind: k}, err
+		}
+		return Priced{Kind: k, Estimate: o.At(requests), Instances: instances,
+			Basis: fmt.Sprintf("%d instances", instances)}, nil
+	case AlwaysOnContainer:
+		cc, ok := c.containers[need]
+		if !ok {
+			cc.option, cc.size, cc.err = p.ContainerFor(fn, need)
+			c.containers[need] = cc
+		}
+		if cc.err != nil {
+			return Priced{Kind: k}, cc.err
+		}
+		return Priced{Kind: k, Estimate: cc.option.At(requests), Container: cc.size, Basis: cc.size.String()}, nil
+	}
+	return Priced{}, fmt.Errorf("unknown option %d", k)
+}
+
+// USD is the monthly total of an option at requests a month, and false when it cannot be priced.
+func (c *Comparison) USD(k Kind, requests float64) (float64, bool) {
+	pr, err := c.At(k, requests)
+	return pr.Estimate.USD, err == nil
+}
+
+// Traffic range searched for break-even points: 1 to 10^12 requests a month.
+const (
+	minSearchRequests = 1
+	maxSearchRequests = 1e12
+	samplesPerDecade  = 48
+)
+
+// BreakEven returns the traffic, in requests a month, at which options a and b first swap places
+// as the cheaper one, searching from 1 to 10^12 requests a month; false when one stays cheaper
+// throughout, or either cannot be priced. Capacity steps (one more container instance) make the
+// costs step too, so the swap may happen at a step rather than where two lines cross.
+func (c *Comparison) BreakEven(a, b Kind) (float64, bool) {
+	diff := func(r float64) (float64, bool) {
+		x, okA := c.USD(a, r)
+		y, okB := c.USD(b, r)
+		return x - y, okA && okB
+	}
+	lo := float64(minSearchRequests)
+	d0, ok := diff(lo)
+	if !ok {
+		return 0, false
+	}
+	steps := int(math.Log10(maxSearchRequests/minSearchRequests) * samplesPerDecade)
+	for i := 1; i <= steps; i++ {
+		hi := minSearchRequests * math.Pow(10, float64(i)/samplesPerDecade)
+		d, _ := diff(hi)
+		if d0 != 0 && d != 0 && (d0 < 0) != (d < 0) {
+			return bisect(diff, lo, hi, d0 < 0), true
+		}
+		if d0 == 0 {
+			d0 = d
+		}
+		lo = hi
+	}
+	return 0, false
+}
+
+// bisect narrows a swap of sign between lo and hi to 0.01% of the traffic.
+func bisect(diff func(float64) (float64, bool), lo, hi float64, negativeBelow bool) float64 {
+	for hi-lo > hi*1e-4 {
+		mid := (lo + hi) / 2
+		if d, _ := diff(mid); (d < 0) == negativeBelow {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+// Recommendation is the option the cost model suggests at the expected traffic.
+type Recommendation struct {
+	Kind Kind
+	// USD is its monthly cost; Versus and VersusUSD the best function option it was compared with
+	// (equal to Kind and USD when the function option itself is recommended).
+	USD       float64
+	Versus    Kind
+	VersusUSD float64
+	// Reason says why, with the numbers.
+	Reason string
+}
+
+// Recommend picks how to run the function at the expected traffic. When the function must stay
+// warm (the plan pings it or provisions capacity), the choice is between keep-warm, provisioned
+// capacity and the container; otherwise between on demand and the container. The container is
+// recommended only when it is cheaper by marginPercent or more, since moving work to one costs
+// effort of its own.
+func (c *Comparison) Recommend(marginPercent float64, warmNeeded bool) (Recommendation, bool) {
+	candidates := []Kind{OnDemand}
+	if warmNeeded {
+		candidates = []Kind{KeptWarm, ProvisionedCapacity}
+		if c.Function.Platform == platform.AzureFunctionsPremium {
+			candidates = []Kind{OnDemand} // a Premium plan is always warm
+		}
+	}
+	best, bestUSD := Kind(-1), math.Inf(1)
+	for _, k := range candidates {
+		if usd, ok := c.USD(k, c.Workload.RequestsPerMonth); ok && usd < bestUSD {
+			best, bestUSD = k, usd
+		}
+	}
+	if best < 0 {
+		best = OnDemand
+		bestUSD, _ = c.USD(OnDemand, c.Workload.RequestsPerMonth)
+	}
+	rec := Recommendation{Kind: best, USD: bestUSD, Versus: best, VersusUSD: bestUSD, Reason: "cheapest " + best.String()}
+	if warmNeeded && len(candidates) == 2 {
+		other := ProvisionedCapacity
+		if best == ProvisionedCapacity {
+			other = KeptWarm
+		}
+		if usd, ok := c.USD(other, c.Workload.RequestsPerMonth); ok {
+			rec.Reason = fmt.Sprintf("keeps it warm for %s a month, %s less than %s", FormatUSD(bestUSD), FormatUSD(usd-bestUSD), other)
+		}
+	}
+	container, ok := c.USD(AlwaysOnContainer, c.Workload.RequestsPerMonth)
+	if !ok {
+		return rec, true
+	}
+	saving := Saving(bestUSD, container)
+	if saving >= marginPercent {
+		return Recommendation{Kind: AlwaysOnContainer, USD: container, Versus: best, VersusUSD: bestUSD,
+			Reason: fmt.Sprintf("%s a month, %.0f%% less than %s %s", FormatUSD(container), saving, FormatUSD(bestUSD), best)}, true
+	}
+	if !warmNeeded {
+		rec.Reason = fmt.Sprintf("%s a month; the container would cost %s", FormatUSD(bestUSD), FormatUSD(container))
+	}
+	return rec, true
+}
+
+// Saving is how much cheaper than usd the alternative is, in percent of usd (negative when it
+// costs more).
+func Saving(usd, alternative float64) float64 {
+	if usd <= 0 {
+		if alternative <= 0 {
+			return 0
+		}
+		return math.Inf(-1)
+	}
+	return (usd - alternative) / usd * 100
+}

@@ -1,0 +1,88 @@
+package cost
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// FormatUSD renders a monthly amount for people: "$1,234.56", "$0.53", and amounts under a cent
+// with two significant digits ("$0.0066") so a small cost does not read as nothing.
+func FormatUSD(usd float64) string {
+	sign := ""
+	if usd < 0 {
+		sign, usd = "-", -usd
+	}
+	switch {
+	case usd == 0:
+		return "$0"
+	case usd < 0.01:
+		digits := max(2, 1-int(math.Floor(math.Log10(usd))))
+		return sign + "$" + strconv.FormatFloat(usd, 'f', digits, 64)
+	}
+	whole, cents := math.Modf(math.Round(usd*100) / 100)
+	return sign + "$" + groupThousands(int64(whole)) + fmt.Sprintf(".%02d", int(math.Round(cents*100)))
+}
+
+// FormatCount renders a count with thousands separators ("8,760"); counts under 100 that are not
+// whole keep up to two decimals ("21.75").
+func FormatCount(n float64) string {
+	if math.Abs(n) >= 100 || n == math.Trunc(n) {
+		return groupThousands(int64(math.Round(n)))
+	}
+	return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(n, 'f', 2, 64), "0"), ".")
+}
+
+// FormatRequests renders a traffic level briefly: "950", "12K", "4M", "1.2B".
+func FormatRequests(n float64) string {
+	for _, u := range []struct {
+		div    float64
+		suffix string
+	}{{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
+		if n >= u.div {
+			return strconv.FormatFloat(n/u.div, 'g', 3, 64) + u.suffix
+		}
+	}
+	return strconv.FormatFloat(n, 'g', 3, 64)
+}
+
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// PriceDate says which prices an amount rests on, for messages: the latest date among the prices
+// of the estimates ("2026-11-25"), and ", with overrides" when any of them is a team's own.
+func PriceDate(es ...Estimate) string {
+	latest, overridden := "", false
+	for _, e := range es {
+		for _, it := range e.Items {
+			if it.Price.Overridden {
+				overridden = true
+			}
+			if it.Price.Date > latest {
+				latest = it.Price.Date
+			}
+		}
+	}
+	switch {
+	case latest == "" && overridden:
+		return "overridden prices"
+	case overridden:
+		return "list prices of " + latest + ", with overrides"
+	}
+	return "list prices of " + latest
+}
