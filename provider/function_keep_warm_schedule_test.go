@@ -37,7 +37,7 @@ output "azure"      { value = provider::hybrid::keep_warm_schedule("azure_functi
 }
 
 func TestAccKeepWarmScheduleFunction_errors(t *testing.T) {
-	cases := map[string]struct{ config, want string }{
+	cases := map[string]functionErrorCase{
 		"interval cron cannot space evenly": {
 			`output "x" { value = provider::hybrid::keep_warm_schedule("gcp_functions_gen2", 7) }`,
 			`every 7 minutes cannot be written as unix cron with an even gap`,
@@ -51,13 +51,5 @@ func TestAccKeepWarmScheduleFunction_errors(t *testing.T) {
 			`value must be at least 1`,
 		},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{skipBelowProviderFunctions},
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: expectErrorText(tc.want)}},
-			})
-		})
-	}
+	testFunctionErrors(t, cases)
 }

@@ -54,7 +54,7 @@ func TestFunctionMonthlyUSD_lambdaByHand(t *testing.T) {
 }
 
 func TestAccMonthlyCostFunction_errors(t *testing.T) {
-	cases := map[string]struct{ config, want string }{
+	cases := map[string]functionErrorCase{
 		"memory between gen1 tiers": {
 			`output "x" { value = provider::hybrid::monthly_cost("gcp_functions_gen1", 300, 100, 1000) }`,
 			`Invalid value for "memory_mb" parameter: 300 MB is not a size Cloud Functions (1st gen) offers`,
@@ -68,13 +68,5 @@ func TestAccMonthlyCostFunction_errors(t *testing.T) {
 			`value must be at least 0`,
 		},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{skipBelowProviderFunctions},
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: expectErrorText(tc.want)}},
-			})
-		})
-	}
+	testFunctionErrors(t, cases)
 }

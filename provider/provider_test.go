@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 	"github.com/stretchr/testify/require"
 )
@@ -49,6 +50,22 @@ func isOpenTofu(ctx context.Context, bin string) bool {
 // text matches any run of white space.
 func expectErrorText(text string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`))
+}
+
+// functionErrorCase is a configuration calling a provider function and text its error must contain.
+type functionErrorCase struct{ config, want string }
+
+func testFunctionErrors(t *testing.T, cases map[string]functionErrorCase) {
+	t.Helper()
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{skipBelowProviderFunctions},
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: expectErrorText(tc.want)}},
+			})
+		})
+	}
 }
 
 func TestProviderSchemaIsValid(t *testing.T) {
