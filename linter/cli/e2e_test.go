@@ -367,8 +367,17 @@ ignore {
 	cfg := find(t, r.Suppressed, "aws_lambda_timeout_exceeds_sqs_visibility", workerUS)
 	assert.Equal(t, "config", cfg.Suppressed.Kind)
 	assert.Equal(t, ".hybridlint.hcl", cfg.Suppressed.Location.File)
-	// 900s is 100% of the cap: still reported at threshold 95; the flags beat the file.
+	// 900s is 100% of the cap: reported at threshold 95. At 850s (94%) it is not, as the
+	// rule's option from the file says; without the file (default 80%) it is.
 	find(t, r.Findings, "aws_lambda_timeout_near_limit", workerEU)
+	plan := read(t, filepath.Join(dir, "plan.json"))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plan-850.json"), []byte(strings.ReplaceAll(plan, `"timeout": 900`, `"timeout": 850`)), 0o644))
+	for _, f := range decode(t, run(t, dir, nil, "plan-850.json").stdout).Findings {
+		assert.NotEqual(t, "aws_lambda_timeout_near_limit", f.Rule, "threshold_percent = 95 applies")
+	}
+	find(t, decode(t, run(t, dir, nil, "--no-config", "--format", "json", "plan-850.json").stdout).Findings, "aws_lambda_timeout_near_limit", workerEU)
+
+	// The flags beat the file.
 	res = run(t, dir, nil, "--fail-on", "warning", "--format", "text", "plan.json")
 	assert.Equal(t, 1, res.code)
 	assert.Contains(t, res.stdout, "findings:")
@@ -541,6 +550,9 @@ func TestInit(t *testing.T) {
 
 	res = run(t, dir, nil, "init", "-")
 	assert.Equal(t, text, res.stdout)
+	res = run(t, dir, nil, "init", "--force")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, text, read(t, filepath.Join(dir, ".hybridlint.hcl")), "--force replaces it")
 
 	// The starter, as written, is a valid configuration for a lint.
 	nested := fixture(t, "nested")
