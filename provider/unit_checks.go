@@ -168,19 +168,19 @@ type keepWarmPlan struct {
 // (interval_minutes or schedule) at fault.
 func keepWarmPlanFor(p platform.Platform, k *keepWarmInputs) (keepWarmPlan, string, error) {
 	attr, text := "schedule", ""
-	if k.intervalMinutes != nil && k.schedule != nil {
-		return keepWarmPlan{}, attr, fmt.Errorf("keep_warm sets both interval_minutes and schedule: keep one of them")
-	}
-	if k.intervalMinutes != nil {
+	switch {
+	case k.intervalMinutes != nil && k.schedule != nil:
+		return keepWarmPlan{}, attr, errors.New("keep_warm sets both interval_minutes and schedule: keep one of them")
+	case k.intervalMinutes != nil:
 		attr = "interval_minutes"
 		rendered, err := schedule.RenderInterval(p, int(*k.intervalMinutes))
 		if err != nil {
 			return keepWarmPlan{}, attr, fmt.Errorf("keep_warm.interval_minutes on %s: %w", p, err)
 		}
 		text = rendered
-	} else if k.schedule != nil {
+	case k.schedule != nil:
 		text = *k.schedule
-	} else {
+	default:
 		msg := "keep_warm needs interval_minutes or schedule: set one of them"
 		if l, _ := limitsFor(p); l.idleWindowMinutes > 0 {
 			msg += fmt.Sprintf(", for example interval_minutes = %d (the idle window of %s)", l.idleWindowMinutes, p)

@@ -48,7 +48,11 @@ func run(ctx context.Context, root string, check bool, schemaOut string) error {
 	if err != nil {
 		return fmt.Errorf("creating scratch directory: %w", err)
 	}
-	defer os.RemoveAll(work)
+	defer func() {
+		if err := os.RemoveAll(work); err != nil {
+			fmt.Fprintf(os.Stderr, "docsgen: removing scratch directory: %v\n", err)
+		}
+	}()
 
 	schemaPath := filepath.Join(work, "schema.json")
 	if err := writeSchema(ctx, schemaPath); err != nil {
