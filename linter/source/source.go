@@ -387,9 +387,13 @@ func (l *loader) parse(display string, src []byte) *File {
 	if strings.HasSuffix(display, ".tf") {
 		hf, diags := hclsyntax.ParseConfig(src, display, hcl.InitialPos)
 		if diags.HasErrors() {
-			l.cfg.Notes = append(l.cfg.Notes, finding.Note{
-				Message:  "cannot parse the file (" + diags[0].Summary + "); its findings have no line numbers",
-				Location: rangeLocation(display, *diags[0].Subject)})
+			note := finding.Note{Message: "cannot parse the file (" + diags[0].Summary + "); its findings have no line numbers"}
+			if diags[0].Subject != nil {
+				note.Location = rangeLocation(display, *diags[0].Subject)
+			} else {
+				note.Message = display + ": " + note.Message
+			}
+			l.cfg.Notes = append(l.cfg.Notes, note)
 			return f
 		}
 		f.Native = hf.Body.(*hclsyntax.Body)
