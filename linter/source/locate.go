@@ -362,7 +362,7 @@ func (t *tracer) follow(cur cursor, tr hcl.Traversal) (cursor, bool) {
 			return cur, false
 		}
 		e := cur.each
-		keyStep := step{name: graphKeyString(e.key)}
+		keyStep := step{name: KeyString(e.key)}
 		if f, ok := e.key.(float64); ok {
 			keyStep = step{name: keyStep.name, index: int(f), isIdx: true}
 		}
@@ -466,8 +466,9 @@ func objectKey(e hclsyntax.Expression) (string, bool) {
 	return v.AsString(), true
 }
 
-// graphKeyString renders an instance key as the object key a for_each map would use.
-func graphKeyString(key any) string {
+// KeyString renders an instance key as text: the key of a for_each map ("eu"), or a count index
+// ("0"), the form instance filters ([key="eu"], [key=0]) are compared in.
+func KeyString(key any) string {
 	switch k := key.(type) {
 	case string:
 		return k

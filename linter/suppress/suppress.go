@@ -36,35 +36,38 @@ const Marker = "hybridlint:ignore"
 // DateLayout is how expiry dates are written.
 const DateLayout = "2006-01-02"
 
+// Acceptance is what inline suppressions and ignore blocks share: why, until when, and whether
+// they matched anything in this run.
+type Acceptance struct {
+	Reason string
+	// Expires is the last day it applies; zero for never.
+	Expires time.Time
+
+	matched, matchedExpired bool
+}
+
 // Inline is one `# hybridlint:ignore` comment.
 type Inline struct {
+	Acceptance
 	// Rules are the rule names it covers; "all" covers every rule.
 	Rules []string
 	// Key restricts it to the instances with that key, when HasKey.
 	Key    string
 	HasKey bool
-	// Expires is the last day it applies; zero for never.
-	Expires time.Time
-	Reason  string
 	// Comment is where the comment is; Target the line it applies to (0: none).
 	Comment finding.Location
 	Target  int
-
-	matched, matchedExpired bool
 }
 
 // Ignore is an ignore block of the configuration file.
 type Ignore struct {
+	Acceptance
 	// Rule is a rule name, or "" / "*" for every rule.
 	Rule string
 	// Address is the pattern (see Pattern); nil matches every address.
 	Address *Pattern
-	Reason  string
-	Expires time.Time
 	// Location is the block in the configuration file.
 	Location *finding.Location
-
-	matched, matchedExpired bool
 }
 
 // Scan reads the inline suppressions in every file of the sources. Malformed ones are returned as
@@ -144,7 +147,7 @@ func parseInline(body string, knownRule func(string) bool) (*Inline, error) {
 	if !ok || reason == "" {
 		return nil, fmt.Errorf("%s needs a reason after \"--\"", Marker)
 	}
-	s := &Inline{Reason: reason}
+	s := &Inline{Acceptance: Acceptance{Reason: reason}}
 	fields := strings.Fields(head)
 	if len(fields) == 0 {
 		return nil, fmt.Errorf("%s needs a rule name", Marker)
@@ -245,21 +248,11 @@ func (s *Inline) matches(f *finding.Finding, anchors []source.Anchor) bool {
 		if a.File != s.Comment.File || a.Line != s.Target {
 			continue
 		}
-		if !s.HasKey || (a.HasKey && keyString(a.Key) == s.Key) {
+		if !s.HasKey || (a.HasKey && source.KeyString(a.Key) == s.Key) {
 			return true
 		}
 	}
 	return false
-}
-
-func keyString(k any) string {
-	switch v := k.(type) {
-	case string:
-		return v
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	return ""
 }
 
 func (ig *Ignore) matches(f *finding.Finding) bool {
@@ -304,34 +297,45 @@ func Apply(in Input) []finding.Note {
 			anchors = in.Anchors[i]
 		}
 		for _, s := range in.Inline {
-			if !s.matches(f, anchors) {
-				continue
-			}
-			if expired(s.Expires, today) {
-				s.matchedExpired = true
-				continue
-			}
-			s.matched = true
-			if f.Suppressed == nil {
+			if s.matches(f, anchors) {
 				loc := s.Comment
-				f.Suppressed = &finding.Suppression{Kind: "inline", Reason: s.Reason, Expires: dateText(s.Expires), Location: &loc}
+				s.take(f, today, finding.Suppression{Kind: "inline", Location: &loc})
 			}
 		}
 		for _, ig := range in.Ignores {
-			if !ig.matches(f) {
-				continue
-			}
-			if expired(ig.Expires, today) {
-				ig.matchedExpired = true
-				continue
-			}
-			ig.matched = true
-			if f.Suppressed == nil {
-				f.Suppressed = &finding.Suppression{Kind: "config", Reason: ig.Reason, Expires: dateText(ig.Expires), Location: ig.Location}
+			if ig.matches(f) {
+				ig.take(f, today, finding.Suppression{Kind: "config", Location: ig.Location})
 			}
 		}
 	}
 	return notes(in)
+}
+
+// take applies a matching acceptance to a finding, unless it has expired.
+func (a *Acceptance) take(f *finding.Finding, today time.Time, s finding.Suppression) {
+	if expired(a.Expires, today) {
+		a.matchedExpired = true
+		return
+	}
+	a.matched = true
+	if f.Suppressed == nil {
+		s.Reason, s.Expires = a.Reason, dateText(a.Expires)
+		f.Suppressed = &s
+	}
+}
+
+// note is what a reader should know of an acceptance after the run: that it expired, or that it
+// matched nothing (only when one of its rules ran). what names it; hint explains a non-match.
+func (a *Acceptance) note(what, hint string, today time.Time, ran bool) (string, bool) {
+	switch {
+	case expired(a.Expires, today) && a.matchedExpired:
+		return fmt.Sprintf("%s expired on %s; its findings are reported again (reason given: %s)", what, dateText(a.Expires), a.Reason), true
+	case expired(a.Expires, today):
+		return fmt.Sprintf("%s expired on %s and matches no finding; remove it", what, dateText(a.Expires)), true
+	case !a.matched && ran:
+		return what + " matches no finding" + hint + "; remove it", true
+	}
+	return "", false
 }
 
 func notes(in Input) []finding.Note {
@@ -347,14 +351,8 @@ func notes(in Input) []finding.Note {
 	today := day(in.Today)
 	for _, s := range in.Inline {
 		loc := s.Comment
-		what := "suppression of " + strings.Join(s.Rules, ",")
-		switch {
-		case expired(s.Expires, today) && s.matchedExpired:
-			out = append(out, finding.Note{Location: &loc, Message: fmt.Sprintf("%s expired on %s; its findings are reported again (reason given: %s)", what, dateText(s.Expires), s.Reason)})
-		case expired(s.Expires, today):
-			out = append(out, finding.Note{Location: &loc, Message: fmt.Sprintf("%s expired on %s and matches no finding; remove it", what, dateText(s.Expires))})
-		case !s.matched && ran(s.Rules):
-			out = append(out, finding.Note{Location: &loc, Message: what + " matches no finding" + targetHint(s) + "; remove it"})
+		if msg, ok := s.note("suppression of "+strings.Join(s.Rules, ","), targetHint(s), today, ran(s.Rules)); ok {
+			out = append(out, finding.Note{Location: &loc, Message: msg})
 		}
 	}
 	for _, ig := range in.Ignores {
@@ -365,13 +363,8 @@ func notes(in Input) []finding.Note {
 		if ig.Address != nil {
 			what += " at " + ig.Address.String()
 		}
-		switch {
-		case expired(ig.Expires, today) && ig.matchedExpired:
-			out = append(out, finding.Note{Location: ig.Location, Message: fmt.Sprintf("%s expired on %s; its findings are reported again (reason given: %s)", what, dateText(ig.Expires), ig.Reason)})
-		case expired(ig.Expires, today):
-			out = append(out, finding.Note{Location: ig.Location, Message: fmt.Sprintf("%s expired on %s and matches no finding; remove it", what, dateText(ig.Expires))})
-		case !ig.matched && ran([]string{ig.Rule}):
-			out = append(out, finding.Note{Location: ig.Location, Message: what + " matches no finding; remove it"})
+		if msg, ok := ig.note(what, "", today, ran([]string{ig.Rule})); ok {
+			out = append(out, finding.Note{Location: ig.Location, Message: msg})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].String() < out[j].String() })

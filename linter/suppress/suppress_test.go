@@ -22,14 +22,14 @@ func TestParseInline(t *testing.T) {
 		wantErr string
 	}{
 		{name: "one rule", comment: "# hybridlint:ignore rule_a -- runs long by design",
-			want: &Inline{Rules: []string{"rule_a"}, Reason: "runs long by design"}},
+			want: &Inline{Rules: []string{"rule_a"}, Acceptance: Acceptance{Reason: "runs long by design"}}},
 		{name: "several rules, key, expiry", comment: `// hybridlint:ignore rule_a,rule_b [key="eu"] expires=2026-03-31 -- until the migration`,
 			want: &Inline{Rules: []string{"rule_a", "rule_b"}, Key: "eu", HasKey: true,
-				Expires: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), Reason: "until the migration"}},
+				Acceptance: Acceptance{Expires: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), Reason: "until the migration"}}},
 		{name: "count index", comment: "#hybridlint:ignore all [key=0] -- first one only",
-			want: &Inline{Rules: []string{"all"}, Key: "0", HasKey: true, Reason: "first one only"}},
+			want: &Inline{Rules: []string{"all"}, Key: "0", HasKey: true, Acceptance: Acceptance{Reason: "first one only"}}},
 		{name: "block comment", comment: "/* hybridlint:ignore rule_a -- why */",
-			want: &Inline{Rules: []string{"rule_a"}, Reason: "why"}},
+			want: &Inline{Rules: []string{"rule_a"}, Acceptance: Acceptance{Reason: "why"}}},
 		{name: "no reason", comment: "# hybridlint:ignore rule_a", wantErr: "needs a reason"},
 		{name: "empty reason", comment: "# hybridlint:ignore rule_a --   ", wantErr: "needs a reason"},
 		{name: "no rule", comment: "# hybridlint:ignore -- why", wantErr: "needs a rule name"},
@@ -101,7 +101,7 @@ func TestApply(t *testing.T) {
 	require.NoError(t, err)
 
 	inline := func(rules string, file string, target int, key string, expires string) *Inline {
-		s := &Inline{Rules: strings.Split(rules, ","), Reason: "why", Comment: finding.Location{File: file, Line: target - 1}, Target: target}
+		s := &Inline{Rules: strings.Split(rules, ","), Acceptance: Acceptance{Reason: "why"}, Comment: finding.Location{File: file, Line: target - 1}, Target: target}
 		if key != "" {
 			s.Key, s.HasKey = key, true
 		}
@@ -137,13 +137,13 @@ func TestApply(t *testing.T) {
 			suppressed: []bool{false, false, false}, notes: []string{"matches no finding; remove it"}},
 		{name: "rule that did not run is not reported", inline: []*Inline{inline("rule_off", "other.tf", 3, "", "")},
 			suppressed: []bool{false, false, false}},
-		{name: "ignore block by address pattern", ignores: []*Ignore{{Rule: "rule_a", Address: pattern, Reason: "batch"}},
+		{name: "ignore block by address pattern", ignores: []*Ignore{{Rule: "rule_a", Address: pattern, Acceptance: Acceptance{Reason: "batch"}}},
 			suppressed: []bool{false, false, true}},
-		{name: "ignore block for every rule", ignores: []*Ignore{{Rule: "*", Reason: "all"}},
+		{name: "ignore block for every rule", ignores: []*Ignore{{Rule: "*", Acceptance: Acceptance{Reason: "all"}}},
 			suppressed: []bool{true, true, true}},
-		{name: "expired ignore block", ignores: []*Ignore{{Rule: "rule_a", Address: pattern, Reason: "batch", Expires: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}},
+		{name: "expired ignore block", ignores: []*Ignore{{Rule: "rule_a", Address: pattern, Acceptance: Acceptance{Reason: "batch", Expires: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}},
 			suppressed: []bool{false, false, false}, notes: []string{"ignore block for rule_a at module.batch.* expired on 2026-01-01; its findings are reported again"}},
-		{name: "unused ignore block", ignores: []*Ignore{{Rule: "rule_b", Reason: "x"}},
+		{name: "unused ignore block", ignores: []*Ignore{{Rule: "rule_b", Acceptance: Acceptance{Reason: "x"}}},
 			suppressed: []bool{false, false, false}, notes: []string{"ignore block for rule_b matches no finding"}},
 	}
 	for _, tt := range tests {
@@ -170,8 +170,8 @@ func TestApply(t *testing.T) {
 
 func TestApplyRecordsWhy(t *testing.T) {
 	fs := []finding.Finding{fnd("rule_a", "aws_lambda_function.a")}
-	s := &Inline{Rules: []string{"rule_a"}, Reason: "by design", Comment: finding.Location{File: "main.tf", Line: 2}, Target: 3,
-		Expires: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}
+	s := &Inline{Rules: []string{"rule_a"}, Comment: finding.Location{File: "main.tf", Line: 2}, Target: 3,
+		Acceptance: Acceptance{Reason: "by design", Expires: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}}
 	Apply(Input{Findings: fs, Anchors: [][]source.Anchor{{{File: "main.tf", Line: 3}}}, Inline: []*Inline{s}, Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 	require.NotNil(t, fs[0].Suppressed)
 	assert.Equal(t, finding.Suppression{Kind: "inline", Reason: "by design", Expires: "2027-01-01",
