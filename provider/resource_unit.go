@@ -176,8 +176,10 @@ func (r *unitResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				MarkdownDescription: "Where this unit's work is best served: `function` (the function alone), " +
 					"`function_kept_warm` (the function with keep-warm pings), `provisioned` (provisioned " +
 					"concurrency or minimum instances instead of pings), `container` (the container alone) or " +
-					"`hybrid` (the function, with the work beyond `routing` sent to the container). " +
-					"See `placement_reasons` for why.",
+					"`hybrid` (the function, with the work beyond `routing` sent to the container). Work that does " +
+					"not fit the function decides first; then, for a function kept warm, `provisioned` when pings " +
+					"leave instances cold at `workload.peak_concurrency` or when ready instances cost less than " +
+					"pings plus on-demand time. See `placement_reasons` for why.",
 			},
 			"placement_reasons": schema.ListAttribute{
 				Computed:            true,
@@ -383,12 +385,13 @@ func monthlyCostAttribute() schema.SingleNestedAttribute {
 		Attributes: map[string]schema.Attribute{
 			"function_usd": usd("Requests and compute time of the function serving the whole workload."),
 			"keep_warm_usd": usd("The keep-warm pings alone, each billed for the platform's shortest billed duration " +
-				"(0 without keep-warm; null where the model has no such duration, as on Azure, or pings add nothing, as " +
-				"on the Premium plan)."),
-			"provisioned_usd": usd("The alternative to keep-warm: the whole workload served by `keep_warm.concurrency` " +
-				"(or 1) instances kept ready all month, with provisioned concurrency on `aws_lambda` or always-ready " +
-				"instances on `azure_functions_flex` and `azure_functions_premium`. Null on the other platforms: " +
-				"Consumption has no ready instances, and no source prices Google's idle minimum instances."),
+				"(0 without keep-warm; null where no source gives that duration, as on Flex Consumption, or pings add " +
+				"nothing, as on the Premium plan)."),
+			"provisioned_usd": usd("The alternative to keep-warm: the whole workload served by instances kept ready " +
+				"all month, as many as `workload.peak_concurrency` (or the average concurrency) needs, with " +
+				"provisioned concurrency on `aws_lambda` or always-ready instances on `azure_functions_flex` and " +
+				"`azure_functions_premium`. Null on the other platforms: Consumption has no ready instances, and no " +
+				"source prices Google's idle minimum instances."),
 			"container_usd": usd("The container's `min_instances` running all month (0 without a container or with " +
 				"`min_instances = 0`; work routed to a container that scales to zero is not estimated)."),
 			"total_usd": usd("`function_usd + keep_warm_usd + container_usd`: the unit as declared (a null " +

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
 )
@@ -73,14 +74,18 @@ func computeUnit(in unitInputs) (unitResult, error) {
 		schedulesPerMonth = schedule.InvocationsPerMonth(kw.expr, scheduleEpoch)
 		res.pingsPerMonth = int64(math.Round(schedulesPerMonth * float64(k.concurrency)))
 	}
+	var warm *cost.Recommendation
 	if in.workload != nil {
-		costs, err := costsFor(in, schedulesPerMonth)
+		costs, rec, ok, err := costsFor(in, schedulesPerMonth)
 		if err != nil {
 			return res, err
 		}
 		res.costs = &costs
+		if ok {
+			warm = &rec
+		}
 	}
-	res.placement, res.reasons = place(in, kw)
+	res.placement, res.reasons = place(in, kw, warm)
 	return res, nil
 }
 
@@ -105,8 +110,9 @@ func renderSchedules(p platform.Platform, kw keepWarmPlan) map[string]string {
 
 // place decides where the unit's work is best served, and says why with the numbers. The first rule
 // that applies wins: work that doesn't fit the function goes to the container, the tail of it makes
-// the unit hybrid, and otherwise the question is how to keep the function warm.
-func place(in unitInputs, kw keepWarmPlan) (string, []string) {
+// the unit hybrid, and otherwise the question is how to keep the function warm: pings, or, when
+// they leave instances cold at peak or the cost model finds it cheaper (warm), ready instances.
+func place(in unitInputs, kw keepWarmPlan, warm *cost.Recommendation) (string, []string) {
 	fn, w := in.function, in.workload
 	limitSeconds, limitName := fn.timeoutSeconds, "the function timeout"
 	if r := in.routing; r != nil && r.maxFunctionSeconds != nil {
@@ -133,10 +139,15 @@ func place(in unitInputs, kw keepWarmPlan) (string, []string) {
 		return placementHybrid, append(reasons, keepWarmReasons(in, kw)...)
 	}
 	if k := in.keepWarm; k != nil && k.enabled {
+		reasons := keepWarmReasons(in, kw)
 		if coldAtPeak(in) > 0 {
-			return placementProvisioned, keepWarmReasons(in, kw)
+			return placementProvisioned, reasons
 		}
-		return placementFunctionKeptWarm, keepWarmReasons(in, kw)
+		if warm != nil && warm.Kind == cost.ProvisionedCapacity {
+			limits, _ := limitsFor(fn.platform)
+			return placementProvisioned, append(reasons, limits.readyInstances+" "+warm.Reason)
+		}
+		return placementFunctionKeptWarm, reasons
 	}
 	switch {
 	case w != nil && w.p99DurationMS != nil:

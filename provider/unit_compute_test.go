@@ -36,6 +36,10 @@ func TestComputeUnit_placement(t *testing.T) {
 			"keep-warm pings every 5 minutes hold 2 instances warm",
 			"peak concurrency 10 exceeds those 2, so 8 start cold at peak; provisioned concurrency keeps them ready",
 		}},
+		{"steady traffic makes provisioned capacity cheaper than pings", func(in *unitInputs) {
+			in.keepWarm = &keepWarmInputs{intervalMinutes: ptr[int64](5), concurrency: 1, enabled: true}
+			in.workload = &workloadInputs{requestsPerMonth: 20_000_000, avgDurationMS: 1000}
+		}, placementProvisioned, nil},
 		{"peak beyond warm instances on a platform with no ready instances", func(in *unitInputs) {
 			in.function = functionInputs{platform: platform.AzureFunctionsConsumption, memoryMB: 512, timeoutSeconds: 30}
 			in.keepWarm = &keepWarmInputs{intervalMinutes: ptr[int64](5), concurrency: 2, enabled: true}
@@ -130,10 +134,14 @@ func TestComputeUnit_costs(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, c.keepWarmUSD)
 	assert.Equal(t, cents(keepWarm.At(0).USD), *c.keepWarmUSD)
-	provisioned, err := prices.Provisioned(platform.AWSLambda, 1024, 2, 300, cost.ARM64)
+	comparison, err := prices.Compare(cost.Function{Platform: platform.AWSLambda, MemoryMB: 1024, Arch: cost.ARM64},
+		cost.Workload{RequestsPerMonth: 2e6, AvgDurationMs: 300},
+		cost.Configured{PingsPerMonth: platform.HoursPerMonth * 12, PingConcurrency: 2})
+	require.NoError(t, err)
+	provisioned, err := comparison.Expected(cost.ProvisionedCapacity)
 	require.NoError(t, err)
 	require.NotNil(t, c.provisionedUSD)
-	assert.Equal(t, cents(provisioned.At(2e6).USD), *c.provisionedUSD, "as many provisioned instances as keep-warm holds")
+	assert.Equal(t, cents(provisioned.Estimate.USD), *c.provisionedUSD, "the cost model's provisioned option for this workload")
 	container, err := prices.Container(platform.AWSFargate, 0.5, 1024, 2)
 	require.NoError(t, err)
 	assert.Equal(t, cents(container.At(0).USD), c.containerUSD)
@@ -142,16 +150,24 @@ func TestComputeUnit_costs(t *testing.T) {
 }
 
 func TestComputeUnit_costsWithoutAPrice(t *testing.T) {
-	in := unitInputs{
-		function:  functionInputs{platform: platform.AzureFunctionsConsumption, memoryMB: 512, timeoutSeconds: 60},
-		keepWarm:  &keepWarmInputs{intervalMinutes: ptr[int64](10), concurrency: 1, enabled: true},
-		workload:  &workloadInputs{requestsPerMonth: 1000, avgDurationMS: 100},
-		container: &containerInputs{platform: platform.AzureContainerApps, cpu: 0.5, memoryMB: 1024, minInstances: 0},
+	unit := func(p platform.Platform, memoryMB int64) unitInputs {
+		return unitInputs{
+			function:  functionInputs{platform: p, memoryMB: memoryMB, timeoutSeconds: 60},
+			keepWarm:  &keepWarmInputs{intervalMinutes: ptr[int64](10), concurrency: 1, enabled: true},
+			workload:  &workloadInputs{requestsPerMonth: 1000, avgDurationMS: 100},
+			container: &containerInputs{platform: platform.AzureContainerApps, cpu: 0.5, memoryMB: 1024, minInstances: 0},
+		}
 	}
-	res, err := computeUnit(in)
+	res, err := computeUnit(unit(platform.AzureFunctionsConsumption, 512))
 	require.NoError(t, err)
-	assert.Nil(t, res.costs.keepWarmUSD, "no source gives Azure's shortest billed duration")
+	assert.NotNil(t, res.costs.keepWarmUSD)
 	assert.Nil(t, res.costs.provisionedUSD, "Consumption has no ready instances")
 	assert.Zero(t, res.costs.containerUSD, "a container that scales to zero has no always-on cost")
-	assert.Equal(t, res.costs.functionUSD, res.costs.totalUSD)
+	assert.InDelta(t, res.costs.functionUSD+*res.costs.keepWarmUSD, res.costs.totalUSD, 0.005)
+
+	res, err = computeUnit(unit(platform.AzureFunctionsFlex, 2048))
+	require.NoError(t, err)
+	assert.Nil(t, res.costs.keepWarmUSD, "no source gives the shortest duration Flex Consumption bills")
+	assert.NotNil(t, res.costs.provisionedUSD, "Flex has always-ready instances")
+	assert.Equal(t, res.costs.functionUSD, res.costs.totalUSD, "an unpriced keep-warm counts as 0")
 }

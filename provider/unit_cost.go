@@ -20,50 +20,61 @@ type unitCosts struct {
 	priceDate      string
 }
 
-// costsFor prices a unit with a workload with internal/cost, the linter's cost model, at list prices.
-func costsFor(in unitInputs, pingsPerSchedule float64) (unitCosts, error) {
+// costsFor prices a unit with a workload with internal/cost, the linter's cost model, at list
+// prices. It also returns the cost model's recommendation between keep-warm pings and provisioned
+// capacity (ok false when it has none), which placement follows.
+func costsFor(in unitInputs, pingsPerSchedule float64) (out unitCosts, warm cost.Recommendation, ok bool, err error) {
 	prices := cost.Default()
 	fn, w := in.function, in.workload
 	arch, err := cost.ParseArch(in.function.architecture)
 	if err != nil {
-		return unitCosts{}, err
+		return out, warm, false, err
 	}
 	requests := float64(w.requestsPerMonth)
 	var dates priceDates
 
 	onDemand, err := prices.OnDemand(fn.platform, int(fn.memoryMB), float64(w.avgDurationMS), arch)
 	if err != nil {
-		return unitCosts{}, fmt.Errorf("pricing the function: %w", err)
+		return out, warm, false, fmt.Errorf("pricing the function: %w", err)
 	}
-	out := unitCosts{functionUSD: dates.usd(onDemand.At(requests))}
+	out.functionUSD = dates.usd(onDemand.At(requests))
 
+	configured := cost.Configured{}
+	zero := 0.0
+	out.keepWarmUSD = &zero
 	if k := in.keepWarm; k != nil && k.enabled {
-		billedMs, ok := cost.MinimumBilledMillis(fn.platform)
-		if ok {
-			kw, err := prices.KeepWarm(fn.platform, int(fn.memoryMB), arch, pingsPerSchedule, int(k.concurrency), billedMs)
-			if err == nil {
+		configured.PingsPerMonth, configured.PingConcurrency = pingsPerSchedule, int(k.concurrency)
+		out.keepWarmUSD = nil
+		if billedMs, ok := cost.MinimumBilledMillis(fn.platform); ok {
+			if kw, err := prices.KeepWarm(fn.platform, int(fn.memoryMB), arch, pingsPerSchedule, int(k.concurrency), billedMs); err == nil {
 				usd := dates.usd(kw.At(requests))
 				out.keepWarmUSD = &usd
 			}
 		}
-	} else {
-		zero := 0.0
-		out.keepWarmUSD = &zero
 	}
 
-	instances := int64(1)
-	if k := in.keepWarm; k != nil {
-		instances = k.concurrency
+	workload := cost.Workload{RequestsPerMonth: requests, AvgDurationMs: float64(w.avgDurationMS)}
+	if w.peakConcurrency != nil {
+		workload.PeakConcurrency = int(*w.peakConcurrency)
 	}
-	if prov, err := prices.Provisioned(fn.platform, int(fn.memoryMB), int(instances), float64(w.avgDurationMS), arch); err == nil {
-		usd := dates.usd(prov.At(requests))
+	comparison, err := prices.Compare(cost.Function{Platform: fn.platform, MemoryMB: int(fn.memoryMB), Arch: arch}, workload, configured)
+	if err != nil {
+		return out, warm, false, fmt.Errorf("comparing the function's options: %w", err)
+	}
+	if provisioned, err := comparison.Expected(cost.ProvisionedCapacity); err == nil {
+		usd := dates.usd(provisioned.Estimate)
 		out.provisionedUSD = &usd
+	}
+	if configured.PingsPerMonth > 0 {
+		// An infinite margin leaves the container out: placement moves work to the container for
+		// what the function can't run, not for price.
+		warm, ok = comparison.Recommend(math.Inf(1), true)
 	}
 
 	if c := in.container; c != nil && c.minInstances > 0 {
 		ct, err := prices.Container(c.platform, c.cpu, int(c.memoryMB), int(c.minInstances))
 		if err != nil {
-			return unitCosts{}, fmt.Errorf("pricing the container: %w", err)
+			return out, warm, false, fmt.Errorf("pricing the container: %w", err)
 		}
 		out.containerUSD = dates.usd(ct.At(requests))
 	}
@@ -74,7 +85,7 @@ func costsFor(in unitInputs, pingsPerSchedule float64) (unitCosts, error) {
 	}
 	out.totalUSD = cents(out.totalUSD)
 	out.priceDate = dates.latest
-	return out, nil
+	return out, warm, ok, nil
 }
 
 // priceDates remembers the most recent date among the prices used.
