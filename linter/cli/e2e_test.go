@@ -305,6 +305,15 @@ func TestChdirAndMissingSources(t *testing.T) {
 	assert.Contains(t, notices, "have no file:line because no .tf files were found in the current directory")
 	assert.Contains(t, notices, "pass --chdir DIR")
 	assert.Empty(t, r.Suppressed, "no sources, no inline suppressions")
+
+	// A module whose sources are missing (a remote module before terraform init) is named.
+	require.NoError(t, os.RemoveAll(filepath.Join(dir, "modules", "worker")))
+	res = run(t, dir, nil, "--format", "json", "plan.json")
+	require.Equal(t, 1, res.code, res.stderr)
+	r = decode(t, res.stdout)
+	assert.Nil(t, find(t, r.Findings, "aws_lambda_timeout_exceeds_sqs_visibility", workerEU).Location)
+	assert.NotNil(t, find(t, r.Findings, "aws_lambda_timeout_exceeds_api_gateway", reportFn).Location, "the other modules still map")
+	assert.Contains(t, strings.Join(noticeTexts(r), "\n"), "plan.json: 3 finding(s) have no file:line because the sources of module.worker were not found; run terraform init")
 }
 
 func TestInlineSuppressionsThroughModulesAndPerInstance(t *testing.T) {

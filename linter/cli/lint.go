@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
@@ -128,7 +130,8 @@ func (a *App) lintOne(r *run, in input, ecfg engine.Config, o *lintOptions, seve
 	src := source.Load(p, source.Options{Dir: o.chdir, PlanFile: in.planFile})
 	r.notes = append(r.notes, src.Notes...)
 	changes := changedAddresses(p)
-	located := 0
+	unlocated := 0
+	missing := map[string]bool{} // modules whose sources were not found
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		if several {
@@ -137,14 +140,18 @@ func (a *App) lintOne(r *run, in input, ecfg engine.Config, o *lintOptions, seve
 		pl, ok := src.Locate(f.Address, f.Attribute)
 		if ok {
 			pl.Apply(f)
-			located++
+		} else {
+			unlocated++
+			if m := src.MissingModule(f.Address); m != "" {
+				missing[m] = true
+			}
 		}
 		r.anchors = append(r.anchors, pl.Anchors)
 		r.changed = append(r.changed, involvesChange(f, changes))
 	}
 	r.findings = append(r.findings, res.Findings...)
-	if len(res.Findings) > located {
-		r.notes = append(r.notes, finding.Note{Message: noLocationHint(p.Path, src, len(res.Findings)-located, o.chdir)})
+	if unlocated > 0 {
+		r.notes = append(r.notes, finding.Note{Message: noLocationHint(p.Path, src, unlocated, missing, o.chdir)})
 	}
 	inline, notes := suppress.Scan(src, func(name string) bool { return rules.ByName(name) != nil })
 	r.notes = append(r.notes, notes...)
@@ -166,7 +173,7 @@ func mergeInline(have, more []*suppress.Inline) []*suppress.Inline {
 	return have
 }
 
-func noLocationHint(planPath string, src *source.Config, n int, chdir string) string {
+func noLocationHint(planPath string, src *source.Config, n int, missing map[string]bool, chdir string) string {
 	dir := chdir
 	if dir == "" {
 		dir = "the current directory"
@@ -175,6 +182,16 @@ func noLocationHint(planPath string, src *source.Config, n int, chdir string) st
 		return fmt.Sprintf("%s: %d finding(s) have no file:line because no .tf files were found in %s; "+
 			"run hybridlint in the configuration's directory (or pass --chdir DIR) after terraform init, "+
 			"or lint the binary plan file (terraform plan -out tf.plan), which carries its configuration", planPath, n, dir)
+	}
+	if len(missing) > 0 {
+		mods := make([]string, 0, len(missing))
+		for m := range missing {
+			mods = append(mods, m)
+		}
+		sort.Strings(mods)
+		return fmt.Sprintf("%s: %d finding(s) have no file:line because the sources of %s were not found; "+
+			"run terraform init in %s (remote modules are recorded in .terraform/modules/modules.json), "+
+			"or lint the binary plan file, which carries every module's configuration", planPath, n, strings.Join(mods, ", "), dir)
 	}
 	return fmt.Sprintf("%s: %d finding(s) have no file:line because their resources are not declared in the .tf files found "+
 		"(in %s and its modules); are they the configuration this plan was made from? Lint the binary plan file to be sure", planPath, n, dir)

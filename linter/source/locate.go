@@ -97,6 +97,17 @@ func (c *Config) Locate(address, attribute string) (Placement, bool) {
 	return pl, true
 }
 
+// MissingModule returns the module call path (module.api.module.fn) of an address whose module's
+// sources were not found, "" when they were, when the address is in the root module, or when it
+// is not a resource instance.
+func (c *Config) MissingModule(address string) string {
+	a, ok := graph.ParseInstanceAddress(address)
+	if !ok || len(a.Modules) == 0 || c.Modules[moduleKey(a.Modules)] != nil {
+		return ""
+	}
+	return graph.StripKeys(a.Modules[len(a.Modules)-1].Address)
+}
+
 func moduleKey(steps []graph.ModuleStep) string {
 	names := make([]string, len(steps))
 	for i, s := range steps {

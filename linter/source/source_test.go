@@ -275,3 +275,12 @@ func TestParseManifestShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestMissingModule(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": rootMain}) // modules/fn is not there
+	cfg := load(t, dir, nil)
+	assert.Equal(t, "module.worker", cfg.MissingModule(`module.worker["eu"].aws_lambda_function.this`))
+	assert.Equal(t, "", cfg.MissingModule("aws_lambda_function.root[0]"), "the root module was found")
+	assert.Equal(t, "", cfg.MissingModule("not an address"))
+	assert.Equal(t, "", load(t, t.TempDir(), nil).MissingModule("aws_lambda_function.root[0]"), "no root module: not a module to name")
+}
