@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"embed"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -26,10 +27,17 @@ const modulePath = "github.com/hybridlint/terraform-provider-hybrid"
 
 // managedPaths are the entries under docs/ that tfplugindocs writes; everything else there belongs
 // to someone else.
-var managedPaths = []string{"index.md", "resources", "data-sources", "functions"}
+var managedPaths = []string{"index.md", "resources", "data-sources", "functions", "guides"}
 
-// exampleDirs are the parts of examples/ that tfplugindocs reads.
-var exampleDirs = []string{"provider", "resources", "data-sources", "functions"}
+// exampleDirs are the parts of examples/ that the docs show: tfplugindocs's own layout, and the
+// complete example the guide includes.
+var exampleDirs = []string{"provider", "resources", "data-sources", "functions", "hybrid-unit"}
+
+// templates holds the pages tfplugindocs renders besides the generated ones (guides); they live
+// beside this command rather than in a top-level templates/ folder.
+//
+//go:embed templates
+var templates embed.FS
 
 // staleError lists the docs that differ from what generation would write.
 type staleError struct {
@@ -71,6 +79,9 @@ func run(ctx context.Context, root string, check bool, schemaOut string) error {
 			}
 		}
 	}
+	if err := os.CopyFS(filepath.Join(work, "templates"), mustSub(templates, "templates")); err != nil {
+		return fmt.Errorf("copying templates: %w", err)
+	}
 	args := []string{"--provider-dir", work, "--provider-name", provider.TypeName, "--providers-schema", schemaPath}
 	if err := goRun(ctx, work, append([]string{"generate"}, args...)...); err != nil {
 		return err
@@ -103,6 +114,14 @@ func run(ctx context.Context, root string, check bool, schemaOut string) error {
 		}
 	}
 	return nil
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // dir is a constant embedded above
+	}
+	return sub
 }
 
 func writeSchema(ctx context.Context, path string) error {
