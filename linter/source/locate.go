@@ -300,7 +300,7 @@ func (t *tracer) next(cur cursor) (cursor, bool) {
 		}
 		return cur, false
 	case *hclsyntax.TupleConsExpr:
-		if len(cur.path) == 0 || !cur.path[0].isIdx || cur.path[0].index >= len(e.Exprs) {
+		if len(cur.path) == 0 || !cur.path[0].isIdx || cur.path[0].index < 0 || cur.path[0].index >= len(e.Exprs) {
 			return cur, false
 		}
 		cur.expr = e.Exprs[cur.path[0].index]

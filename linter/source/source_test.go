@@ -284,3 +284,39 @@ func TestMissingModule(t *testing.T) {
 	assert.Equal(t, "", cfg.MissingModule("not an address"))
 	assert.Equal(t, "", load(t, t.TempDir(), nil).MissingModule("aws_lambda_function.root[0]"), "no root module: not a module to name")
 }
+
+func TestTraceStopsOnOddValues(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": `locals {
+  a    = local.b
+  b    = local.a
+  list = [10, 20]
+}
+
+resource "aws_lambda_function" "cycle" {
+  timeout = local.a
+}
+
+resource "aws_lambda_function" "negative" {
+  timeout = local.list[-1]
+}
+
+resource "aws_lambda_function" "indexed" {
+  timeout = local.list[1]
+}
+
+resource "aws_lambda_function" "unknown_key" {
+  timeout = local.list[count.index]
+}
+`})
+	cfg := load(t, dir, nil)
+	for addr, want := range map[string]string{
+		"aws_lambda_function.cycle":       "main.tf:", // somewhere in the cycle, without hanging
+		"aws_lambda_function.negative":    "main.tf:4",
+		"aws_lambda_function.indexed":     "main.tf:4",
+		"aws_lambda_function.unknown_key": "main.tf:20",
+	} {
+		pl, ok := cfg.Locate(addr, "timeout")
+		require.True(t, ok, addr)
+		assert.Contains(t, at(pl.Location), want, addr)
+	}
+}
