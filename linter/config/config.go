@@ -276,7 +276,7 @@ func decodeRule(rb ruleBlock) (engine.RuleConfig, hcl.Diagnostics) {
 		return rc, errs
 	}
 	opts := r.Options()
-	if d := gohcl.DecodeBody(rb.Options, nil, opts); d.HasErrors() {
+	if d := decodeOptions(r.Name, rb, opts); d.HasErrors() {
 		for _, e := range d {
 			if e.Summary == "Unsupported argument" {
 				e.Summary = fmt.Sprintf("rule %s has no such option", r.Name)
@@ -287,6 +287,18 @@ func decodeRule(rb ruleBlock) (engine.RuleConfig, hcl.Diagnostics) {
 	}
 	rc.Options = opts
 	return rc, errs
+}
+
+// decodeOptions decodes a rule block's leftover body into the rule's options. A rule whose options
+// are not a pointer to an hcl-tagged struct is a bug in hybridlint: it is reported, not a panic.
+func decodeOptions(rule string, rb ruleBlock, opts any) (diags hcl.Diagnostics) {
+	defer func() {
+		if p := recover(); p != nil {
+			diags = hcl.Diagnostics{diag(rb.NameRange, fmt.Sprintf("rule %s: its options cannot be read", rule),
+				fmt.Sprintf("%v (this is a bug in hybridlint; please report it)", p))}
+		}
+	}()
+	return gohcl.DecodeBody(rb.Options, nil, opts)
 }
 
 func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -195,4 +197,13 @@ func TestOptionsRendering(t *testing.T) {
 		{"map", `{ "a" = 1, "b" = 2 }`}, {"ptr", "null"}, {"labels", "{  }"}}
 	assert.Equal(t, want, got)
 	assert.Nil(t, Options(nil))
+}
+
+func TestBrokenRuleOptionsAreReportedNotPanicked(t *testing.T) {
+	f, diags := hclsyntax.ParseConfig([]byte("rule \"x\" {\n  a = 1\n}\n"), "c.hcl", hcl.InitialPos)
+	require.False(t, diags.HasErrors())
+	blk := f.Body.(*hclsyntax.Body).Blocks[0]
+	d := decodeOptions("x", ruleBlock{Name: "x", NameRange: blk.LabelRanges[0], Options: blk.Body}, 42)
+	require.True(t, d.HasErrors())
+	assert.Contains(t, (&Error{Diags: d}).Error(), "c.hcl:1:6: rule x: its options cannot be read")
 }
