@@ -20,8 +20,12 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/provider"
 )
 
-// version is set at release time with -ldflags "-X main.version=...".
-var version = "dev"
+// version and commit are set at release time with -ldflags "-X main.version=... -X main.commit=..."
+// (see .goreleaser.yml).
+var (
+	version = "dev"
+	commit  = ""
+)
 
 // ruleDocs are the generated rule pages, so `hybridlint explain` prints exactly what docs/ says.
 //
@@ -41,8 +45,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	v := version
+	if commit != "" {
+		v += " (" + commit + ")"
+	}
 	app := &cli.App{
-		Version:    version,
+		Version:    v,
 		Stdin:      os.Stdin,
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,

@@ -12,10 +12,6 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
 )
 
-// scheduleEpoch is the fixed instant schedules are measured from. Counting from "now" would make two
-// plans of the same configuration disagree (Terraform plans twice), and a plan differ from the apply.
-var scheduleEpoch = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
-
 // checkUnit returns the plan-time diagnostics of a unit whose arguments are all known: errors for
 // what the platform can't run, warnings for what runs but won't do what the unit declares. Each
 // diagnostic points at the argument to change.
@@ -195,7 +191,7 @@ func keepWarmPlanFor(p platform.Platform, k *keepWarmInputs) (keepWarmPlan, stri
 	if err != nil {
 		return keepWarmPlan{}, attr, fmt.Errorf("keep_warm.%s is not %s, the schedule syntax of %s: %w", attr, describeSyntax(syntax), p, err)
 	}
-	stats := schedule.MonthStats(expr, scheduleEpoch)
+	stats := schedule.MonthStats(expr, schedule.ReferenceStart)
 	if stats.Never || stats.Count < 2 {
 		return keepWarmPlan{}, attr, fmt.Errorf("keep_warm.%s %q fires fewer than twice a month, which keeps nothing warm", attr, text)
 	}

@@ -71,7 +71,7 @@ func computeUnit(in unitInputs) (unitResult, error) {
 			return res, err
 		}
 		res.schedules = renderSchedules(in.function.platform, kw)
-		schedulesPerMonth = schedule.InvocationsPerMonth(kw.expr, scheduleEpoch)
+		schedulesPerMonth = schedule.InvocationsPerMonth(kw.expr, schedule.ReferenceStart)
 		res.pingsPerMonth = int64(math.Round(schedulesPerMonth * float64(k.concurrency)))
 	}
 	var warm *cost.Recommendation

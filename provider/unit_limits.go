@@ -136,8 +136,7 @@ func memoryOptions(name string, sizes []int) func(int) error {
 func checkContainerSize(p platform.Platform, vcpu float64, memoryMB int) (field string, err error) {
 	switch p {
 	case platform.AWSFargate:
-		// Fargate sizes CPU in units of 1/1,024 vCPU.
-		units := vcpu * 1024
+		units := vcpu * platform.FargateCPUUnitsPerVCPU
 		if units != math.Trunc(units) || platform.FargateMemoryOptionsMiB(int(units)) == nil {
 			return "cpu", fmt.Errorf("cpu %g is not a Fargate task size: use %s vCPU", vcpu, fargateVCPUs())
 		}
@@ -160,7 +159,7 @@ func checkContainerSize(p platform.Platform, vcpu float64, memoryMB int) (field 
 func fargateVCPUs() string {
 	var out []string
 	for _, u := range platform.FargateCPUUnits() {
-		out = append(out, strconv.FormatFloat(float64(u)/1024, 'f', -1, 64))
+		out = append(out, strconv.FormatFloat(float64(u)/platform.FargateCPUUnitsPerVCPU, 'f', -1, 64))
 	}
 	return joinOr(out)
 }

@@ -971,14 +971,5 @@ func megabytes(bytes int) string {
 // EventBridge rules run; ok is false for expressions that do not parse and for schedules that fire
 // fewer than twice in that month (one-time at() schedules, yearly crons).
 func awsScheduleGaps(expr string) (minGap, maxGap time.Duration, ok bool) {
-	sched, err := schedule.ParseAWS(expr)
-	if err != nil {
-		return 0, 0, false
-	}
-	// A fixed month, so findings do not change with the day hybridlint runs.
-	stats := schedule.MonthStats(sched, time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC))
-	if stats.Count < 2 || stats.Shortest <= 0 {
-		return 0, 0, false
-	}
-	return stats.Shortest, stats.Longest, true
+	return measureSchedule(schedule.AWS, expr)
 }

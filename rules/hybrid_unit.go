@@ -181,14 +181,14 @@ func (u hybridUnit) keepWarmDeclaration() *keepWarm {
 	return &keepWarm{interval: longest, declared: "schedule " + expr}
 }
 
-// measureSchedule measures a schedule's shortest and longest gaps over a fixed month, so findings do
-// not change with the day hybridlint runs.
+// measureSchedule measures a schedule's shortest and longest gaps over the reference month, so
+// findings do not change with the day hybridlint runs.
 func measureSchedule(syntax schedule.Syntax, expr string) (shortest, longest time.Duration, ok bool) {
 	s, err := schedule.Parse(syntax, expr)
 	if err != nil {
 		return 0, 0, false
 	}
-	st := schedule.MonthStats(s, time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC))
+	st := schedule.MonthStats(s, schedule.ReferenceStart)
 	if st.Count < 2 || st.Shortest <= 0 {
 		return 0, 0, false
 	}

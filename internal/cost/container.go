@@ -28,9 +28,9 @@ func (p Prices) Container(pl platform.Platform, vcpu float64, memoryMB, minInsta
 	name := fmt.Sprintf("%s %g vCPU %d MB x %d", pl, vcpu, memoryMB, minInstances)
 	switch pl {
 	case platform.AWSFargate:
-		units := vcpu * 1024
+		units := vcpu * platform.FargateCPUUnitsPerVCPU
 		if units != math.Round(units) {
-			return Option{}, fmt.Errorf("fargate size: cpu %g vCPU is not a whole number of CPU units (1024 = 1 vCPU)", vcpu)
+			return Option{}, fmt.Errorf("fargate size: cpu %g vCPU is not a whole number of CPU units (%d = 1 vCPU)", vcpu, platform.FargateCPUUnitsPerVCPU)
 		}
 		if err := platform.CheckFargateSize(int(units), memoryMB); err != nil {
 			return Option{}, fmt.Errorf("fargate size: %w", err)

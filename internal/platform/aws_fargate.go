@@ -32,6 +32,10 @@ func fargateSizes() []fargateSize {
 	}
 }
 
+// FargateCPUUnitsPerVCPU is how ECS counts task CPU: 1,024 CPU units make one vCPU.
+// Source: [S31] docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html. Read 2026-11.
+const FargateCPUUnitsPerVCPU = 1024
+
 // FargateCPUUnits lists the valid task CPU values in CPU units (1,024 units = 1 vCPU).
 func FargateCPUUnits() []int {
 	var units []int
