@@ -290,4 +290,34 @@ var examples = map[string]example{
 	},
 
 	// Economics (issue 7)
+	"aws_lambda_provisioned_concurrency_cost": {
+		note: "Twenty 2 GB environments are provisioned on the `live` alias of a quote service whose hybrid unit expects " +
+			"100 million requests a month of 400 ms.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.quotes", "java21", map[string]any{"memory_size": 2048, "publish": true}),
+			liveAlias("aws_lambda_alias.live", "aws_lambda_function.quotes"),
+			func() plantest.Resource {
+				pc := provisionedOn("aws_lambda_provisioned_concurrency_config.quotes", "aws_lambda_function.quotes", "aws_lambda_alias.live")
+				pc.After["provisioned_concurrent_executions"] = 20
+				return pc
+			}(),
+			econUnit("hybrid_unit.quotes", "aws_lambda_function.quotes", 100000000, 400),
+		),
+	},
+	"function_container_cheaper": {
+		note: "An image-resizing function's hybrid unit declares 50 million requests a month of 120 ms: steady enough for one Fargate task.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.resize", "python3.12", map[string]any{"memory_size": 512, "architectures": []any{"x86_64"}}),
+			econUnit("hybrid_unit.resize", "aws_lambda_function.resize", 50000000, 120),
+		),
+	},
+	"function_keep_warm_cost": {
+		note: "A lambda-warmer schedule pings the checkout function every 5 minutes, three at a time.",
+		plan: plantest.New().Add(
+			coldFn("aws_lambda_function.checkout", "nodejs22.x", nil),
+			eventRule("aws_cloudwatch_event_rule.checkout_warmer", "rate(5 minutes)", map[string]any{"name": "checkout-warmer"}),
+			eventTarget("aws_cloudwatch_event_target.checkout_warmer", "aws_cloudwatch_event_rule.checkout_warmer",
+				`{"warmer":true,"concurrency":3}`, fnRefs("aws_lambda_function.checkout", "arn")...),
+		),
+	},
 }

@@ -42,6 +42,9 @@ func All() []*Rule {
 		HybridUnitKeepWarmMissing,
 
 		// Economics (issue 7)
+		LambdaProvisionedConcurrencyCost,
+		FunctionContainerCheaper,
+		FunctionKeepWarmCost,
 	}
 }
 

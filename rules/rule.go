@@ -8,8 +8,10 @@ import (
 	"sort"
 	"time"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 )
 
 // Rule is one check.
@@ -48,6 +50,12 @@ type Settings struct {
 	// AzureHost is the functionTimeout of the host.json given with --azure-host-json or found
 	// beside the configuration; nil when there is none (the Azure rules then use the plan's default).
 	AzureHost *AzureHost
+	// Usage is the expected traffic per function read from --usage (linter/usage); nil when none was
+	// given. The cost rules also read the workload of hybrid_unit resources in the plan.
+	Usage *usage.File
+	// Prices are the prices the cost rules use: the list prices with the overrides of
+	// .hybridlint.hcl (cost.WithOverrides); nil means the list prices.
+	Prices *cost.Prices
 }
 
 // Pass is one rule's run over one graph.

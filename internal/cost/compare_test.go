@@ -283,6 +283,9 @@ func TestFormat(t *testing.T) {
 	for n, want := range map[float64]string{8760: "8,760", 21.75: "21.75", 1e9: "1,000,000,000", 2.5e3: "2,500", 0.5: "0.5", 730.0 / 24: "30.42"} {
 		assert.Equal(t, want, FormatCount(n), "%g", n)
 	}
+	for mb, want := range map[int]string{512: "512 MB", 1024: "1 GB", 1536: "1.5 GB", 1769: "1.73 GB", 30720: "30 GB"} {
+		assert.Equal(t, want, FormatMemory(mb), "%d", mb)
+	}
 	for n, want := range map[float64]string{4e6: "4M", 1.25e6: "1.25M", 950: "950", 12e3: "12K", 1.2e9: "1.2B", 3e12: "3T"} {
 		assert.Equal(t, want, FormatRequests(n), "%g", n)
 	}

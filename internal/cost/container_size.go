@@ -69,19 +69,7 @@ type ContainerSize struct {
 
 // String describes the size for messages: "2 x aws_fargate 0.5 vCPU / 1 GB".
 func (s ContainerSize) String() string {
-	return fmt.Sprintf("%d x %s %g vCPU / %s", s.Instances, s.Platform, s.VCPU, memoryText(s.MemoryMB))
-}
-
-// memoryText renders MiB as "512 MB" or, from 1 GB up, "1.5 GB".
-func memoryText(mb int) string {
-	if mb < 1024 {
-		return fmt.Sprintf("%d MB", mb)
-	}
-	return fmt.Sprintf("%s GB", trimFloat(float64(mb)/1024))
-}
-
-func trimFloat(x float64) string {
-	return fmt.Sprintf("%.3g", x)
+	return fmt.Sprintf("%d x %s %g vCPU / %s", s.Instances, s.Platform, s.VCPU, FormatMemory(s.MemoryMB))
 }
 
 // containerShape is one instance size a container platform offers.
@@ -168,7 +156,7 @@ func (p Prices) ContainerFor(fn Function, concurrency int) (Option, ContainerSiz
 		}
 	}
 	if math.IsInf(bestUSD, 1) {
-		what := memoryText(fn.MemoryMB)
+		what := FormatMemory(fn.MemoryMB)
 		if vcpu > 0 {
 			what += fmt.Sprintf(" and %.2f vCPU", vcpu)
 		}

@@ -65,11 +65,14 @@ func groupThousands(n int64) string {
 }
 
 // PriceDate says which prices an amount rests on, for messages: the latest date among the prices
-// of the estimates ("2026-11-25"), and ", with overrides" when any of them is a team's own.
+// the estimates use ("2026-11-25"), and ", with overrides" when any of them is a team's own.
 func PriceDate(es ...Estimate) string {
 	latest, overridden := "", false
 	for _, e := range es {
 		for _, it := range e.Items {
+			if it.Quantity == 0 {
+				continue // a price the estimate did not use
+			}
 			if it.Price.Overridden {
 				overridden = true
 			}
@@ -85,4 +88,12 @@ func PriceDate(es ...Estimate) string {
 		return "list prices of " + latest + ", with overrides"
 	}
 	return "list prices of " + latest
+}
+
+// FormatMemory renders MiB as "512 MB" or, from 1 GB up, "1.5 GB" (3 significant digits).
+func FormatMemory(mb int) string {
+	if mb < 1024 {
+		return fmt.Sprintf("%d MB", mb)
+	}
+	return strconv.FormatFloat(float64(mb)/1024, 'g', 3, 64) + " GB"
 }

@@ -36,6 +36,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/agext/levenshtein"
 	"gopkg.in/yaml.v3"
 )
 
@@ -369,7 +370,7 @@ func fieldOf(key string) (string, bool) {
 func nearKey(key string) string {
 	for _, fk := range fieldKeys {
 		for _, k := range fk.keys {
-			if distance(key, k) <= 2 {
+			if levenshtein.Distance(key, k, nil) <= 2 {
 				return k
 			}
 		}
@@ -379,32 +380,11 @@ func nearKey(key string) string {
 
 func suggestion(key string, known []string) string {
 	for _, k := range known {
-		if distance(key, k) <= 3 {
+		if levenshtein.Distance(key, k, nil) <= 3 {
 			return fmt.Sprintf(" (did you mean %s?)", k)
 		}
 	}
 	return ""
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 func isTypeName(s string) bool {

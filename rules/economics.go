@@ -1,0 +1,462 @@
+package rules
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
+)
+
+// This file holds what the cost rules (issue 7) and `hybridlint cost` share: the functions of the
+// plan as internal/cost sees them (platform, memory, CPU, architecture), the traffic expected of
+// each (linter/usage: the --usage file and hybrid_unit workloads), and what the plan already spends
+// to keep each warm: keep-warm schedules and provisioned or always-ready capacity. Values the plan
+// does not know leave a function (or a schedule) out rather than guessed.
+
+// PlannedFunction is a function of the plan, ready to price.
+type PlannedFunction struct {
+	Instance *graph.Instance
+	Function cost.Function
+	// MemoryNote explains a memory that is not the function's own setting ("" when it is).
+	MemoryNote string
+	// MemoryAssumed is true when the memory is an upper bound rather than known: an Azure
+	// Consumption app without memory_mb in the usage file is priced at the whole instance.
+	MemoryAssumed bool
+	// TimeoutSeconds is the function's timeout; 0 when the plan does not say or there is no limit.
+	TimeoutSeconds int
+	// Traffic is what is expected of the function; HasTraffic is false when nothing says.
+	Traffic    usage.Traffic
+	HasTraffic bool
+	// KeepWarm are the schedules in the plan that ping the function to keep it warm.
+	KeepWarm []KeepWarmPing
+	// Provisioned is the capacity the plan keeps ready for it.
+	Provisioned []ProvisionedCapacity
+	// HostingPlan is the address of an Azure app's plan resource, "" elsewhere.
+	HostingPlan string
+}
+
+// KeepWarmPing is a schedule that pings a function to keep it warm.
+type KeepWarmPing struct {
+	// Schedule is the EventBridge rule, Scheduler schedule, Cloud Scheduler job or timer-triggered
+	// Azure function; Target the EventBridge target in between (nil otherwise).
+	Schedule, Target *graph.Instance
+	Expression       string
+	PingsPerMonth    float64
+	// Concurrency is how many copies each ping invokes (a warm-up payload's "concurrency"), 1 when
+	// the payload does not say.
+	Concurrency int
+}
+
+// ProvisionedCapacity is capacity the plan keeps initialised for a function.
+type ProvisionedCapacity struct {
+	// Config is the aws_lambda_provisioned_concurrency_config, or the Azure app itself.
+	Config    *graph.Instance
+	Attribute string
+	Instances int
+	// Qualifier names what is provisioned, for messages: "alias live", "version 3", "always-ready instances".
+	Qualifier string
+	// Related are further resources involved (the alias).
+	Related []string
+}
+
+// PlannedFunctions lists the functions of the plan that the cost model can size: Lambda functions,
+// Cloud Functions (1st and 2nd gen), and function apps on the Azure Consumption, Flex Consumption
+// and Premium plans. Apps on Dedicated (App Service) plans are always on already and left out.
+func PlannedFunctions(g *graph.Graph, s Settings) []PlannedFunction {
+	lookup := usage.NewLookup(g, s.Usage)
+	pings := keepWarmPings(g)
+	var out []PlannedFunction
+	add := func(pf PlannedFunction) {
+		pf.Traffic, pf.HasTraffic = lookup.For(pf.Instance)
+		pf.KeepWarm = pings[pf.Instance]
+		out = append(out, pf)
+	}
+	pcs := provisionedConfigs(g)
+	for _, fn := range g.ByType("aws_lambda_function") {
+		if pf, ok := lambdaFunction(fn, pcs); ok {
+			add(pf)
+		}
+	}
+	for _, w := range gcpWorkloads(g) {
+		if pf, ok := gcpFunction(w); ok {
+			add(pf)
+		}
+	}
+	for _, app := range azureAppsOnKnownPlans(g) {
+		if pf, ok := azureFunction(app, s, lookup); ok {
+			add(pf)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Instance.Address < out[j].Instance.Address })
+	return out
+}
+
+func lambdaFunction(fn *graph.Instance, pcs []pcConfig) (PlannedFunction, bool) {
+	if fn.Deleted() {
+		return PlannedFunction{}, false
+	}
+	memory, ok := intOrDefault(fn.Get("memory_size"), platform.LambdaDefaultMemoryMB)
+	if !ok {
+		return PlannedFunction{}, false
+	}
+	arch := cost.X86_64
+	switch v := fn.Get("architectures"); v.State {
+	case plan.Known:
+		if a, ok := fn.Get("architectures", 0).String(); ok {
+			if arch, ok = parseArch(a); !ok {
+				return PlannedFunction{}, false
+			}
+		}
+	case plan.Unknown, plan.Sensitive:
+		return PlannedFunction{}, false
+	}
+	pf := PlannedFunction{Instance: fn, Function: cost.Function{Platform: platform.AWSLambda, MemoryMB: memory, Arch: arch}}
+	if t, ok := intOrDefault(fn.Get("timeout"), platform.LambdaDefaultTimeoutSeconds); ok {
+		pf.TimeoutSeconds = t
+	}
+	for _, pc := range pcs {
+		if pc.function != fn {
+			continue
+		}
+		if n, ok := pc.config.Get("provisioned_concurrent_executions").Int(); ok && n > 0 {
+			capacity := ProvisionedCapacity{Config: pc.config, Attribute: "provisioned_concurrent_executions",
+				Instances: n, Qualifier: pc.qualifier.String()}
+			if pc.qualifier.aliasInst != nil {
+				capacity.Related = []string{pc.qualifier.aliasInst.Address}
+			}
+			pf.Provisioned = append(pf.Provisioned, capacity)
+		}
+	}
+	return pf, true
+}
+
+func parseArch(s string) (cost.Arch, bool) {
+	a, err := cost.ParseArch(s)
+	return a, err == nil
+}
+
+func gcpFunction(w gcpWorkload) (PlannedFunction, bool) {
+	var pl platform.Platform
+	switch w.kind {
+	case gcpGen1:
+		pl = platform.GCPFunctionsGen1
+	case gcpGen2:
+		pl = platform.GCPFunctionsGen2
+	default:
+		return PlannedFunction{}, false // a Cloud Run service: already the container half
+	}
+	memory, _, _, ok := w.memoryMiB(gcpContainer{})
+	if !ok {
+		return PlannedFunction{}, false
+	}
+	pf := PlannedFunction{Instance: w.inst, Function: cost.Function{Platform: pl, MemoryMB: memory}}
+	if w.kind == gcpGen2 {
+		vcpu, _, _, set, ok := w.cpu(gcpContainer{})
+		if !ok {
+			return PlannedFunction{}, false
+		}
+		if set {
+			pf.Function.VCPU = vcpu
+		}
+	}
+	if t, _, ok := w.timeout(); ok {
+		pf.TimeoutSeconds = t
+	}
+	return pf, true
+}
+
+func azureFunction(app azureApp, s Settings, lookup *usage.Lookup) (PlannedFunction, bool) {
+	pf := PlannedFunction{Instance: app.inst, HostingPlan: app.plan.address()}
+	switch app.plan.kind {
+	case platform.AzurePlanConsumption:
+		pf.Function = cost.Function{Platform: platform.AzureFunctionsConsumption, MemoryMB: platform.AzureConsumptionMemoryMB}
+		if t, ok := lookup.For(app.inst); ok && t.MemoryMB > 0 {
+			pf.Function.MemoryMB = t.MemoryMB
+			pf.MemoryNote = "observed memory from " + t.Source()
+		} else {
+			pf.MemoryNote = "the whole 1,536 MB instance: give memory_mb in the usage file for the observed memory"
+			pf.MemoryAssumed = true
+		}
+	case platform.AzurePlanFlex:
+		memory, ok := intOrDefault(app.inst.Get("instance_memory_in_mb"), platform.AzureFlexDefaultInstanceMemoryMB)
+		if !ok {
+			return pf, false
+		}
+		pf.Function = cost.Function{Platform: platform.AzureFunctionsFlex, MemoryMB: memory}
+		if n, known := azureAlwaysReady(app.inst); known && n > 0 {
+			pf.Provisioned = []ProvisionedCapacity{{Config: app.inst, Attribute: "always_ready", Instances: n, Qualifier: "always-ready instances"}}
+		}
+	case platform.AzurePlanPremium:
+		sku, ok := platform.LookupAzurePremiumSKU(app.plan.sku)
+		if !ok {
+			return pf, false
+		}
+		pf.Function = cost.Function{Platform: platform.AzureFunctionsPremium, MemoryMB: sku.MemoryMB}
+		pf.MemoryNote = "the " + sku.Name + " instance"
+	default:
+		return pf, false
+	}
+	if t, ok := azureAppTimeout(app.inst, app.plan, true, s.AzureHost); ok && !t.unbounded {
+		pf.TimeoutSeconds = int(t.d / time.Second)
+	}
+	return pf, true
+}
+
+// intOrDefault reads a whole number that takes a default when unset; ok is false when the plan
+// does not know it.
+func intOrDefault(v plan.Value, def int) (int, bool) {
+	useDefault, ok := orDefault(v)
+	switch {
+	case !ok:
+		return 0, false
+	case useDefault:
+		return def, true
+	}
+	return v.Int()
+}
+
+// Workload is the expected traffic in the cost model's terms.
+func (f PlannedFunction) Workload() cost.Workload {
+	return cost.Workload{RequestsPerMonth: f.Traffic.RequestsPerMonth, AvgDurationMs: f.Traffic.AvgDurationMs,
+		PeakConcurrency: f.Traffic.PeakConcurrency}
+}
+
+// WarmNeeded reports whether the plan shows the function must stay warm: it is pinged or has
+// capacity provisioned.
+func (f PlannedFunction) WarmNeeded() bool {
+	return len(f.KeepWarm) > 0 || len(f.Provisioned) > 0 || f.Function.Platform == platform.AzureFunctionsPremium
+}
+
+// Configured is what the plan spends to keep the function warm, in the cost model's terms.
+func (f PlannedFunction) Configured(s Settings) cost.Configured {
+	c := cost.Configured{IdlePingsPerMonth: platform.HoursPerMonth * 60 / idleWindow(s).Minutes()}
+	switch len(f.KeepWarm) {
+	case 0:
+	case 1:
+		c.PingsPerMonth, c.PingConcurrency = f.KeepWarm[0].PingsPerMonth, f.KeepWarm[0].Concurrency
+	default:
+		for _, p := range f.KeepWarm {
+			c.PingsPerMonth += p.PingsPerMonth * float64(p.Concurrency)
+		}
+		c.PingConcurrency = 1
+	}
+	for _, p := range f.Provisioned {
+		c.Provisioned += p.Instances
+	}
+	return c
+}
+
+// Compare prepares the comparison of the function's options at its expected traffic (no traffic
+// when none is expected).
+func (f PlannedFunction) Compare(s Settings) (*cost.Comparison, error) {
+	return s.prices().Compare(f.Function, f.Workload(), f.Configured(s))
+}
+
+// CurrentKind is how the plan runs the function today: with provisioned capacity, kept warm by
+// pings, or on demand.
+func (f PlannedFunction) CurrentKind() cost.Kind {
+	switch {
+	case len(f.Provisioned) > 0:
+		return cost.ProvisionedCapacity
+	case len(f.KeepWarm) > 0:
+		return cost.KeptWarm
+	}
+	return cost.OnDemand
+}
+
+// prices returns the prices of the run.
+func (s Settings) prices() cost.Prices {
+	if s.Prices != nil {
+		return *s.Prices
+	}
+	return cost.Default()
+}
+
+// keepWarmPings finds the keep-warm schedules of the plan, by the function they ping: EventBridge
+// rules and Scheduler schedules (schedulePings, the same detection as the keep-warm rules), Cloud
+// Scheduler jobs that call a Cloud Function, and timer-triggered functions of an Azure app. A
+// schedule counts when its payload, name or description says keep-warm; one whose expression is
+// unknown cannot be counted and is left out. Pings are counted over the year from
+// schedule.ReferenceStart, so findings do not change with the day hybridlint runs.
+func keepWarmPings(g *graph.Graph) map[*graph.Instance][]KeepWarmPing {
+	out := map[*graph.Instance][]KeepWarmPing{}
+	counted := map[string]float64{}
+	count := func(syntax schedule.Syntax, expr string, loc *time.Location) (float64, bool) {
+		key := string(syntax) + "|" + expr + "|" + loc.String()
+		if n, ok := counted[key]; ok {
+			return n, n >= 0
+		}
+		n := -1.0
+		if s, err := schedule.Parse(syntax, expr); err == nil {
+			n = schedule.InvocationsPerMonth(s, schedule.ReferenceStart.In(loc))
+		}
+		counted[key] = n
+		return n, n >= 0
+	}
+	for _, p := range schedulePings(g) {
+		if !p.warmUp || p.expression == "" {
+			continue
+		}
+		n, ok := count(schedule.AWS, p.expression, time.UTC)
+		if !ok {
+			continue
+		}
+		payload := knownStrings(p.schedule, "target.0.input")
+		if p.target != nil {
+			payload = knownStrings(p.target, "input")
+		}
+		out[p.function] = append(out[p.function], KeepWarmPing{Schedule: p.schedule, Target: p.target, Expression: p.expression,
+			PingsPerMonth: n, Concurrency: payloadConcurrency(payload)})
+	}
+	for _, job := range g.ByType("google_cloud_scheduler_job") {
+		if job.Deleted() || !schedulerJobWarms(job) {
+			continue
+		}
+		if paused, ok := job.Get("paused").Bool(); ok && paused {
+			continue
+		}
+		expr, ok := job.Get("schedule").String()
+		if !ok {
+			continue
+		}
+		n, ok := count(schedule.Unix, expr, jobLocation(job))
+		if !ok {
+			continue
+		}
+		for _, w := range gcpCallees(g, job, "http_target") {
+			out[w.inst] = append(out[w.inst], KeepWarmPing{Schedule: job, Expression: expr, PingsPerMonth: n, Concurrency: 1})
+		}
+	}
+	for _, fn := range g.ByType("azurerm_function_app_function") {
+		expr, ok := azureWarmTimer(fn)
+		if !ok {
+			continue
+		}
+		n, ok := count(schedule.NCRONTAB, expr, time.UTC)
+		if !ok {
+			continue
+		}
+		for _, e := range g.Targets(fn, "function_app_id") {
+			if !e.To.Deleted() {
+				out[e.To] = append(out[e.To], KeepWarmPing{Schedule: fn, Expression: expr, PingsPerMonth: n, Concurrency: 1})
+			}
+		}
+	}
+	return out
+}
+
+// schedulerJobWarms reports whether a Cloud Scheduler job says it keeps something warm, in its
+// name or description, or in its HTTP body (base64 in the plan).
+func schedulerJobWarms(job *graph.Instance) bool {
+	if anyMentionsWarm(knownStrings(job, "name", "description"), true) {
+		return true
+	}
+	body, ok := job.Get("http_target", 0, "body").String()
+	if !ok {
+		return false
+	}
+	decoded, err := base64.StdEncoding.DecodeString(body)
+	return err == nil && mentionsWarm(string(decoded), false)
+}
+
+// jobLocation is a Cloud Scheduler job's time zone (time_zone, UTC when unset or unknown to Go).
+func jobLocation(job *graph.Instance) *time.Location {
+	if tz, ok := job.Get("time_zone").String(); ok && tz != "" {
+		if loc, err := time.LoadLocation(tz); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// azureWarmTimer returns the schedule of a timer-triggered function whose name says it keeps its
+// app warm (a "KeepWarm" function with a timerTrigger binding in its function.json).
+func azureWarmTimer(fn *graph.Instance) (string, bool) {
+	if fn.Deleted() {
+		return "", false
+	}
+	if enabled, ok := fn.Get("enabled").Bool(); ok && !enabled {
+		return "", false
+	}
+	if !anyMentionsWarm(knownStrings(fn, "name"), true) {
+		return "", false
+	}
+	cfg, ok := fn.Get("config_json").String()
+	if !ok {
+		return "", false
+	}
+	expr, ok := timerSchedule(cfg)
+	if !ok || expr == "" || strings.Contains(expr, "%") {
+		return "", false // %NAME% reads the schedule from an app setting
+	}
+	return expr, true
+}
+
+// payloadConcurrency reads how many copies a warm-up payload asks for: lambda-warmer's
+// {"warmer": true, "concurrency": 3}. 1 when the payload does not say.
+func payloadConcurrency(payloads []string) int {
+	for _, p := range payloads {
+		var doc map[string]any
+		if json.Unmarshal([]byte(p), &doc) != nil {
+			continue
+		}
+		if n, ok := doc["concurrency"].(float64); ok && n >= 1 && n == float64(int(n)) {
+			return int(n)
+		}
+	}
+	return 1
+}
+
+// label describes the function for messages: "aws_lambda, 512 MB, x86_64".
+func (f PlannedFunction) label() string {
+	parts := []string{string(f.Function.Platform), cost.FormatMemory(f.Function.MemoryMB)}
+	if f.Function.Platform == platform.AWSLambda {
+		parts = append(parts, string(f.Function.Arch))
+	}
+	if f.Function.VCPU > 0 {
+		parts = append(parts, fmt.Sprintf("%g vCPU", f.Function.VCPU))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// trafficText says what is expected, for messages: "4M requests a month of 900 ms (usage.yml:3)".
+func (f PlannedFunction) trafficText() string {
+	return fmt.Sprintf("%s requests a month of %s ms (%s)", cost.FormatRequests(f.Traffic.RequestsPerMonth),
+		cost.FormatCount(f.Traffic.AvgDurationMs), f.Traffic.Source())
+}
+
+// trafficUnits are the hybrid_unit resources whose workload the traffic comes from.
+func (f PlannedFunction) trafficUnits(g *graph.Graph) []string {
+	var out []string
+	for _, src := range f.Traffic.Sources {
+		if addr, ok := strings.CutSuffix(src, " workload"); ok && g.ByAddress(addr) != nil {
+			out = append(out, addr)
+		}
+	}
+	return out
+}
+
+// warmRelated are the schedules and capacity configurations that keep the function warm.
+func (f PlannedFunction) warmRelated() []string {
+	var out []string
+	for _, p := range f.KeepWarm {
+		out = append(out, p.Schedule.Address)
+		if p.Target != nil {
+			out = append(out, p.Target.Address)
+		}
+	}
+	for _, p := range f.Provisioned {
+		out = append(out, p.Config.Address)
+		out = append(out, p.Related...)
+	}
+	return out
+}

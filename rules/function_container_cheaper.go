@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+)
+
+// ContainerCheaperOptions are the options of function_container_cheaper.
+type ContainerCheaperOptions struct {
+	// MarginPercent is how much cheaper the container must be, in percent of what the function
+	// costs, before the rule speaks: moving work to a container costs effort of its own.
+	MarginPercent int `hcl:"margin_percent,optional"`
+}
+
+// FunctionContainerCheaper flags functions whose expected traffic would cost clearly less on an
+// always-on container: the point where serverless stops paying.
+var FunctionContainerCheaper = &Rule{
+	Name:     "function_container_cheaper",
+	Severity: finding.Warning,
+	Category: finding.Cost,
+	Summary:  "expected traffic makes an always-on container clearly cheaper than the function",
+	Doc: Doc{
+		Why: "A function bills every request and every millisecond of it; an always-on container bills the hours it " +
+			"runs, busy or idle. At low traffic the function wins by far. As traffic grows and stays steady, the " +
+			"function's bill grows with it while the container's stays put, and past the break-even point the same " +
+			"work costs less on the container half of a hybrid unit: Fargate next to Lambda, Cloud Run with " +
+			"instance-based billing next to Cloud Functions, Container Apps next to Azure Functions.\n\n" +
+			"The rule needs the expected traffic, which a plan does not carry: give it with `--usage FILE` " +
+			"(`requests_per_month`, `avg_duration_ms`, `peak_concurrency`; infracost's `monthly_requests` and " +
+			"`request_duration_ms` work too) or declare it as the `workload` of a `hybrid_unit` whose `function.target` " +
+			"is the function. It prices the function as the plan runs it (on demand, kept warm by pings, or with " +
+			"provisioned concurrency or always-ready instances) and the cheapest always-on container that holds the " +
+			"peak concurrency (or the average, rounded up, without a peak), giving each concurrent request the " +
+			"function's full memory and CPU, so the container is if anything oversized. An Azure Consumption app is " +
+			"left out unless the usage file gives its observed `memory_mb`, which is what Consumption bills. Prices are list prices " +
+			"without free tiers, from `internal/platform` with their sources; `prices` in `.hybridlint.hcl` overrides them.",
+		HowToFix: "- Move the steady traffic to an always-on container (the `container` of a `hybrid_unit`) and keep the " +
+			"function for bursts and the work that fits it.\n" +
+			"- Check the expected traffic: a usage file copied from another service overstates it easily.\n" +
+			"- Option `margin_percent` (default 30) sets how much cheaper the container must be.",
+		Sources: []string{
+			"https://aws.amazon.com/lambda/pricing/",
+			"https://aws.amazon.com/fargate/pricing/",
+			"https://cloud.google.com/run/pricing",
+			"https://azure.microsoft.com/en-us/pricing/details/functions/",
+			"https://www.infracost.io/docs/features/usage_based_resources/",
+		},
+	},
+	Options: func() any { return &ContainerCheaperOptions{MarginPercent: 30} },
+	Check:   checkFunctionContainerCheaper,
+}
+
+func checkFunctionContainerCheaper(pass *Pass) {
+	margin := float64(pass.Options.(*ContainerCheaperOptions).MarginPercent)
+	for _, pf := range PlannedFunctions(pass.Graph, pass.Settings) {
+		if !pf.HasTraffic || !pf.Traffic.Complete() || pf.MemoryAssumed {
+			continue
+		}
+		c, err := pf.Compare(pass.Settings)
+		if err != nil {
+			continue
+		}
+		kind := pf.CurrentKind()
+		now, err := c.Expected(kind)
+		if err != nil {
+			continue
+		}
+		box, err := c.Expected(cost.AlwaysOnContainer)
+		if err != nil {
+			continue
+		}
+		saving := cost.Saving(now.Estimate.USD, box.Estimate.USD)
+		if saving < margin {
+			continue
+		}
+		breakEven := ""
+		if r, ok := c.BreakEven(kind, cost.AlwaysOnContainer); ok && r < pf.Traffic.RequestsPerMonth {
+			breakEven = fmt.Sprintf("; break-even at %s requests a month", cost.FormatRequests(r))
+		}
+		related := append(pf.warmRelated(), pf.trafficUnits(pass.Graph)...)
+		pass.Report(finding.Finding{
+			Address: pf.Instance.Address,
+			Related: related,
+			Message: fmt.Sprintf("expected %s cost %s a month %s (%s), but %s on %s always on: %.0f%% less, above the %.0f%% margin%s (%s)",
+				pf.trafficText(), cost.FormatUSD(now.Estimate.USD), kind, pf.label(), cost.FormatUSD(box.Estimate.USD),
+				box.Container, saving, margin, breakEven, cost.PriceDate(now.Estimate, box.Estimate)),
+			Remediation: fmt.Sprintf("run the steady traffic on an always-on %s (the container half of a hybrid unit) and keep the function for bursts, or correct the expected traffic in %s",
+				box.Container.Platform, pf.Traffic.Source()),
+		})
+	}
+}

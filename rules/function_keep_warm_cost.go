@@ -1,0 +1,114 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+)
+
+// FunctionKeepWarmCost states what the keep-warm pings in the plan cost a month, beside what
+// provisioned capacity for as many instances would cost.
+var FunctionKeepWarmCost = &Rule{
+	Name:     "function_keep_warm_cost",
+	Severity: finding.Notice,
+	Category: finding.Cost,
+	Summary:  "what a keep-warm schedule's pings cost per month",
+	Doc: Doc{
+		Why: "Keep-warm pings are scheduled invocations that stop idle instances from being reclaimed. Each ping is a " +
+			"billed request with a billed duration, times the number of instances it warms (one ping warms one " +
+			"instance). The amount is usually small, which is why it is rarely looked at; this rule puts the number " +
+			"in review, next to the reliable alternative where the platform has one (provisioned concurrency on " +
+			"Lambda, always-ready instances on Azure Flex Consumption), so the choice is made on numbers.\n\n" +
+			"Schedules are found as the keep-warm rules find them: EventBridge rules and Scheduler schedules whose " +
+			"payload, name, description or tags say keep-warm (`aws_keep_warm_interval_too_long`), Cloud Scheduler " +
+			"jobs that call a Cloud Function and say keep-warm in their name, description or body, and timer-triggered " +
+			"functions of an Azure app named for keep-warm. Pings a month come from the schedule expression over a " +
+			"year (`internal/schedule`, a 730-hour month); a warm-up payload's `concurrency` (lambda-warmer's " +
+			"`{\"warmer\": true, \"concurrency\": 3}`) multiplies them. Each ping is billed at the platform's shortest " +
+			"billed duration (1 ms on Lambda, 100 ms on Google Cloud and Azure Consumption), a lower bound: a ping " +
+			"that finds the instance cold also pays its initialisation.",
+		HowToFix: "- Nothing, if the number is acceptable: this is a notice.\n" +
+			"- Ping only the alias or version callers use, no more often than the idle window needs (`aws_keep_warm_interval_too_long`).\n" +
+			"- Where cold starts must not happen at all, pings cannot promise it; provisioned concurrency or always-ready instances can, at the price shown.",
+		Sources: []string{
+			"https://aws.amazon.com/lambda/pricing/",
+			"https://cloud.google.com/functions/pricing-1stgen",
+			"https://azure.microsoft.com/en-us/pricing/details/functions/",
+			"https://www.npmjs.com/package/lambda-warmer",
+			"https://github.com/juanjoDiaz/serverless-plugin-warmup",
+		},
+	},
+	Check: checkFunctionKeepWarmCost,
+}
+
+func checkFunctionKeepWarmCost(pass *Pass) {
+	prices := pass.Settings.prices()
+	for _, pf := range PlannedFunctions(pass.Graph, pass.Settings) {
+		fn := pf.Function
+		billedMs, ok := cost.MinimumBilledMillis(fn.Platform)
+		if !ok {
+			continue
+		}
+		for _, p := range pf.KeepWarm {
+			kw, err := prices.KeepWarm(fn.Platform, fn.MemoryMB, fn.Arch, p.PingsPerMonth, p.Concurrency, billedMs)
+			if err != nil {
+				continue
+			}
+			e := kw.At(0)
+			times := fmt.Sprintf("%s times a month", cost.FormatCount(p.PingsPerMonth))
+			if p.Concurrency > 1 {
+				times += fmt.Sprintf(", %d at a time", p.Concurrency)
+			}
+			msg := fmt.Sprintf("keep-warm schedule %s pings %s (%s) %s: %s a month, each ping billed at the %s ms minimum",
+				p.Expression, pf.Instance.Address, pf.label(), times, cost.FormatUSD(e.USD), cost.FormatCount(billedMs))
+			if pf.MemoryAssumed {
+				msg += " and the whole instance's memory"
+			}
+			estimates := []cost.Estimate{e}
+			if prov, err := prices.Provisioned(fn.Platform, fn.MemoryMB, p.Concurrency, pf.Traffic.AvgDurationMs, fn.Arch); err == nil {
+				fixed := prov.At(0)
+				msg += fmt.Sprintf("; %s for %d instance%s would cost %s", provisionedName(fn.Platform), p.Concurrency, plural(p.Concurrency), cost.FormatUSD(fixed.USD))
+				estimates = append(estimates, fixed)
+			}
+			related := []string{pf.Instance.Address}
+			if p.Target != nil {
+				related = append(related, p.Target.Address)
+			}
+			pass.Report(finding.Finding{
+				Address:     p.Schedule.Address,
+				Attribute:   scheduleAttribute(p.Schedule.Type),
+				Related:     related,
+				Message:     msg + " (" + cost.PriceDate(estimates...) + ")",
+				Remediation: "keep the pings if the amount is acceptable; ping only what callers invoke, no more often than the idle window needs",
+			})
+		}
+	}
+}
+
+// provisionedName names a platform's ready capacity for messages.
+func provisionedName(pl platform.Platform) string {
+	if pl == platform.AWSLambda {
+		return "provisioned concurrency"
+	}
+	return "always-ready capacity"
+}
+
+// scheduleAttribute is the attribute that holds a keep-warm schedule's expression.
+func scheduleAttribute(typ string) string {
+	switch typ {
+	case "google_cloud_scheduler_job":
+		return "schedule"
+	case "azurerm_function_app_function":
+		return "config_json"
+	}
+	return "schedule_expression"
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
