@@ -90,8 +90,8 @@ func rulePage(t *testing.T, r *rules.Rule, ex example) string {
 	b.WriteString(out.String())
 	b.WriteString("```\n\n## Why\n\n" + r.Doc.Why + "\n\n## How to fix\n\n" + r.Doc.HowToFix + "\n\n")
 	b.WriteString("## Configuration\n\nIn `.hybridlint.hcl`:\n\n```hcl\n")
-	fmt.Fprintf(&b, "rule %q {\n  enabled  = true\n  severity = %q\n", r.Name, r.Severity)
-	b.WriteString(optionLines(r))
+	fmt.Fprintf(&b, "rule %q {\n", r.Name)
+	b.WriteString(alignHCL(append([][2]string{{"enabled", "true"}, {"severity", fmt.Sprintf("%q", r.Severity)}}, options(r)...)))
 	b.WriteString("}\n```\n")
 	if len(r.Doc.Sources) > 0 {
 		b.WriteString("\n## Sources\n\n")
@@ -102,20 +102,33 @@ func rulePage(t *testing.T, r *rules.Rule, ex example) string {
 	return b.String()
 }
 
-// optionLines lists a rule's options with their defaults, read from the options struct's hcl tags.
-func optionLines(r *rules.Rule) string {
+// options lists a rule's options with their defaults, read from the options struct's hcl tags.
+func options(r *rules.Rule) [][2]string {
 	if r.Options == nil {
-		return ""
+		return nil
 	}
 	v := reflect.ValueOf(r.Options()).Elem()
-	var b strings.Builder
+	var out [][2]string
 	for i := 0; i < v.NumField(); i++ {
 		tag := strings.Split(v.Type().Field(i).Tag.Get("hcl"), ",")[0]
 		if tag == "" {
 			continue
 		}
 		val, _ := json.Marshal(v.Field(i).Interface())
-		fmt.Fprintf(&b, "  %s = %s\n", tag, val)
+		out = append(out, [2]string{tag, string(val)})
+	}
+	return out
+}
+
+// alignHCL writes attributes with their equals signs aligned, as terraform fmt does.
+func alignHCL(attrs [][2]string) string {
+	width := 0
+	for _, a := range attrs {
+		width = max(width, len(a[0]))
+	}
+	var b strings.Builder
+	for _, a := range attrs {
+		fmt.Fprintf(&b, "  %-*s = %s\n", width, a[0], a[1])
 	}
 	return b.String()
 }

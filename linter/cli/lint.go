@@ -40,6 +40,10 @@ type run struct {
 	inline   []*suppress.Inline
 	notes    []finding.Note
 	errors   []string
+	// unsourced counts, per plan, findings without file:line because no .tf files were found: one
+	// notice says so for all of them, instead of one per plan with the same advice.
+	unsourced     int
+	unsourcedFrom []string
 }
 
 func (a *App) lint(args []string) (int, error) {
@@ -80,6 +84,9 @@ func (a *App) lint(args []string) (int, error) {
 	r := &run{}
 	for _, in := range inputs {
 		a.lintOne(r, in, ecfg, o, len(inputs) > 1)
+	}
+	if r.unsourced > 0 {
+		r.notes = append(r.notes, finding.Note{Message: noSourcesHint(r.unsourcedFrom, r.unsourced, o.chdir)})
 	}
 	r.notes = append(r.notes, suppress.Apply(suppress.Input{
 		Findings: r.findings, Anchors: r.anchors, Inline: r.inline, Ignores: ignores,
@@ -150,7 +157,11 @@ func (a *App) lintOne(r *run, in input, ecfg engine.Config, o *lintOptions, seve
 		r.changed = append(r.changed, involvesChange(f, changes))
 	}
 	r.findings = append(r.findings, res.Findings...)
-	if unlocated > 0 {
+	switch {
+	case unlocated > 0 && src.Empty():
+		r.unsourced += unlocated
+		r.unsourcedFrom = append(r.unsourcedFrom, p.Path)
+	case unlocated > 0:
 		r.notes = append(r.notes, finding.Note{Message: noLocationHint(p.Path, src, unlocated, missing, o.chdir)})
 	}
 	inline, notes := suppress.Scan(src, func(name string) bool { return rules.ByName(name) != nil })
@@ -178,11 +189,6 @@ func noLocationHint(planPath string, src *source.Config, n int, missing map[stri
 	if dir == "" {
 		dir = "the current directory"
 	}
-	if src.Empty() {
-		return fmt.Sprintf("%s: %d finding(s) have no file:line because no .tf files were found in %s; "+
-			"run hybridlint in the configuration's directory (or pass --chdir DIR) after terraform init, "+
-			"or lint the binary plan file (terraform plan -out tf.plan), which carries its configuration", planPath, n, dir)
-	}
 	if len(missing) > 0 {
 		mods := make([]string, 0, len(missing))
 		for m := range missing {
@@ -195,6 +201,30 @@ func noLocationHint(planPath string, src *source.Config, n int, missing map[stri
 	}
 	return fmt.Sprintf("%s: %d finding(s) have no file:line because their resources are not declared in the .tf files found "+
 		"(in %s and its modules); are they the configuration this plan was made from? Lint the binary plan file to be sure", planPath, n, dir)
+}
+
+// noSourcesHint says once, for every plan linted without configuration at hand, how to get
+// file:line locations.
+func noSourcesHint(plans []string, n int, chdir string) string {
+	dir := chdir
+	if dir == "" {
+		dir = "the current directory"
+	}
+	what := plans[0]
+	if len(plans) > 1 {
+		what = fmt.Sprintf("%d plans", len(plans))
+	}
+	return fmt.Sprintf("%s: %d %s no file:line because no .tf files were found in %s; "+
+		"run hybridlint in the configuration's directory (or pass --chdir DIR) after terraform init, "+
+		"or lint the binary plan file (terraform plan -out tf.plan), which carries its configuration",
+		what, n, pluralWord(n, "finding has", "findings have"), dir)
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // changedAddresses are the instances the plan creates, updates or replaces.

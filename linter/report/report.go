@@ -261,7 +261,7 @@ func summaryLine(r Report) string {
 		}
 		return "no active findings" + tail
 	}
-	return fmt.Sprintf("%d findings: %d %s, %d %s, %d %s%s", active,
+	return fmt.Sprintf("%d %s: %d %s, %d %s, %d %s%s", active, plural(active, "finding"),
 		c.Error, plural(c.Error, "error"), c.Warning, plural(c.Warning, "warning"), c.Notice, plural(c.Notice, "notice"), tail)
 }
 
