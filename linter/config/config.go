@@ -20,6 +20,10 @@
 //	  expires = "2026-12-31"
 //	}
 //
+//	prices {
+//	  aws_lambda_x86_64_gb_second = 0.0000150   # a negotiated rate, USD per GB-second
+//	}
+//
 // It is decoded with gohcl, like tflint's .tflint.hcl: a rule block's own options are the leftover
 // body, decoded into the rule's options struct, so a misspelt option is an error at its line.
 package config
@@ -38,6 +42,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/suppress"
@@ -59,6 +64,9 @@ type File struct {
 	Rules map[string]engine.RuleConfig
 	// Ignores are the ignore blocks.
 	Ignores []*suppress.Ignore
+	// Prices are the list prices with the prices block's overrides (cost.PriceNames lists the
+	// names); nil when there is no prices block.
+	Prices *cost.Prices
 }
 
 // Error is a configuration problem with its place in the file.
@@ -87,6 +95,12 @@ type fileSchema struct {
 	Config  *configBlock  `hcl:"config,block"`
 	Rules   []ruleBlock   `hcl:"rule,block"`
 	Ignores []ignoreBlock `hcl:"ignore,block"`
+	Prices  *pricesBlock  `hcl:"prices,block"`
+}
+
+// pricesBlock holds `<price name> = <USD>` attributes.
+type pricesBlock struct {
+	Body hcl.Body `hcl:",remain"`
 }
 
 type configBlock struct {
@@ -166,6 +180,11 @@ func Parse(path string, src []byte, formats []string) (*File, error) {
 			f.Rules[rb.Name] = rc
 		}
 	}
+	if raw.Prices != nil {
+		p, d := decodePrices(raw.Prices)
+		errs = append(errs, d...)
+		f.Prices = p
+	}
 	for _, ib := range raw.Ignores {
 		ig, d := decodeIgnore(path, ib)
 		errs = append(errs, d...)
@@ -242,6 +261,29 @@ func (f *File) decodeConfig(c *configBlock, formats []string) hcl.Diagnostics {
 		}
 	}
 	return errs
+}
+
+// decodePrices applies a prices block to the list prices: each attribute names a price
+// (cost.PriceNames) and gives its USD amount; an unknown name or a bad amount is an error at its line.
+func decodePrices(pb *pricesBlock) (*cost.Prices, hcl.Diagnostics) {
+	attrs, errs := pb.Body.JustAttributes()
+	prices := cost.Default()
+	for _, a := range sortedAttrs(attrs) {
+		var usd float64
+		if d := gohcl.DecodeExpression(a.Expr, nil, &usd); d.HasErrors() {
+			errs = append(errs, d...)
+			continue
+		}
+		if err := prices.Override(a.Name, usd); err != nil {
+			summary, detail, _ := strings.Cut(err.Error(), ": ")
+			r := a.Expr.Range()
+			if strings.HasPrefix(summary, "unknown price") {
+				r = a.NameRange
+			}
+			errs = append(errs, diag(r, summary, detail))
+		}
+	}
+	return &prices, errs
 }
 
 func decodeRule(rb ruleBlock) (engine.RuleConfig, hcl.Diagnostics) {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -206,4 +207,73 @@ func TestBrokenRuleOptionsAreReportedNotPanicked(t *testing.T) {
 	d := decodeOptions("x", ruleBlock{Name: "x", NameRange: blk.LabelRanges[0], Options: blk.Body}, 42)
 	require.True(t, d.HasErrors())
 	assert.Contains(t, (&Error{Diags: d}).Error(), "c.hcl:1:6: rule x: its options cannot be read")
+}
+
+func TestPricesOverrideTheListPrices(t *testing.T) {
+	src := "prices {\n  aws_lambda_x86_64_gb_second = 0.000015\n  aws_fargate_vcpu_hour       = 0.03\n}\n"
+	f, err := Parse(".hybridlint.hcl", []byte(src), formats)
+	require.NoError(t, err)
+	require.NotNil(t, f.Prices)
+	assert.Equal(t, 0.000015, f.Prices.LambdaX86GBSecond.USD)
+	assert.True(t, f.Prices.LambdaX86GBSecond.Overridden)
+	assert.Equal(t, 0.03, f.Prices.FargateVCPUHour.USD)
+	assert.Equal(t, cost.Default().LambdaRequests, f.Prices.LambdaRequests, "the others stay list prices")
+
+	f, err = Parse(".hybridlint.hcl", []byte("config {\n  fail_on = \"error\"\n}\n"), formats)
+	require.NoError(t, err)
+	assert.Nil(t, f.Prices, "no prices block: the list prices")
+}
+
+func TestPriceErrorsPointAtTheLine(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unknown price", "prices {\n  aws_lambda_gb_second = 1\n}\n",
+			[]string{`c.hcl:2:3: unknown price "aws_lambda_gb_second": use one of aws_lambda_requests_per_million, aws_lambda_x86_64_gb_second`}},
+		{"negative", "prices {\n  aws_fargate_gb_hour = -0.1\n}\n",
+			[]string{"c.hcl:2:25: price aws_fargate_gb_hour: -0.1 is not a price; use a USD amount of 0 or more"}},
+		{"not a number", "prices {\n  aws_fargate_gb_hour = \"cheap\"\n}\n", []string{"c.hcl:2:", "a number is required"}},
+		{"a block inside", "prices {\n  aws {\n  }\n}\n", []string{"c.hcl:2:3: Unexpected \"aws\" block"}},
+		{"two blocks", "prices {\n}\nprices {\n}\n", []string{"c.hcl:3:1: Duplicate prices block"}},
+		{"every bad price at once", "prices {\n  nope = 1\n  aws_fargate_gb_hour = -1\n}\n",
+			[]string{`c.hcl:2:3: unknown price "nope"`, "c.hcl:3:25: price aws_fargate_gb_hour"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("c.hcl", []byte(tt.src), formats)
+			require.Error(t, err)
+			for _, w := range tt.want {
+				assert.Contains(t, err.Error(), w)
+			}
+		})
+	}
+}
+
+func TestStarterListsEveryPrice(t *testing.T) {
+	starter := Starter(rules.All(), formats)
+	for _, name := range cost.PriceNames() {
+		assert.Contains(t, starter, "#   "+name+" = ", name)
+	}
+	// Uncommenting the prices block gives a file that parses and changes nothing.
+	var uncommented []string
+	inPrices := false
+	for _, line := range strings.Split(starter, "\n") {
+		switch {
+		case line == "# prices {":
+			inPrices = true
+			uncommented = append(uncommented, "prices {")
+		case inPrices && line == "# }":
+			inPrices = false
+			uncommented = append(uncommented, "}")
+		case inPrices:
+			uncommented = append(uncommented, strings.TrimPrefix(line, "#"))
+		}
+	}
+	f, err := Parse("c.hcl", []byte(strings.Join(uncommented, "\n")), formats)
+	require.NoError(t, err)
+	for _, p := range f.Prices.List() {
+		def, _ := cost.Default().Lookup(p.Name)
+		assert.Equal(t, def.USD, p.USD, p.Name)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -133,5 +134,15 @@ config {
 #   expires = "2026-12-31"
 # }
 `)
+	b.WriteString(`
+# Prices the cost rules and 'hybridlint cost' use, in USD: list prices of one region per cloud,
+# without free tiers. Override a negotiated rate or another region's price by name.
+#
+# prices {
+`)
+	for _, p := range cost.Default().List() {
+		fmt.Fprintf(&b, "#   %s = %s  # per %s: %s\n", p.Name, strconv.FormatFloat(p.USD, 'f', -1, 64), p.Unit, p.Description)
+	}
+	b.WriteString("# }\n")
 	return b.String()
 }
