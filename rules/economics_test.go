@@ -3,6 +3,7 @@ package rules_test
 import (
 	"encoding/base64"
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,6 +13,8 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
@@ -198,4 +201,39 @@ func TestKeepWarmPingsAcrossClouds(t *testing.T) {
 		"google_cloudfunctions_function.fn": {"google_cloud_scheduler_job.ping */5 * * * * 8,760"},
 		"azurerm_linux_function_app.app":    {"azurerm_function_app_function.keep_warm 0 */15 * * * * 2,920"},
 	}, got, "only schedules that say keep-warm; an app setting schedule cannot be counted")
+}
+
+// TestEconomicsExample runs the cost rules on the example shipped for issue 7
+// (examples/plans/economics-multicloud.json with examples/usage/economics.yml): they fire on all
+// three clouds.
+func TestEconomicsExample(t *testing.T) {
+	data, err := os.ReadFile("../examples/plans/economics-multicloud.json")
+	require.NoError(t, err)
+	p, err := plan.Parse("economics-multicloud.json", data)
+	require.NoError(t, err)
+	u, err := usage.Load("../examples/usage/economics.yml")
+	require.NoError(t, err)
+	s := exampleSettings
+	s.Usage = u
+	res := engine.Run(graph.New(p), []*rules.Rule{rules.LambdaProvisionedConcurrencyCost, rules.FunctionContainerCheaper, rules.FunctionKeepWarmCost},
+		engine.Config{Settings: s})
+	require.Empty(t, res.Errors)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+f.Address)
+	}
+	assert.ElementsMatch(t, []string{
+		"function_container_cheaper aws_lambda_function.resize", // from the plan's hybrid_unit workload
+		"function_container_cheaper aws_lambda_function.quotes", // provisioned concurrency as planned
+		"function_container_cheaper google_cloudfunctions2_function.thumbnailer",
+		"function_container_cheaper azurerm_function_app_flex_consumption.orders",
+		"aws_lambda_provisioned_concurrency_cost aws_lambda_provisioned_concurrency_config.quotes",
+		"function_keep_warm_cost aws_cloudwatch_event_rule.checkout_warmer",
+		"function_keep_warm_cost google_cloud_scheduler_job.webhook_keep_warm",
+		"function_keep_warm_cost azurerm_function_app_function.reports_keep_warm",
+	}, got)
+	for _, f := range res.Findings {
+		assert.Regexp(t, `\$[0-9,.]+`, f.Message, "every message states dollars")
+		assert.Regexp(t, `list prices of 20\d\d-\d\d`, f.Message, "and the price date")
+	}
 }

@@ -52,7 +52,7 @@ func checkFunctionKeepWarmCost(pass *Pass) {
 			continue
 		}
 		for _, p := range pf.KeepWarm {
-			kw, err := prices.KeepWarm(fn.Platform, fn.MemoryMB, fn.Arch, p.PingsPerMonth, p.Concurrency, billedMs)
+			kw, err := prices.KeepWarmFor(fn, p.PingsPerMonth, p.Concurrency, billedMs)
 			if err != nil {
 				continue
 			}

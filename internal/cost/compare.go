@@ -123,7 +123,7 @@ func (p Prices) Compare(fn Function, w Workload, c Configured) (*Comparison, err
 	if badNumber(w.RequestsPerMonth) || w.RequestsPerMonth < 0 {
 		return nil, fmt.Errorf("requests per month %g: use 0 or more", w.RequestsPerMonth)
 	}
-	od, err := p.OnDemand(fn.Platform, fn.MemoryMB, w.AvgDurationMs, fn.Arch)
+	od, err := p.OnDemandFor(fn, w.AvgDurationMs)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +154,9 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 	case KeptWarm:
 		pings, concurrency := c.Configured.PingsPerMonth, c.Configured.PingConcurrency
 		if pings <= 0 || concurrency < 1 {
-			pings, concurrency = c.Configured.IdlePingsPerMonth, need
+			// No pings in the plan: one per idle window, to as many instances as are busy at peak
+			// or provisioned.
+			pings, concurrency = c.Configured.IdlePingsPerMonth, max(need, c.Configured.Provisioned)
 		}
 		billedMs, ok := MinimumBilledMillis(fn.Platform)
 		if !ok && fn.Platform != platform.AzureFunctionsPremium {
@@ -163,14 +165,15 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 		if pings <= 0 {
 			return Priced{Kind: k}, errors.New("no keep-warm schedule to price")
 		}
-		kw, err := p.KeepWarm(fn.Platform, fn.MemoryMB, fn.Arch, pings, concurrency, billedMs)
+		kw, err := p.KeepWarmFor(fn, pings, concurrency, billedMs)
 		if err != nil {
 			return Priced{Kind: k}, err
 		}
 		return Priced{Kind: k, Estimate: c.onDemand.Plus(kw).At(requests),
 			Basis: fmt.Sprintf("%s pings x %d a month", FormatCount(pings), concurrency)}, nil
 	case ProvisionedCapacity:
-		instances := max(c.Configured.Provisioned, need)
+		// As many as are busy at peak, provisioned now, or kept warm by pings.
+		instances := max(c.Configured.Provisioned, need, c.Configured.PingConcurrency)
 		if fn.Platform == platform.AzureFunctionsPremium {
 			instances = max(c.Configured.Provisioned, 1)
 		}
@@ -178,8 +181,7 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 		if err != nil {
 			return Priced{Kind: k}, err
 		}
-		return Priced{Kind: k, Estimate: o.At(requests), Instances: instances,
-			Basis: fmt.Sprintf("%d instances", instances)}, nil
+		return Priced{Kind: k, Estimate: o.At(requests), Instances: instances, Basis: countOf(instances, "instance")}, nil
 	case AlwaysOnContainer:
 		cc, ok := c.containers[need]
 		if !ok {
@@ -237,9 +239,9 @@ func (c *Comparison) BreakEven(a, b Kind) (float64, bool) {
 	return 0, false
 }
 
-// bisect narrows a swap of sign between lo and hi to 0.01% of the traffic.
+// bisect narrows a swap of sign between lo and hi to a ten-millionth of the traffic.
 func bisect(diff func(float64) (float64, bool), lo, hi float64, negativeBelow bool) float64 {
-	for hi-lo > hi*1e-4 {
+	for hi-lo > hi*1e-7 {
 		mid := (lo + hi) / 2
 		if d, _ := diff(mid); (d < 0) == negativeBelow {
 			lo = mid
@@ -285,29 +287,30 @@ func (c *Comparison) Recommend(marginPercent float64, warmNeeded bool) (Recommen
 		best = OnDemand
 		bestUSD, _ = c.USD(OnDemand, c.Workload.RequestsPerMonth)
 	}
-	rec := Recommendation{Kind: best, USD: bestUSD, Versus: best, VersusUSD: bestUSD, Reason: "cheapest " + best.String()}
-	if warmNeeded && len(candidates) == 2 {
-		other := ProvisionedCapacity
-		if best == ProvisionedCapacity {
-			other = KeptWarm
-		}
-		if usd, ok := c.USD(other, c.Workload.RequestsPerMonth); ok {
-			rec.Reason = fmt.Sprintf("keeps it warm for %s a month, %s less than %s", FormatUSD(bestUSD), FormatUSD(usd-bestUSD), other)
-		}
-	}
-	container, ok := c.USD(AlwaysOnContainer, c.Workload.RequestsPerMonth)
-	if !ok {
-		return rec, true
-	}
-	saving := Saving(bestUSD, container)
-	if saving >= marginPercent {
+	rec := Recommendation{Kind: best, USD: bestUSD, Versus: best, VersusUSD: bestUSD, Reason: FormatUSD(bestUSD) + " a month"}
+	container, containerOK := c.USD(AlwaysOnContainer, c.Workload.RequestsPerMonth)
+	if saving := Saving(bestUSD, container); containerOK && saving >= marginPercent {
 		return Recommendation{Kind: AlwaysOnContainer, USD: container, Versus: best, VersusUSD: bestUSD,
 			Reason: fmt.Sprintf("%s a month, %.0f%% less than %s %s", FormatUSD(container), saving, FormatUSD(bestUSD), best)}, true
 	}
-	if !warmNeeded {
-		rec.Reason = fmt.Sprintf("%s a month; the container would cost %s", FormatUSD(bestUSD), FormatUSD(container))
+	other := ProvisionedCapacity
+	if best == ProvisionedCapacity {
+		other = KeptWarm
+	}
+	if usd, ok := c.USD(other, c.Workload.RequestsPerMonth); ok && warmNeeded && len(candidates) == 2 {
+		rec.Reason = fmt.Sprintf("keeps it warm for %s a month, %s less than %s", FormatUSD(bestUSD), FormatUSD(usd-bestUSD), other)
+	} else if containerOK {
+		rec.Reason += "; the container would cost " + FormatUSD(container)
 	}
 	return rec, true
+}
+
+// countOf renders "1 instance", "3 instances".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Saving is how much cheaper than usd the alternative is, in percent of usd (negative when it

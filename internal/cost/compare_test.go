@@ -304,3 +304,42 @@ func TestPriceDate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "list prices of "+platform.DateLookedUp+", with overrides", PriceDate(od.At(1), box.At(1)))
 }
+
+func TestConfiguredCPUIsBilled(t *testing.T) {
+	// A 2nd gen function with 512 MiB but 1 vCPU configured: 1M x 0.2 s x 1 vCPU x $0.000024 = $4.80,
+	// memory 100,000 GiB-s x $0.0000025 = $0.25, requests $0.40. At its tier's 0.333 vCPU the CPU
+	// would cost $1.5984.
+	fn := Function{Platform: platform.GCPFunctionsGen2, MemoryMB: 512, VCPU: 1}
+	o, err := Default().OnDemandFor(fn, 200)
+	require.NoError(t, err)
+	assert.InDelta(t, 5.45, o.At(1e6).USD, 1e-9)
+	tier, err := Default().OnDemand(platform.GCPFunctionsGen2, 512, 200, X86_64)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.4+1.5984+0.25, tier.At(1e6).USD, 1e-9)
+
+	// A ping bills 100 ms of the configured CPU: 8,760 x 0.1 s x $0.000024 = $0.021024, plus memory
+	// 438 GiB-s x $0.0000025 and requests 8,760 x $0.40/M.
+	kw, err := Default().KeepWarmFor(fn, 8760, 1, 100)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.021024+0.001095+0.003504, kw.At(0).USD, 1e-12)
+}
+
+func TestRecommendWithOneWayToStayWarm(t *testing.T) {
+	// Google has no provisioned capacity to price: the pings are the only way to stay warm here.
+	c, err := Default().Compare(Function{Platform: platform.GCPFunctionsGen1, MemoryMB: 256},
+		Workload{RequestsPerMonth: 3e5, AvgDurationMs: 200}, Configured{PingsPerMonth: 8760, PingConcurrency: 1})
+	require.NoError(t, err)
+	rec, ok := c.Recommend(30, true)
+	require.True(t, ok)
+	assert.Equal(t, KeptWarm, rec.Kind)
+	assert.Equal(t, "$0.41 a month; the container would cost $48.62", rec.Reason)
+
+	// Provisioned capacity priced as an alternative covers what the pings keep warm.
+	c, err = Default().Compare(Function{Platform: platform.AWSLambda, MemoryMB: 1024},
+		Workload{RequestsPerMonth: 1e6, AvgDurationMs: 80}, Configured{PingsPerMonth: 8760, PingConcurrency: 3})
+	require.NoError(t, err)
+	pc, err := c.Expected(ProvisionedCapacity)
+	require.NoError(t, err)
+	assert.Equal(t, 3, pc.Instances)
+	assert.Equal(t, "3 instances", pc.Basis)
+}

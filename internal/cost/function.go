@@ -42,6 +42,13 @@ const (
 // Premium has no per-execution price: on demand it costs one always-ready instance, the minimum
 // a Premium plan bills.
 func (p Prices) OnDemand(pl platform.Platform, memoryMB int, avgDurationMs float64, arch Arch) (Option, error) {
+	return p.OnDemandFor(Function{Platform: pl, MemoryMB: memoryMB, Arch: arch}, avgDurationMs)
+}
+
+// OnDemandFor is OnDemand for a Function, whose configured CPU (2nd gen functions and Cloud Run
+// set it apart from memory) replaces the platform's share for its memory.
+func (p Prices) OnDemandFor(fn Function, avgDurationMs float64) (Option, error) {
+	pl, memoryMB, arch := fn.Platform, fn.MemoryMB, fn.Arch
 	if err := checkFunctionInputs(pl, memoryMB, avgDurationMs, arch); err != nil {
 		return Option{}, err
 	}
@@ -66,7 +73,7 @@ func (p Prices) OnDemand(pl platform.Platform, memoryMB int, avgDurationMs float
 			{what: "CPU", price: p.GCPGen1GHzSecond, perRequest: seconds * gen1GHz(vcpu)},
 		}}, nil
 	case platform.GCPFunctionsGen2, platform.GCPCloudRun:
-		vcpu := cloudRunVCPU(pl, memoryMB)
+		vcpu := fn.CPU()
 		seconds := roundUpMillis(avgDurationMs, platform.GCPBillingGranularityMillis) / 1000
 		return Option{Name: name, parts: []part{
 			{what: "requests", price: p.CloudRunRequests, perRequest: 1 / million},
@@ -101,6 +108,12 @@ func (p Prices) OnDemand(pl platform.Platform, memoryMB int, avgDurationMs float
 // ping's duration is not known. Source for the model: platform-limits.md §1.5 and §6
 // ([S57] lambda-warmer: one ping keeps one environment warm). Read 2026-08.
 func (p Prices) KeepWarm(pl platform.Platform, memoryMB int, arch Arch, pingsPerMonth float64, concurrency int, billedMs float64) (Option, error) {
+	return p.KeepWarmFor(Function{Platform: pl, MemoryMB: memoryMB, Arch: arch}, pingsPerMonth, concurrency, billedMs)
+}
+
+// KeepWarmFor is KeepWarm for a Function, with its configured CPU.
+func (p Prices) KeepWarmFor(fn Function, pingsPerMonth float64, concurrency int, billedMs float64) (Option, error) {
+	pl := fn.Platform
 	switch {
 	case pl == platform.AzureFunctionsPremium:
 		return Option{}, fmt.Errorf("%s keeps at least one instance warm already: keep-warm pings add cost and no warmth", pl)
@@ -111,7 +124,7 @@ func (p Prices) KeepWarm(pl platform.Platform, memoryMB int, arch Arch, pingsPer
 	case badNumber(billedMs) || billedMs <= 0:
 		return Option{}, fmt.Errorf("billed duration of a ping %g ms: use more than 0", billedMs)
 	}
-	od, err := p.OnDemand(pl, memoryMB, billedMs, arch)
+	od, err := p.OnDemandFor(fn, billedMs)
 	if err != nil {
 		return Option{}, err
 	}
@@ -187,6 +200,12 @@ func (p Prices) Provisioned(pl platform.Platform, memoryMB, instances int, avgDu
 			{what: sku.Name + " cores", price: p.AzurePremiumVCPUHour, fixed: n * float64(sku.Cores) * platform.HoursPerMonth},
 			{what: sku.Name + " memory", price: p.AzurePremiumGBHour, fixed: n * float64(sku.MemoryMB) / gb * platform.HoursPerMonth},
 		}}, nil
+	}
+	switch pl.Cloud() {
+	case platform.GCP:
+		return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: minimum instances bill idle time at a rate no source gives; the always-on container is the priced alternative", pl)
+	case platform.Azure:
+		return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: always-ready instances need Flex Consumption or Premium", pl)
 	}
 	return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: use aws_lambda, azure_functions_flex or azure_functions_premium, or Container for an always-on instance", pl)
 }

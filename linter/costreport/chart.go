@@ -1,0 +1,284 @@
+package costreport
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
+)
+
+// The chart of one function: monthly cost (y, log scale) against requests a month (x, log scale)
+// for each option that can be priced, with the break-even points marked and the expected traffic
+// drawn as a vertical line. Capacity that grows with traffic (container instances, provisioned
+// environments) makes some lines step up.
+
+// Geometry of the chart, in SVG user units.
+const (
+	chartWidth   = 960
+	chartHeight  = 440
+	plotLeft     = 78
+	plotRight    = 650
+	plotTop      = 40
+	plotBottom   = 370
+	samples      = 320
+	minChartUSD  = 0.01
+	legendLeft   = 672
+	legendRowGap = 44
+)
+
+// series colours and dashes: the Okabe-Ito palette, which stays distinct for colour-blind readers,
+// and a dash pattern per option so the lines differ in grey too.
+var seriesStyle = map[cost.Kind]struct{ color, dash string }{
+	cost.OnDemand:            {"#0072B2", ""},
+	cost.KeptWarm:            {"#E69F00", "8 4"},
+	cost.ProvisionedCapacity: {"#009E73", "2 4"},
+	cost.AlwaysOnContainer:   {"#D55E00", "12 4 2 4"},
+}
+
+type series struct {
+	kind   cost.Kind
+	points [][2]float64 // requests, USD
+	atExp  float64
+}
+
+// chartRange picks the traffic shown: two decades either side of the expected traffic and the
+// break-even points, at least five decades, within 10 to 10^12 requests a month.
+func chartRange(f Function) (lo, hi float64) {
+	pts := []float64{*f.Traffic.RequestsPerMonth}
+	for _, b := range f.BreakEvens {
+		pts = append(pts, b.RequestsPerMonth)
+	}
+	lo, hi = math.Inf(1), 0.0
+	for _, p := range pts {
+		if p > 0 {
+			lo, hi = math.Min(lo, p), math.Max(hi, p)
+		}
+	}
+	if hi == 0 {
+		lo, hi = 1e3, 1e6
+	}
+	lo = math.Pow(10, math.Floor(math.Log10(lo))-2)
+	hi = math.Pow(10, math.Ceil(math.Log10(hi))+2)
+	for hi/lo < 1e5 {
+		lo /= 10
+		hi *= 10
+	}
+	return math.Max(lo, 10), math.Min(hi, 1e12)
+}
+
+// chartSVG draws the chart of a function with expected traffic; "" when it has none.
+func chartSVG(f Function, id string) string {
+	if f.comparison == nil || f.Traffic == nil || !f.Traffic.Complete {
+		return ""
+	}
+	c := f.comparison
+	expected := *f.Traffic.RequestsPerMonth
+	xlo, xhi := chartRange(f)
+	var all []series
+	ymin, ymax := math.Inf(1), 0.0
+	for _, k := range cost.Kinds() {
+		if c.Err(k) != nil {
+			continue
+		}
+		s := series{kind: k}
+		for i := 0; i <= samples; i++ {
+			r := xlo * math.Pow(xhi/xlo, float64(i)/samples)
+			usd, _ := c.USD(k, r)
+			s.points = append(s.points, [2]float64{r, usd})
+			ymax = math.Max(ymax, usd)
+			if usd >= minChartUSD {
+				ymin = math.Min(ymin, usd)
+			}
+		}
+		s.atExp, _ = c.USD(k, expected)
+		all = append(all, s)
+	}
+	if len(all) == 0 || ymax <= 0 {
+		return ""
+	}
+	ylo := math.Pow(10, math.Floor(math.Log10(math.Max(ymin, minChartUSD))))
+	yhi := math.Pow(10, math.Ceil(math.Log10(ymax)))
+	if yhi/ylo < 100 {
+		ylo /= 10
+	}
+	x := func(r float64) float64 {
+		return plotLeft + (plotRight-plotLeft)*math.Log10(r/xlo)/math.Log10(xhi/xlo)
+	}
+	y := func(usd float64) float64 {
+		usd = math.Max(usd, ylo)
+		return plotBottom - (plotBottom-plotTop)*math.Log10(usd/ylo)/math.Log10(yhi/ylo)
+	}
+
+	var b strings.Builder
+	title := "Monthly cost of " + f.Address + " against requests per month"
+	fmt.Fprintf(&b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-title %s-desc">`,
+		chartWidth, chartHeight, chartWidth, chartHeight, id, id)
+	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`, id, esc(title))
+	fmt.Fprintf(&b, `<desc id="%s-desc">%s</desc>`, id, esc(chartDescription(f, all)))
+	fmt.Fprintf(&b, `<defs><clipPath id="%s-plot"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath></defs>`,
+		id, plotLeft, plotTop, plotRight-plotLeft, plotBottom-plotTop)
+	fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" class="plot"/>`, plotLeft, plotTop, plotRight-plotLeft, plotBottom-plotTop)
+
+	// Grid and axes: one line per decade.
+	for r := xlo; r <= xhi*1.0001; r *= 10 {
+		px := x(r)
+		fmt.Fprintf(&b, `<line class="grid" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>`, px, plotTop, px, plotBottom)
+		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, px, plotBottom+18, esc(cost.FormatRequests(r)))
+	}
+	for v := ylo; v <= yhi*1.0001; v *= 10 {
+		py := y(v)
+		fmt.Fprintf(&b, `<line class="grid" x1="%d" y1="%.1f" x2="%d" y2="%.1f"/>`, plotLeft, py, plotRight, py)
+		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%.1f" text-anchor="end">%s</text>`, plotLeft-8, py+4, esc(axisUSD(v)))
+	}
+	fmt.Fprintf(&b, `<text class="axis" x="%d" y="%d" text-anchor="middle">requests per month (log scale)</text>`,
+		(plotLeft+plotRight)/2, plotBottom+44)
+	fmt.Fprintf(&b, `<text class="axis" transform="translate(18 %d) rotate(-90)" text-anchor="middle">USD per month (log scale)</text>`,
+		(plotTop+plotBottom)/2)
+
+	// The lines.
+	fmt.Fprintf(&b, `<g clip-path="url(#%s-plot)">`, id)
+	for _, s := range all {
+		st := seriesStyle[s.kind]
+		var pts []string
+		for _, p := range s.points {
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(p[0]), y(p[1])))
+		}
+		dash := ""
+		if st.dash != "" {
+			dash = fmt.Sprintf(` stroke-dasharray="%s"`, st.dash)
+		}
+		fmt.Fprintf(&b, `<polyline class="series" data-option="%s" fill="none" stroke="%s" stroke-width="2.5"%s points="%s"/>`,
+			kindID(s.kind), st.color, dash, strings.Join(pts, " "))
+	}
+	b.WriteString(`</g>`)
+
+	// The expected traffic.
+	ex := x(expected)
+	fmt.Fprintf(&b, `<line class="expected" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>`, ex, plotTop, ex, plotBottom)
+	anchor := "start"
+	labelX := ex + 6
+	if ex > plotRight-150 {
+		anchor, labelX = "end", ex-6
+	}
+	fmt.Fprintf(&b, `<text class="expected-label" x="%.1f" y="%d" text-anchor="%s">expected: %s requests/month</text>`,
+		labelX, plotTop-10, anchor, esc(cost.FormatRequests(expected)))
+	for _, s := range all {
+		fmt.Fprintf(&b, `<circle class="at-expected" cx="%.1f" cy="%.1f" r="4" fill="%s"/>`, ex, y(s.atExp), seriesStyle[s.kind].color)
+	}
+
+	// The break-even points, numbered; the caption under the chart says which options they join.
+	// Labels are placed where they overlap neither an earlier label nor a marker.
+	var taken []box
+	type marker struct {
+		x, y  float64
+		label string
+	}
+	var markers []marker
+	for i, be := range f.BreakEvens {
+		a, ok := kindOf(be.A)
+		if !ok {
+			continue
+		}
+		usd, _ := c.USD(a, be.RequestsPerMonth)
+		px, py := x(be.RequestsPerMonth), y(usd)
+		if px < plotLeft || px > plotRight {
+			continue
+		}
+		markers = append(markers, marker{px, py, fmt.Sprintf("%d: %s", i+1, cost.FormatRequests(be.RequestsPerMonth))})
+		taken = append(taken, box{px - 7, py - 7, px + 7, py + 7})
+	}
+	for _, m := range markers {
+		lx, ly := placeLabel(m.x, m.y, m.label, &taken)
+		fmt.Fprintf(&b, `<g class="break-even"><circle cx="%.1f" cy="%.1f" r="6"/><text x="%.1f" y="%.1f" text-anchor="middle">%s</text></g>`,
+			m.x, m.y, lx, ly, esc(m.label))
+	}
+
+	// The legend, with each option's cost at the expected traffic.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].atExp < all[j].atExp })
+	for i, s := range all {
+		st := seriesStyle[s.kind]
+		ly := plotTop + 10 + i*legendRowGap
+		dash := ""
+		if st.dash != "" {
+			dash = fmt.Sprintf(` stroke-dasharray="%s"`, st.dash)
+		}
+		fmt.Fprintf(&b, `<g class="legend-item" data-option="%s"><line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="3"%s/>`,
+			kindID(s.kind), legendLeft, ly, legendLeft+34, ly, st.color, dash)
+		fmt.Fprintf(&b, `<text class="legend" x="%d" y="%d">%s</text>`, legendLeft+42, ly+5, esc(s.kind.String()))
+		fmt.Fprintf(&b, `<text class="legend-usd" x="%d" y="%d">%s a month</text></g>`, legendLeft+42, ly+23, esc(cost.FormatUSD(s.atExp)))
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+// box is a rectangle of the chart that a label must not cover.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (a box) overlaps(b box) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// placeLabel finds where a marker's label (centred text, 12px) goes: above, below, further above
+// or below, or to a side, whichever first overlaps nothing placed yet and stays in the plot. It
+// returns the text's anchor point and records the label's box.
+func placeLabel(x, y float64, label string, taken *[]box) (float64, float64) {
+	w, h := 7.2*float64(len(label)), 14.0
+	offsets := [][2]float64{{0, -12}, {0, 24}, {0, -28}, {0, 40}, {-w/2 - 12, 4}, {w/2 + 12, 4}, {0, -44}, {0, 56}}
+	for _, o := range offsets {
+		lx, ly := x+o[0], y+o[1]
+		b := box{lx - w/2, ly - h + 3, lx + w/2, ly + 3}
+		if b.x0 < plotLeft || b.x1 > plotRight || b.y0 < plotTop || b.y1 > plotBottom {
+			continue
+		}
+		free := true
+		for _, t := range *taken {
+			if b.overlaps(t) {
+				free = false
+				break
+			}
+		}
+		if free {
+			*taken = append(*taken, b)
+			return lx, ly
+		}
+	}
+	return x, y - 12
+}
+
+// chartDescription says in words what the chart shows, for screen readers.
+func chartDescription(f Function, all []series) string {
+	var parts []string
+	for _, s := range all {
+		parts = append(parts, fmt.Sprintf("%s %s", s.kind, cost.FormatUSD(s.atExp)))
+	}
+	d := fmt.Sprintf("At the expected %s requests a month: %s.", cost.FormatRequests(*f.Traffic.RequestsPerMonth), strings.Join(parts, ", "))
+	if be := f.breakEvenText(); len(be) > 0 {
+		d += " Break-even: " + strings.Join(be, "; ") + "."
+	}
+	return d
+}
+
+func kindOf(id string) (cost.Kind, bool) {
+	for _, k := range cost.Kinds() {
+		if kindID(k) == id {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// axisUSD labels a decade of the cost axis: "$0.01", "$1", "$1K".
+func axisUSD(v float64) string {
+	switch {
+	case v >= 1e6:
+		return fmt.Sprintf("$%gM", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("$%gK", v/1e3)
+	}
+	return fmt.Sprintf("$%g", v)
+}
+
+func esc(s string) string { return html.EscapeString(s) }

@@ -1,0 +1,278 @@
+package costreport
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
+)
+
+// Report is the cost report; its JSON form is the `--format json` output (version 1).
+type Report struct {
+	Version int      `json:"version"`
+	Plans   []string `json:"plans"`
+	Usage   string   `json:"usage,omitempty"`
+	// PriceDate says which prices the amounts rest on: "list prices of 2026-11-25".
+	PriceDate string `json:"price_date"`
+	// Overrides are the prices .hybridlint.hcl replaced.
+	Overrides         []PriceOverride `json:"price_overrides"`
+	MarginPercent     int             `json:"margin_percent"`
+	IdleWindowMinutes int             `json:"idle_window_minutes"`
+	Functions         []Function      `json:"functions"`
+	// TotalUSD sums, over the functions with expected traffic, the option the report recommends
+	// and the way the plan runs them now.
+	TotalCurrentUSD     float64  `json:"total_current_usd"`
+	TotalRecommendedUSD float64  `json:"total_recommended_usd"`
+	Warnings            []string `json:"warnings"`
+}
+
+// PriceOverride is a price the configuration replaced.
+type PriceOverride struct {
+	Name string  `json:"name"`
+	USD  float64 `json:"usd"`
+	Unit string  `json:"unit"`
+}
+
+// Function is one function's prices.
+type Function struct {
+	Address string `json:"address"`
+	// Plan is the plan file the function comes from, when several were given.
+	Plan     string  `json:"plan,omitempty"`
+	Platform string  `json:"platform"`
+	MemoryMB int     `json:"memory_mb"`
+	VCPU     float64 `json:"vcpu,omitempty"`
+	// MemoryNote explains a memory that is not the function's own setting.
+	MemoryNote   string `json:"memory_note,omitempty"`
+	Architecture string `json:"architecture,omitempty"`
+	// TimeoutSeconds is nil when the plan does not say (or there is no limit).
+	TimeoutSeconds *int     `json:"timeout_seconds"`
+	Traffic        *Traffic `json:"traffic"`
+	// Current is how the plan runs the function now: on_demand, keep_warm or provisioned.
+	Current        string          `json:"current"`
+	Options        []Option        `json:"options"`
+	Recommendation *Recommendation `json:"recommendation"`
+	// BreakEvens are the traffic levels at which another option starts or stops being cheaper
+	// than the current one.
+	BreakEvens []BreakEven `json:"break_evens"`
+	// Error says why the function cannot be priced at all (a size its platform does not run).
+	Error string `json:"error,omitempty"`
+
+	comparison *cost.Comparison
+}
+
+// Traffic is what is expected of a function and where that comes from.
+type Traffic struct {
+	RequestsPerMonth *float64 `json:"requests_per_month"`
+	AvgDurationMs    float64  `json:"avg_duration_ms,omitempty"`
+	P99DurationMs    float64  `json:"p99_duration_ms,omitempty"`
+	PeakConcurrency  int      `json:"peak_concurrency,omitempty"`
+	// AverageConcurrency is requests x duration over the month's seconds.
+	AverageConcurrency float64 `json:"average_concurrency,omitempty"`
+	Source             string  `json:"source"`
+	// Complete is true when requests and average duration are both known, so options can be priced.
+	Complete bool `json:"complete"`
+}
+
+// Option is one way to run the function, priced at the expected traffic.
+type Option struct {
+	// Kind is on_demand, keep_warm, provisioned or container.
+	Kind  string `json:"kind"`
+	Label string `json:"label"`
+	// MonthlyUSD is the cost at the expected traffic; nil when the option cannot be priced (see
+	// Unavailable). Without expected traffic it is the fixed part alone (FixedOnly).
+	MonthlyUSD *float64 `json:"monthly_usd"`
+	FixedOnly  bool     `json:"fixed_only,omitempty"`
+	// Basis says how the option is sized: "8,760 pings x 3 a month", "1 x aws_fargate 1 vCPU / 2 GB".
+	Basis       string `json:"basis,omitempty"`
+	Items       []Item `json:"items,omitempty"`
+	Unavailable string `json:"unavailable,omitempty"`
+}
+
+// Item is one line of an option's bill.
+type Item struct {
+	What      string  `json:"what"`
+	Quantity  float64 `json:"quantity"`
+	Unit      string  `json:"unit"`
+	PriceName string  `json:"price_name"`
+	PriceUSD  float64 `json:"price_usd"`
+	USD       float64 `json:"usd"`
+	Source    string  `json:"source"`
+	Date      string  `json:"date,omitempty"`
+}
+
+// Recommendation is the option the report suggests.
+type Recommendation struct {
+	Kind       string  `json:"kind"`
+	Label      string  `json:"label"`
+	MonthlyUSD float64 `json:"monthly_usd"`
+	Reason     string  `json:"reason"`
+}
+
+// BreakEven is the traffic at which two options cost the same.
+type BreakEven struct {
+	A                string  `json:"a"`
+	B                string  `json:"b"`
+	RequestsPerMonth float64 `json:"requests_per_month"`
+}
+
+// kindID names a cost.Kind in JSON.
+func kindID(k cost.Kind) string {
+	switch k {
+	case cost.OnDemand:
+		return "on_demand"
+	case cost.KeptWarm:
+		return "keep_warm"
+	case cost.ProvisionedCapacity:
+		return "provisioned"
+	}
+	return "container"
+}
+
+// build prices every function of a plan.
+func build(g *graph.Graph, s rules.Settings, margin float64) []Function {
+	var out []Function
+	for _, pf := range rules.PlannedFunctions(g, s) {
+		out = append(out, priceFunction(pf, s, margin))
+	}
+	return out
+}
+
+func priceFunction(pf rules.PlannedFunction, s rules.Settings, margin float64) Function {
+	f := Function{Address: pf.Instance.Address, Platform: string(pf.Function.Platform), MemoryMB: pf.Function.MemoryMB,
+		VCPU: roundTo(pf.Function.CPU(), 3), MemoryNote: pf.MemoryNote, Current: kindID(pf.CurrentKind())}
+	if pf.Function.Platform == platform.AWSLambda {
+		f.Architecture = string(pf.Function.Arch)
+	}
+	if pf.TimeoutSeconds > 0 {
+		t := pf.TimeoutSeconds
+		f.TimeoutSeconds = &t
+	}
+	complete := pf.HasTraffic && pf.Traffic.Complete()
+	if pf.HasTraffic {
+		t := &Traffic{AvgDurationMs: pf.Traffic.AvgDurationMs, P99DurationMs: pf.Traffic.P99DurationMs,
+			PeakConcurrency: pf.Traffic.PeakConcurrency, Source: pf.Traffic.Source(), Complete: complete}
+		if pf.Traffic.HasRequests {
+			r := pf.Traffic.RequestsPerMonth
+			t.RequestsPerMonth = &r
+		}
+		if complete {
+			t.AverageConcurrency = roundTo(pf.Workload().AverageConcurrency(), 3)
+		}
+		f.Traffic = t
+	}
+	if !complete {
+		// Price the fixed parts alone; a known peak still sizes the capacity.
+		pf.Traffic.RequestsPerMonth, pf.Traffic.AvgDurationMs = 0, 0
+	}
+	c, err := pf.Compare(s)
+	if err != nil {
+		f.Error = err.Error()
+		return f
+	}
+	f.comparison = c
+	for _, k := range cost.Kinds() {
+		f.Options = append(f.Options, option(c, k, complete))
+	}
+	if !complete {
+		return f
+	}
+	if rec, ok := c.Recommend(margin, pf.WarmNeeded()); ok {
+		f.Recommendation = &Recommendation{Kind: kindID(rec.Kind), Label: rec.Kind.String(), MonthlyUSD: usd(rec.USD), Reason: rec.Reason}
+	}
+	// The break-even points that matter to the decision: where each other option overtakes the
+	// way the plan runs the function now.
+	current := pf.CurrentKind()
+	for _, k := range cost.Kinds() {
+		if k == current {
+			continue
+		}
+		if r, ok := c.BreakEven(current, k); ok {
+			f.BreakEvens = append(f.BreakEvens, BreakEven{A: kindID(current), B: kindID(k), RequestsPerMonth: roundTo(r, 6)})
+		}
+	}
+	return f
+}
+
+// option prices one option at the expected traffic, or only its fixed part without traffic.
+func option(c *cost.Comparison, k cost.Kind, complete bool) Option {
+	o := Option{Kind: kindID(k), Label: k.String()}
+	pr, err := c.Expected(k)
+	switch {
+	case err != nil:
+		o.Unavailable = err.Error()
+		return o
+	case !complete && k == cost.OnDemand:
+		o.Unavailable = "needs the expected traffic: requests a month and the average duration"
+		return o
+	}
+	v := usd(pr.Estimate.USD)
+	o.MonthlyUSD, o.Basis, o.FixedOnly = &v, pr.Basis, !complete
+	for _, it := range pr.Estimate.Items {
+		o.Items = append(o.Items, Item{What: it.What, Quantity: roundTo(it.Quantity, 6), Unit: it.Price.Unit, PriceName: it.Price.Name,
+			PriceUSD: it.Price.USD, USD: roundTo(it.USD, 6), Source: it.Price.Source, Date: it.Price.Date})
+	}
+	return o
+}
+
+// finish adds what spans the functions: totals, the price date and the overrides.
+func (r *Report) finish(s rules.Settings) {
+	prices := cost.Default()
+	if s.Prices != nil {
+		prices = *s.Prices
+	}
+	for _, p := range prices.List() {
+		if p.Overridden {
+			r.Overrides = append(r.Overrides, PriceOverride{Name: p.Name, USD: p.USD, Unit: p.Unit})
+		}
+	}
+	var estimates []cost.Estimate
+	for _, f := range r.Functions {
+		if f.Error != "" {
+			r.Warnings = append(r.Warnings, f.Address+": "+f.Error)
+		}
+		for _, o := range f.Options {
+			if o.MonthlyUSD == nil {
+				continue
+			}
+			var e cost.Estimate
+			for _, it := range o.Items {
+				e.Items = append(e.Items, cost.Item{Quantity: it.Quantity, Price: cost.Price{Date: it.Date, Overridden: it.Source == "override"}})
+			}
+			estimates = append(estimates, e)
+			if o.Kind == f.Current && f.Recommendation != nil {
+				r.TotalCurrentUSD += *o.MonthlyUSD
+			}
+		}
+		if f.Recommendation != nil {
+			r.TotalRecommendedUSD += f.Recommendation.MonthlyUSD
+		}
+	}
+	r.TotalCurrentUSD, r.TotalRecommendedUSD = usd(r.TotalCurrentUSD), usd(r.TotalRecommendedUSD)
+	r.PriceDate = cost.PriceDate(estimates...)
+	if r.Functions == nil {
+		r.Functions = []Function{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	if r.Overrides == nil {
+		r.Overrides = []PriceOverride{}
+	}
+}
+
+// JSON writes the report as indented JSON.
+func (r *Report) JSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// roundTo keeps digits significant digits, so JSON carries 0.289 rather than 0.28943...
+func roundTo(x float64, digits int) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', digits, 64), 64)
+	return v
+}
