@@ -117,7 +117,12 @@ func lambdaFunction(fn *graph.Instance, pcs []pcConfig) (PlannedFunction, bool) 
 			}
 		}
 	case plan.Unknown, plan.Sensitive:
-		return PlannedFunction{}, false
+		// Newer AWS providers leave architectures unknown until apply when the configuration does
+		// not set it; the function then gets the default, x86_64 ([S32][S37]). A value the
+		// configuration computes is not guessed.
+		if !fn.HasConfig() || fn.SetInConfig("architectures") {
+			return PlannedFunction{}, false
+		}
 	}
 	pf := PlannedFunction{Instance: fn, Function: cost.Function{Platform: platform.AWSLambda, MemoryMB: memory, Arch: arch}}
 	if t, ok := intOrDefault(fn.Get("timeout"), platform.LambdaDefaultTimeoutSeconds); ok {

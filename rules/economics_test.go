@@ -81,7 +81,10 @@ func TestPlannedFunctions(t *testing.T) {
 			fnRefs("aws_lambda_function.api", "arn")...),
 		plantest.Resource{Address: "aws_lambda_function.unknown_memory", After: map[string]any{"function_name": "u"},
 			Unknown: []string{"memory_size"}},
-		plantest.Resource{Address: "aws_lambda_function.defaults", After: map[string]any{"function_name": "d", "memory_size": nil, "timeout": nil}},
+		plantest.Resource{Address: "aws_lambda_function.defaults", After: map[string]any{"function_name": "d", "memory_size": nil, "timeout": nil},
+			Unknown: []string{"architectures"}},
+		plantest.Resource{Address: "aws_lambda_function.computed_arch", After: map[string]any{"function_name": "c", "memory_size": 256},
+			Unknown: []string{"architectures"}, Refs: map[string][]string{"architectures": {"var.architectures"}}},
 		plantest.Resource{Address: "aws_lambda_function.gone", Actions: []string{"delete"}, After: map[string]any{"function_name": "g", "memory_size": 128}},
 		gcpGen1Fn("google_cloudfunctions_function.gen1", map[string]any{"available_memory_mb": 1024}),
 		gcpGen2Fn("google_cloudfunctions2_function.gen2", map[string]any{"available_memory": "1Gi", "available_cpu": "1"}, nil),
@@ -110,7 +113,7 @@ func TestPlannedFunctions(t *testing.T) {
 		"aws_lambda_function.api", "aws_lambda_function.defaults",
 		"azurerm_function_app_flex_consumption.flex", "azurerm_linux_function_app.consumption", "azurerm_linux_function_app.premium",
 		"google_cloudfunctions2_function.gen2", "google_cloudfunctions_function.gen1",
-	}, order, "unknown memory, deleted functions, Cloud Run services and Dedicated apps are left out")
+	}, order, "unknown memory or architecture, deleted functions, Cloud Run services and Dedicated apps are left out")
 
 	api := got["aws_lambda_function.api"]
 	assert.Equal(t, cost.Function{Platform: platform.AWSLambda, MemoryMB: 512, Arch: cost.ARM64}, api.Function)
@@ -130,7 +133,8 @@ func TestPlannedFunctions(t *testing.T) {
 	assert.Equal(t, cost.Configured{PingsPerMonth: 8760, PingConcurrency: 3, Provisioned: 2, IdlePingsPerMonth: 8760}, api.Configured(s))
 
 	defaults := got["aws_lambda_function.defaults"]
-	assert.Equal(t, cost.Function{Platform: platform.AWSLambda, MemoryMB: 128, Arch: cost.X86_64}, defaults.Function, "Lambda's defaults")
+	assert.Equal(t, cost.Function{Platform: platform.AWSLambda, MemoryMB: 128, Arch: cost.X86_64}, defaults.Function,
+		"Lambda's defaults, also for architectures left unknown by the provider")
 	assert.Equal(t, 3, defaults.TimeoutSeconds)
 	assert.False(t, defaults.HasTraffic)
 	assert.Equal(t, cost.OnDemand, defaults.CurrentKind())
