@@ -39,7 +39,7 @@ var LambdaProvisionedConcurrencyCost = &Rule{
 
 func checkLambdaProvisionedConcurrencyCost(pass *Pass) {
 	prices := pass.Settings.prices()
-	for _, pf := range PlannedFunctions(pass.Graph, pass.Settings) {
+	for _, pf := range plannedFunctions(pass.Graph, pass.Settings, withProvisioned) {
 		if pf.Function.Platform != platform.AWSLambda {
 			continue
 		}

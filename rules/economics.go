@@ -72,26 +72,69 @@ type ProvisionedCapacity struct {
 // Cloud Functions (1st and 2nd gen), and function apps on the Azure Consumption, Flex Consumption
 // and Premium plans. Apps on Dedicated (App Service) plans are always on already and left out.
 func PlannedFunctions(g *graph.Graph, s Settings) []PlannedFunction {
+	return plannedFunctions(g, s, anyFunction)
+}
+
+// selection says which functions a rule needs, so a rule that prices only pinged or provisioned
+// functions does not size every function of a large plan.
+type selection int
+
+const (
+	anyFunction selection = iota
+	withTraffic
+	withKeepWarm
+	withProvisioned
+)
+
+func plannedFunctions(g *graph.Graph, s Settings, want selection) []PlannedFunction {
+	if want == withTraffic && s.Usage == nil && len(g.ByType("hybrid_unit")) == 0 {
+		return nil // nothing can say what traffic to expect
+	}
 	lookup := usage.NewLookup(g, s.Usage)
 	pings := keepWarmPings(g)
+	pcs := provisionedConfigs(g)
+	provisioned := map[*graph.Instance]bool{}
+	for _, pc := range pcs {
+		provisioned[pc.function] = true
+	}
+	keep := func(inst *graph.Instance) bool {
+		switch want {
+		case withTraffic:
+			_, ok := lookup.For(inst)
+			return ok
+		case withKeepWarm:
+			return len(pings[inst]) > 0
+		case withProvisioned:
+			return provisioned[inst]
+		}
+		return true
+	}
 	var out []PlannedFunction
 	add := func(pf PlannedFunction) {
 		pf.Traffic, pf.HasTraffic = lookup.For(pf.Instance)
 		pf.KeepWarm = pings[pf.Instance]
 		out = append(out, pf)
 	}
-	pcs := provisionedConfigs(g)
 	for _, fn := range g.ByType("aws_lambda_function") {
+		if !keep(fn) {
+			continue
+		}
 		if pf, ok := lambdaFunction(fn, pcs); ok {
 			add(pf)
 		}
 	}
 	for _, w := range gcpWorkloads(g) {
+		if !keep(w.inst) {
+			continue
+		}
 		if pf, ok := gcpFunction(w); ok {
 			add(pf)
 		}
 	}
 	for _, app := range azureAppsOnKnownPlans(g) {
+		if !keep(app.inst) {
+			continue
+		}
 		if pf, ok := azureFunction(app, s, lookup); ok {
 			add(pf)
 		}

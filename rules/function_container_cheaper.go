@@ -54,7 +54,7 @@ var FunctionContainerCheaper = &Rule{
 
 func checkFunctionContainerCheaper(pass *Pass) {
 	margin := float64(pass.Options.(*ContainerCheaperOptions).MarginPercent)
-	for _, pf := range PlannedFunctions(pass.Graph, pass.Settings) {
+	for _, pf := range plannedFunctions(pass.Graph, pass.Settings, withTraffic) {
 		if !pf.HasTraffic || !pf.Traffic.Complete() || pf.MemoryAssumed {
 			continue
 		}

@@ -45,7 +45,7 @@ var FunctionKeepWarmCost = &Rule{
 
 func checkFunctionKeepWarmCost(pass *Pass) {
 	prices := pass.Settings.prices()
-	for _, pf := range PlannedFunctions(pass.Graph, pass.Settings) {
+	for _, pf := range plannedFunctions(pass.Graph, pass.Settings, withKeepWarm) {
 		fn := pf.Function
 		billedMs, ok := cost.MinimumBilledMillis(fn.Platform)
 		if !ok {

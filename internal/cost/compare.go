@@ -109,6 +109,23 @@ type Comparison struct {
 	prices     Prices
 	onDemand   Option
 	containers map[int]containerChoice
+	fast       *lines
+}
+
+// lines are the options reduced to arithmetic, for USD: searching break-even points and drawing
+// charts prices hundreds of traffic levels, and building estimates for each would be slow.
+type lines struct {
+	errs        [4]error
+	onDemand    Curve
+	perPing     float64 // one ping to one instance
+	provisioned Curve   // one instance
+	shapes      []shapeUSD
+}
+
+// shapeUSD is a container size: how many function instances one holds, and its monthly price.
+type shapeUSD struct {
+	perInstance int
+	usd         float64
 }
 
 type containerChoice struct {
@@ -133,8 +150,10 @@ func (p Prices) Compare(fn Function, w Workload, c Configured) (*Comparison, err
 
 // Err says why an option cannot be priced for this function, or nil when it can.
 func (c *Comparison) Err(k Kind) error {
-	_, err := c.At(k, c.Workload.RequestsPerMonth)
-	return err
+	if k < OnDemand || k > AlwaysOnContainer {
+		return fmt.Errorf("unknown option %d", k)
+	}
+	return c.lines().errs[k]
 }
 
 // Expected prices an option at the expected traffic.
@@ -152,12 +171,7 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 	case OnDemand:
 		return Priced{Kind: k, Estimate: c.onDemand.At(requests), Basis: "per request"}, nil
 	case KeptWarm:
-		pings, concurrency := c.Configured.PingsPerMonth, c.Configured.PingConcurrency
-		if pings <= 0 || concurrency < 1 {
-			// No pings in the plan: one per idle window, to as many instances as are busy at peak
-			// or provisioned.
-			pings, concurrency = c.Configured.IdlePingsPerMonth, max(need, c.Configured.Provisioned)
-		}
+		pings, concurrency := c.pings(need)
 		billedMs, ok := MinimumBilledMillis(fn.Platform)
 		if !ok && fn.Platform != platform.AzureFunctionsPremium {
 			return Priced{Kind: k}, fmt.Errorf("no source gives the shortest duration %s bills, so pings cannot be priced", fn.Platform)
@@ -172,11 +186,7 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 		return Priced{Kind: k, Estimate: c.onDemand.Plus(kw).At(requests),
 			Basis: fmt.Sprintf("%s pings x %d a month", FormatCount(pings), concurrency)}, nil
 	case ProvisionedCapacity:
-		// As many as are busy at peak, provisioned now, or kept warm by pings.
-		instances := max(c.Configured.Provisioned, need, c.Configured.PingConcurrency)
-		if fn.Platform == platform.AzureFunctionsPremium {
-			instances = max(c.Configured.Provisioned, 1)
-		}
+		instances := c.provisionedInstances(need)
 		o, err := p.Provisioned(fn.Platform, fn.MemoryMB, instances, c.Workload.AvgDurationMs, fn.Arch)
 		if err != nil {
 			return Priced{Kind: k}, err
@@ -196,10 +206,86 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 	return Priced{}, fmt.Errorf("unknown option %d", k)
 }
 
+// pings returns the keep-warm pings a month and how many instances each warms: the plan's, or
+// else one per idle window to as many instances as are busy at peak or provisioned.
+func (c *Comparison) pings(need int) (float64, int) {
+	if c.Configured.PingsPerMonth > 0 && c.Configured.PingConcurrency >= 1 {
+		return c.Configured.PingsPerMonth, c.Configured.PingConcurrency
+	}
+	return c.Configured.IdlePingsPerMonth, max(need, c.Configured.Provisioned)
+}
+
+// provisionedInstances is the capacity to provision: as many instances as are busy at peak,
+// provisioned now, or kept warm by pings. A Premium plan runs at least one instance anyway.
+func (c *Comparison) provisionedInstances(need int) int {
+	if c.Function.Platform == platform.AzureFunctionsPremium {
+		return max(c.Configured.Provisioned, 1)
+	}
+	return max(c.Configured.Provisioned, need, c.Configured.PingConcurrency)
+}
+
 // USD is the monthly total of an option at requests a month, and false when it cannot be priced.
+// It is the total of At, computed from lines prepared once.
 func (c *Comparison) USD(k Kind, requests float64) (float64, bool) {
-	pr, err := c.At(k, requests)
-	return pr.Estimate.USD, err == nil
+	if k < OnDemand || k > AlwaysOnContainer {
+		return 0, false
+	}
+	l := c.lines()
+	if l.errs[k] != nil {
+		return 0, false
+	}
+	need := c.Workload.ConcurrencyAt(requests)
+	switch k {
+	case KeptWarm:
+		pings, concurrency := c.pings(need)
+		return l.onDemand.At(requests) + pings*float64(concurrency)*l.perPing, true
+	case ProvisionedCapacity:
+		return float64(c.provisionedInstances(need))*l.provisioned.FixedUSD + l.provisioned.USDPerRequest*requests, true
+	case AlwaysOnContainer:
+		best := math.Inf(1)
+		for _, s := range l.shapes {
+			best = math.Min(best, float64((need+s.perInstance-1)/s.perInstance)*s.usd)
+		}
+		return best, true
+	}
+	return l.onDemand.At(requests), true
+}
+
+// lines prepares USD's arithmetic once: the options' errors at the expected traffic (they do not
+// depend on traffic), the on-demand line, the price of one ping, of one provisioned instance and
+// of one instance of each container size.
+func (c *Comparison) lines() *lines {
+	if c.fast != nil {
+		return c.fast
+	}
+	l := &lines{onDemand: c.onDemand.Curve()}
+	for _, k := range Kinds() {
+		_, l.errs[k] = c.At(k, c.Workload.RequestsPerMonth)
+	}
+	p, fn := c.prices, c.Function
+	if l.errs[KeptWarm] == nil {
+		billedMs, _ := MinimumBilledMillis(fn.Platform)
+		if one, err := p.KeepWarmFor(fn, 1, 1, billedMs); err == nil {
+			l.perPing = one.Curve().FixedUSD
+		}
+	}
+	if l.errs[ProvisionedCapacity] == nil {
+		if one, err := p.Provisioned(fn.Platform, fn.MemoryMB, 1, c.Workload.AvgDurationMs, fn.Arch); err == nil {
+			l.provisioned = one.Curve()
+		}
+	}
+	if l.errs[AlwaysOnContainer] == nil {
+		pl, _ := ContainerPlatform(fn.Platform)
+		for _, s := range containerShapes(pl) {
+			if per := s.capacity(fn.MemoryMB, fn.CPU()); per >= 1 {
+				if one, err := p.Container(pl, s.vcpu, s.memoryMB, 1); err == nil {
+					l.shapes = append(l.shapes, shapeUSD{perInstance: per, usd: one.Curve().FixedUSD})
+				}
+			}
+		}
+	}
+	c.fast = l
+	return l
 }
 
 // Traffic range searched for break-even points: 1 to 10^12 requests a month.

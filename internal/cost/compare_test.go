@@ -343,3 +343,44 @@ func TestRecommendWithOneWayToStayWarm(t *testing.T) {
 	assert.Equal(t, 3, pc.Instances)
 	assert.Equal(t, "3 instances", pc.Basis)
 }
+
+func TestUSDAgreesWithTheEstimates(t *testing.T) {
+	// USD takes shortcuts for speed; at every traffic it must give the total of At.
+	p := Default()
+	cases := []struct {
+		fn Function
+		w  Workload
+		c  Configured
+	}{
+		{Function{Platform: platform.AWSLambda, MemoryMB: 512, Arch: X86_64}, Workload{RequestsPerMonth: 5e7, AvgDurationMs: 120, PeakConcurrency: 9},
+			Configured{PingsPerMonth: 8760, PingConcurrency: 2, Provisioned: 3, IdlePingsPerMonth: 8760}},
+		{Function{Platform: platform.AWSLambda, MemoryMB: 2048, Arch: ARM64}, Workload{RequestsPerMonth: 1e6, AvgDurationMs: 400},
+			Configured{IdlePingsPerMonth: 8760}},
+		{Function{Platform: platform.GCPFunctionsGen2, MemoryMB: 512, VCPU: 1}, Workload{RequestsPerMonth: 2e8, AvgDurationMs: 60, PeakConcurrency: 6},
+			Configured{IdlePingsPerMonth: 8760}},
+		{Function{Platform: platform.GCPFunctionsGen1, MemoryMB: 256}, Workload{RequestsPerMonth: 3e5, AvgDurationMs: 200},
+			Configured{PingsPerMonth: 8760, PingConcurrency: 1}},
+		{Function{Platform: platform.AzureFunctionsFlex, MemoryMB: 2048}, Workload{RequestsPerMonth: 3e7, AvgDurationMs: 300},
+			Configured{Provisioned: 2, IdlePingsPerMonth: 8760}},
+		{Function{Platform: platform.AzureFunctionsConsumption, MemoryMB: 256}, Workload{RequestsPerMonth: 5e5, AvgDurationMs: 1500},
+			Configured{PingsPerMonth: 4380, PingConcurrency: 1}},
+		{Function{Platform: platform.AzureFunctionsPremium, MemoryMB: 3584}, Workload{RequestsPerMonth: 1e6, AvgDurationMs: 100},
+			Configured{Provisioned: 2}},
+	}
+	for _, tc := range cases {
+		c, err := p.Compare(tc.fn, tc.w, tc.c)
+		require.NoError(t, err)
+		for _, k := range Kinds() {
+			for r := 1.0; r < 1e12; r *= 3.7 {
+				pr, err := c.At(k, r)
+				usd, ok := c.USD(k, r)
+				assert.Equal(t, err == nil, ok, "%s %s at %g", tc.fn.Platform, k, r)
+				if err == nil {
+					assert.InEpsilon(t, pr.Estimate.USD, usd, 1e-9, "%s %s at %g", tc.fn.Platform, k, r)
+				}
+			}
+		}
+	}
+	_, ok := (&Comparison{}).USD(Kind(9), 1)
+	assert.False(t, ok)
+}
