@@ -176,6 +176,9 @@ func Parse(path string, data []byte) (*File, error) {
 		return nil, &Error{Path: path, Line: yamlErrorLine(err), Problem: "is not valid YAML or JSON: " + strings.TrimPrefix(err.Error(), "yaml: "),
 			Hint: "fix the syntax; the file must be a map with resource_usage at its top"}
 	}
+	if len(doc.Content) == 0 {
+		return nil, &Error{Path: path, Problem: "has only comments", Hint: "give the expected traffic per function, e.g.\n  " + exampleEntry}
+	}
 	root := resolve(doc.Content[0])
 	if root.Kind != yaml.MappingNode {
 		return nil, f.errorf(root, fmt.Sprintf("the top of the file is a %s, not a map", kindName(root)), "start with\n  "+exampleEntry)

@@ -155,6 +155,7 @@ func TestParseErrors(t *testing.T) {
 		name, text, want string
 	}{
 		{"empty", "  \n", "usage.yml: is empty\n  give the expected traffic per function, e.g.\n  " + exampleEntry},
+		{"only comments", "# traffic to come\n", "usage.yml: has only comments\n  give the expected traffic per function"},
 		{"syntax", "resource_usage:\n  a.b: [1,\n", "usage.yml:2: is not valid YAML or JSON: line 2: did not find expected node content\n  fix the syntax; the file must be a map with resource_usage at its top"},
 		{"not a map", "- 1\n- 2\n", "usage.yml:1: the top of the file is a list, not a map\n  start with\n  " + exampleEntry},
 		{"no traffic", "version: 0.1\n", "usage.yml: gives no traffic: it has neither resource_usage nor resource_type_default_usage\n  add the expected traffic per function, e.g.\n  " + exampleEntry},
