@@ -231,6 +231,44 @@ func TestSubcommands(t *testing.T) {
 	assert.True(t, strings.HasPrefix(res.stdout, "hybridlint "))
 }
 
+func TestCostAndUsage(t *testing.T) {
+	const econ, traffic = "examples/plans/economics-multicloud.json", "examples/usage/economics.yml"
+	// Without a usage file only the hybrid_unit workload in the plan gives traffic; with it, the
+	// functions the file describes are judged too.
+	res := hybridlint(t, "--format", "json", "--no-config", econ)
+	require.Equal(t, 1, res.code, res.stderr)
+	without := 0
+	for _, f := range decodeReport(t, res.stdout).Findings {
+		if f.Rule == "function_container_cheaper" {
+			without++
+		}
+	}
+	res = hybridlint(t, "--format", "json", "--no-config", "--usage", traffic, econ)
+	require.Equal(t, 1, res.code, res.stderr)
+	with := 0
+	for _, f := range decodeReport(t, res.stdout).Findings {
+		if f.Rule == "function_container_cheaper" {
+			with++
+			cited := strings.Contains(f.Message, traffic) || strings.Contains(f.Message, "workload")
+			assert.True(t, cited, "the message cites where the traffic came from: %s", f.Message)
+		}
+	}
+	assert.Greater(t, with, without)
+
+	res = hybridlint(t, "--usage", filepath.Join(t.TempDir(), "missing.yml"), econ)
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, "missing.yml")
+
+	res = hybridlint(t, "cost", "--no-config", "--usage", traffic, econ)
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "aws_lambda_function.checkout")
+	assert.Contains(t, res.stdout, "recommendation:")
+
+	res = hybridlint(t, "cost", "--format", "json", "--no-config", "--usage", traffic, econ)
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.True(t, json.Valid([]byte(res.stdout)))
+}
+
 func TestBinaryPlan(t *testing.T) {
 	tofu, err := filepath.Abs("bin/tofu")
 	require.NoError(t, err)

@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/costreport"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -64,10 +65,12 @@ func (a *App) Run(prog string, args []string) int {
 		err = a.explain(args)
 	case "init":
 		err = a.init(args)
+	case "cost":
+		code = costreport.Command(args, a.Stdin, a.Stdout, a.Stderr, a.Getenv)
 	case "version":
 		fmt.Fprintf(a.Stdout, "hybridlint %s (reads plan JSON format %s)\n", a.Version, "0.1 up to 2.0")
 	case "help", "-h", "--help":
-		fmt.Fprint(a.Stdout, usage)
+		fmt.Fprint(a.Stdout, helpText)
 	case "":
 		err = &usageError{msg: "missing command"}
 	}
@@ -84,13 +87,13 @@ func (a *App) Run(prog string, args []string) int {
 
 func isCommand(s string) bool {
 	switch s {
-	case "lint", "rules", "explain", "init", "version", "help", "-h", "--help":
+	case "lint", "rules", "explain", "init", "cost", "version", "help", "-h", "--help":
 		return true
 	}
 	return false
 }
 
-const usage = `hybridlint: find serverless functions that will breach time or memory limits or suffer cold starts,
+const helpText = `hybridlint: find serverless functions that will breach time or memory limits or suffer cold starts,
 in a Terraform or OpenTofu plan.
 
 Usage:
@@ -98,6 +101,9 @@ Usage:
   hybridlint rules [--format json]  list the rules
   hybridlint explain RULE           show a rule's documentation
   hybridlint init [FILE] [--force]  write a commented starter .hybridlint.hcl listing every rule and option
+  hybridlint cost [flags] PLAN...   monthly cost per function on demand, kept warm, provisioned and as a
+                                    container, with the recommendation (table|json|markdown|html);
+                                    hybridlint cost --help for its flags
   hybridlint version                print the version
 
 Make a plan:  terraform plan -out tf.plan && terraform show -json tf.plan > plan.json
@@ -120,6 +126,8 @@ Lint flags:
                               .tf files and .terraform/modules are looked up for file:line locations (default: current directory)
   --idle-window MINUTES       how long an idle function stays warm, for keep-warm rules (default 5)
   --azure-host-json FILE      the function app's host.json, for its functionTimeout (default: host.json in --chdir DIR)
+  --usage FILE                expected traffic per function (YAML or JSON; infracost usage files work), for the
+                              cost rules; hybrid_unit workloads in the plan count too
   --no-color                  no colour in text output (also: NO_COLOR set, or output not a terminal)
 
 Suppress a finding in a .tf file, on the line before the resource, module call or attribute:

@@ -35,6 +35,7 @@ type lintOptions struct {
 	onlyChangedSet bool
 	showSuppressed bool
 	azureHostJSON  string
+	usage          string
 	files          []string
 }
 
@@ -115,8 +116,10 @@ func parseLintArgs(args []string) (*lintOptions, error) {
 			o.showSuppressed, err = boolValue()
 		case "azure-host-json":
 			o.azureHostJSON, err = needValue()
+		case "usage":
+			o.usage, err = needValue()
 		case "h", "help":
-			return nil, &usageError{msg: "lint usage:\n" + usage}
+			return nil, &usageError{msg: "lint usage:\n" + helpText}
 		default:
 			err = &usageError{msg: fmt.Sprintf("unknown flag %s", arg)}
 		}

@@ -22,6 +22,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/source"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/suppress"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -75,10 +76,17 @@ func (a *App) lint(args []string) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	ecfg := engine.Config{Settings: rules.Settings{Now: a.now(), IdleWindowMinutes: o.idleWindow, AzureHost: host}}
+	var traffic *usage.File
+	if o.usage != "" {
+		if traffic, err = usage.Load(o.usage); err != nil {
+			return ExitUsage, err
+		}
+	}
+	ecfg := engine.Config{Settings: rules.Settings{Now: a.now(), IdleWindowMinutes: o.idleWindow, AzureHost: host, Usage: traffic}}
 	var ignores []*suppress.Ignore
 	if cfg != nil {
 		ecfg.Rules = cfg.Rules
+		ecfg.Settings.Prices = cfg.Prices
 		ignores = cfg.Ignores
 	}
 	r := &run{}
