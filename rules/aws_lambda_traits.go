@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -928,9 +929,7 @@ func anyMentionsWarm(texts []string, strict bool) bool {
 func pathSteps(path string) []any {
 	var out []any
 	for _, p := range strings.Split(path, ".") {
-		if isDigits(p) {
-			var n int
-			fmt.Sscanf(p, "%d", &n)
+		if n, err := strconv.Atoi(p); err == nil && isDigits(p) {
 			out = append(out, n)
 		} else {
 			out = append(out, p)

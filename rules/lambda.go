@@ -6,13 +6,6 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 )
 
-// caller is something that invokes a Lambda function and gives up after its own limit.
-type caller struct {
-	inst *graph.Instance
-	// related are further resources worth naming (the API of an integration, the alias invoked).
-	related []string
-}
-
 // functionTimeout returns a function's timeout in seconds when the plan knows it.
 func functionTimeout(fn *graph.Instance) (int, bool) {
 	return fn.Get("timeout").Int()

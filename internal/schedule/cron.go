@@ -35,9 +35,9 @@ type Cron struct {
 	lastDay, lastWeekday bool
 	nearestWeekdayTo     int
 	// AWS day-of-week specials: nL (last weekday n of the month), n#k (k-th weekday n).
-	lastOfWeekday     bool
-	nthWeekday, nthOf int // weekday and k of n#k; nthOf 0 when unused
-	specialWeekday    time.Weekday
+	lastOfWeekday  bool
+	nthOf          int // k of n#k (the weekday is specialWeekday); 0 when unused
+	specialWeekday time.Weekday
 }
 
 // AWS cron year range. Source: [S27] eb-scheduled-rule-pattern.html (Year 1970-2199).

@@ -48,7 +48,7 @@ func Parse(path string, data []byte) (*rules.AzureHost, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // editors on Windows save a BOM
 	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not a valid host.json: %v (it must be a JSON object, as the Functions host reads it)", path, err)
+		return nil, fmt.Errorf("%s: not a valid host.json: %w (it must be a JSON object, as the Functions host reads it)", path, err)
 	}
 	raw, ok := doc["functionTimeout"]
 	if !ok || string(raw) == "null" {
@@ -60,7 +60,7 @@ func Parse(path string, data []byte) (*rules.AzureHost, error) {
 	}
 	timeout, unbounded, err := rules.ParseFunctionTimeout(value)
 	if err != nil {
-		return nil, fmt.Errorf("%s: functionTimeout: %v", path, err)
+		return nil, fmt.Errorf("%s: functionTimeout: %w", path, err)
 	}
 	return &rules.AzureHost{FunctionTimeout: timeout, Unbounded: unbounded, Source: path}, nil
 }

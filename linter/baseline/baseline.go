@@ -67,7 +67,7 @@ func Read(path string) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: not a hybridlint baseline (%v)\n  write a new one with: hybridlint --write-baseline %s PLAN", path, err, path)
+		return nil, fmt.Errorf("%s: not a hybridlint baseline (%w)\n  write a new one with: hybridlint --write-baseline %s PLAN", path, err, path)
 	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("%s: baseline version %d is not supported (this hybridlint reads version %d)\n  write a new one with: hybridlint --write-baseline %s PLAN", path, f.Version, Version, path)

@@ -87,7 +87,6 @@ type Values struct {
 	once                      sync.Once
 	rc                        *ResourceChange
 	value, unknown, sensitive any
-	err                       error
 }
 
 // Values returns the instance's values. They are decoded from the plan's bytes the first time a

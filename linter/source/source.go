@@ -259,10 +259,7 @@ func (l *loader) fromModuleCalls(parentKey string, m *plan.Module) {
 // fromModuleBlocks follows `module` blocks with a literal local source in the files already
 // found, for plans whose JSON carries no configuration.
 func (l *loader) fromModuleBlocks() {
-	queue := make([]*Module, 0, len(l.cfg.Modules))
-	for _, m := range l.cfg.SortedModules() {
-		queue = append(queue, m)
-	}
+	queue := append(make([]*Module, 0, len(l.cfg.Modules)), l.cfg.SortedModules()...)
 	for len(queue) > 0 {
 		m := queue[0]
 		queue = queue[1:]

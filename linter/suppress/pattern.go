@@ -61,7 +61,7 @@ func CompilePattern(text string) (*Pattern, error) {
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a valid address pattern: %v", text, err)
+		return nil, fmt.Errorf("%q is not a valid address pattern: %w", text, err)
 	}
 	return &Pattern{text: text, re: re}, nil
 }
