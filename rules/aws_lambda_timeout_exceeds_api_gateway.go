@@ -39,6 +39,9 @@ var LambdaTimeoutExceedsAPIGateway = &Rule{
 func checkLambdaTimeoutExceedsAPIGateway(pass *Pass) {
 	g := pass.Graph
 	for _, integ := range g.ByType("aws_api_gateway_integration") {
+		if integ.Deleted() {
+			continue // removing the integration is often the fix
+		}
 		limit, ok := integ.Get("timeout_milliseconds").Int()
 		if !ok {
 			if st := integ.Get("timeout_milliseconds").State; st == plan.Unknown || st == plan.Sensitive {
@@ -50,6 +53,9 @@ func checkLambdaTimeoutExceedsAPIGateway(pass *Pass) {
 		reportAPIGateway(pass, integ, "uri", limit, label, nil)
 	}
 	for _, integ := range g.ByType("aws_apigatewayv2_integration") {
+		if integ.Deleted() {
+			continue
+		}
 		limit, label, related, ok := v2Limit(g, integ)
 		if !ok {
 			continue
@@ -93,7 +99,7 @@ func v2Limit(g *graph.Graph, integ *graph.Instance) (int, string, []string, bool
 func reportAPIGateway(pass *Pass, integ *graph.Instance, uriAttr string, limitMs int, label string, related []string) {
 	for _, inv := range invocations(pass.Graph, integ, uriAttr) {
 		timeout, ok := functionTimeout(inv.Function)
-		if !ok || timeout*1000 <= limitMs {
+		if !ok || inv.Function.Deleted() || timeout*1000 <= limitMs {
 			continue
 		}
 		pass.Report(finding.Finding{

@@ -80,6 +80,31 @@ func TestLambdaTimeoutExceedsAPIGateway(t *testing.T) {
 			want: []string{"error aws_lambda_function.fn: timeout 20s exceeds the 10s integration timeout of aws_apigatewayv2_integration.api"},
 		},
 		{
+			name: "an integration the plan deletes is silent (removing it is often the fix)",
+			plan: plantest.New().Add(lambda("aws_lambda_function.fn", 45), deleted(restIntegration("aws_api_gateway_integration.i", 29000, fnRef...))),
+			want: []string{},
+		},
+		{
+			name: "a function the plan deletes is silent",
+			plan: plantest.New().Add(deleted(lambda("aws_lambda_function.fn", 45)), restIntegration("aws_api_gateway_integration.i", 29000, fnRef...)),
+			want: []string{},
+		},
+		{
+			name: "an HTTP integration timeout above the 30s cap is held to the cap",
+			plan: plantest.New().Add(lambda("aws_lambda_function.fn", 45), api("aws_apigatewayv2_api.api", "HTTP"),
+				httpIntegration("aws_apigatewayv2_integration.api", "aws_apigatewayv2_api.api", 60000, fnRef...)),
+			want: []string{"error aws_lambda_function.fn: timeout 45s exceeds the 30s HTTP API limit of aws_apigatewayv2_integration.api"},
+		},
+		{
+			name: "a sensitive HTTP integration timeout is not reasoned about",
+			plan: plantest.New().Add(lambda("aws_lambda_function.fn", 45), api("aws_apigatewayv2_api.api", "HTTP"), func() plantest.Resource {
+				r := httpIntegration("aws_apigatewayv2_integration.api", "aws_apigatewayv2_api.api", 10000, fnRef...)
+				r.Sensitive = []string{"timeout_milliseconds"}
+				return r
+			}()),
+			want: []string{},
+		},
+		{
 			name: "unknown function timeout is silent",
 			plan: plantest.New().Add(unknownLambda("aws_lambda_function.fn"), api("aws_apigatewayv2_api.api", "HTTP"),
 				httpIntegration("aws_apigatewayv2_integration.api", "aws_apigatewayv2_api.api", nil, fnRef...)),

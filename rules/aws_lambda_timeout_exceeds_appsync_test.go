@@ -90,6 +90,11 @@ func TestLambdaTimeoutExceedsAppSync(t *testing.T) {
 			want: []string{"error aws_lambda_function.fn[0]: timeout 60s exceeds the 30s AppSync request limit of aws_appsync_datasource.ds[0]"},
 		},
 		{
+			name: "a data source the plan deletes is not reported",
+			plan: plantest.New().Add(lambda("aws_lambda_function.fn", 60), gqlAPI, deleted(appsyncLambdaSource("aws_appsync_datasource.orders", fnRef...))),
+			want: []string{},
+		},
+		{
 			name: "a function the plan deletes is not reported",
 			plan: plantest.New().Add(
 				plantest.Resource{Address: "aws_lambda_function.fn", Actions: []string{"delete"}, After: map[string]any{"function_name": "fn", "timeout": 60}},

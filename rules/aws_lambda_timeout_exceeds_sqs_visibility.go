@@ -37,6 +37,9 @@ var LambdaTimeoutExceedsSQSVisibility = &Rule{
 func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
 	g := pass.Graph
 	for _, esm := range g.ByType("aws_lambda_event_source_mapping") {
+		if esm.Deleted() {
+			continue
+		}
 		queues := sqsQueues(g, esm)
 		if len(queues) == 0 {
 			continue
@@ -52,10 +55,13 @@ func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
 		}
 		for _, inv := range invocations(g, esm, "function_name") {
 			timeout, ok := functionTimeout(inv.Function)
-			if !ok {
+			if !ok || inv.Function.Deleted() {
 				continue
 			}
 			for _, q := range queues {
+				if q.Deleted() {
+					continue
+				}
 				checkQueue(pass, esm, inv, q, timeout, window, windowKnown)
 			}
 		}

@@ -94,6 +94,21 @@ func TestLambdaTimeoutExceedsSQSVisibility(t *testing.T) {
 			want: []string{"error aws_lambda_function.worker: timeout 60s exceeds the 45s visibility timeout of aws_sqs_queue.jobs: AWS refuses to create aws_lambda_event_source_mapping.jobs"},
 		},
 		{
+			name: "a mapping the plan deletes is silent",
+			plan: plantest.New().Add(lambda(fn, 60), queue(q, nil), deleted(mapping(esm, q, fn, nil))),
+			want: []string{},
+		},
+		{
+			name: "a queue the plan deletes is silent",
+			plan: plantest.New().Add(lambda(fn, 60), deleted(queue(q, nil)), mapping(esm, q, fn, nil)),
+			want: []string{},
+		},
+		{
+			name: "a forgotten queue is judged by its real values, not the default, and then left alone",
+			plan: plantest.New().Add(lambda(fn, 60), forgotten(queue(q, 600)), mapping(esm, q, fn, nil)),
+			want: []string{},
+		},
+		{
 			name: "a mapping on a stream is not this rule's business",
 			plan: plantest.New().Add(lambda(fn, 60),
 				plantest.Resource{Address: "aws_kinesis_stream.s", After: map[string]any{"name": "s"}, Unknown: []string{"arn"}},

@@ -39,7 +39,7 @@ func checkLambdaTimeoutNearLimit(pass *Pass) {
 	threshold := platform.LambdaMaxTimeoutSeconds * opts.ThresholdPercent / 100
 	for _, fn := range pass.Graph.ByType("aws_lambda_function") {
 		timeout, ok := functionTimeout(fn)
-		if !ok || timeout < threshold {
+		if !ok || fn.Deleted() || timeout < threshold {
 			continue
 		}
 		pass.Report(finding.Finding{

@@ -23,6 +23,8 @@ func TestLambdaTimeoutNearLimit(t *testing.T) {
 		{name: "just below the threshold is silent", fn: lambda("aws_lambda_function.a", 719), want: []string{}},
 		{name: "the 3s default is silent", fn: lambda("aws_lambda_function.a", 3), want: []string{}},
 		{name: "unknown timeout is silent", fn: unknownLambda("aws_lambda_function.a"), want: []string{}},
+		{name: "a function the plan deletes is silent", fn: deleted(lambda("aws_lambda_function.a", 900)), want: []string{}},
+		{name: "a function the plan forgets is silent", fn: forgotten(lambda("aws_lambda_function.a", 900)), want: []string{}},
 		{name: "threshold option lowers the bar", fn: lambda("aws_lambda_function.a", 450),
 			options: &rules.NearLimitOptions{ThresholdPercent: 50},
 			want:    []string{"notice aws_lambda_function.a: timeout 450s is 50% of the 900s Lambda maximum: longer work will be cut off"}},

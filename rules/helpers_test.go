@@ -41,6 +41,17 @@ func lambda(addr string, timeout any) plantest.Resource {
 		"function_name": addr, "runtime": "python3.12", "memory_size": 128, "timeout": timeout}}
 }
 
+// deleted and forgotten mark a fixture as leaving the configuration.
+func deleted(r plantest.Resource) plantest.Resource {
+	r.Actions = []string{"delete"}
+	return r
+}
+
+func forgotten(r plantest.Resource) plantest.Resource {
+	r.Actions = []string{"forget"}
+	return r
+}
+
 // unknownLambda is a function whose timeout is known only after apply.
 func unknownLambda(addr string) plantest.Resource {
 	return plantest.Resource{Address: addr, After: map[string]any{"function_name": addr, "runtime": "python3.12"},

@@ -50,8 +50,9 @@ func (i *Instance) Get(path ...any) plan.Value { return i.change.Values().Get(pa
 // Changes reports whether the plan creates, updates, replaces or deletes the instance.
 func (i *Instance) Changes() bool { return i.change.Changes() }
 
-// Deleted reports whether the plan only deletes the instance (its values are the before state).
-func (i *Instance) Deleted() bool { return i.Actions.Delete() }
+// Deleted reports whether the plan deletes or forgets the instance: its values are the before
+// state, and it will not be running (or not managed here) after apply.
+func (i *Instance) Deleted() bool { return i.change.Leaving() }
 
 // SetInConfig reports whether the attribute (a top-level name or a dotted path) is written in the
 // resource's configuration, as opposed to taking the provider's default.
@@ -78,6 +79,7 @@ type Graph struct {
 
 	byAddress   map[string]*Instance
 	byType      map[string][]*Instance
+	dataByType  map[string][]*Instance
 	byResource  map[resourceKey][]*Instance
 	modules     map[string]*plan.Module         // config path -> module
 	configs     map[string]*plan.ConfigResource // config path + "|" + resource address -> block
@@ -94,6 +96,7 @@ func New(p *plan.Plan) *Graph {
 		Plan:        p,
 		byAddress:   make(map[string]*Instance, len(p.Changes)),
 		byType:      map[string][]*Instance{},
+		dataByType:  map[string][]*Instance{},
 		byResource:  map[resourceKey][]*Instance{},
 		modules:     map[string]*plan.Module{},
 		configs:     map[string]*plan.ConfigResource{},
@@ -119,7 +122,11 @@ func New(p *plan.Plan) *Graph {
 		inst.Config = g.configs[g.module(moduleInstance(inst.Module)).configPath+"|"+resourceAddress(inst)]
 		g.Instances = append(g.Instances, inst)
 		g.byAddress[inst.Address] = inst
-		g.byType[inst.Type] = append(g.byType[inst.Type], inst)
+		if inst.Mode == tfjson.DataResourceMode {
+			g.dataByType[inst.Type] = append(g.dataByType[inst.Type], inst)
+		} else {
+			g.byType[inst.Type] = append(g.byType[inst.Type], inst)
+		}
 		rk := resourceKey{module: inst.Module, mode: inst.Mode, typ: inst.Type, name: inst.Name}
 		g.byResource[rk] = append(g.byResource[rk], inst)
 		for m := moduleInstance(inst.Module); !seenModule[string(m)]; {
@@ -195,8 +202,13 @@ func (g *Graph) link(inst *Instance) {
 	}
 }
 
-// ByType returns the instances of a resource type, in plan order.
+// ByType returns the managed instances of a resource type, in plan order. Data sources are left
+// out: a rule reports on what the configuration deploys, and a data source only reads something
+// deployed elsewhere (references to data sources are still followed; see DataByType).
 func (g *Graph) ByType(typ string) []*Instance { return g.byType[typ] }
+
+// DataByType returns the data source instances of a type, in plan order.
+func (g *Graph) DataByType(typ string) []*Instance { return g.dataByType[typ] }
 
 // ByAddress returns the instance at an address.
 func (g *Graph) ByAddress(addr string) *Instance { return g.byAddress[addr] }

@@ -187,3 +187,41 @@ func TestSetInConfig(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, 30, n)
 }
+
+func TestDataSourcesAndForgottenResources(t *testing.T) {
+	g := plantest.New().Add(
+		plantest.Resource{Address: "data.aws_lambda_function.existing", Actions: []string{"read"}, After: map[string]any{"function_name": "x", "timeout": 900}},
+		plantest.Resource{Address: "aws_lambda_function.kept", Actions: []string{"forget"}, After: map[string]any{"function_name": "k", "timeout": 60}},
+		fn("aws_lambda_function.a"),
+	).Graph(t)
+	var managed []string
+	for _, i := range g.ByType("aws_lambda_function") {
+		managed = append(managed, i.Address)
+	}
+	assert.Equal(t, []string{"aws_lambda_function.kept", "aws_lambda_function.a"}, managed, "ByType lists managed resources only")
+	require.Len(t, g.DataByType("aws_lambda_function"), 1)
+	assert.True(t, g.ByAddress("aws_lambda_function.kept").Deleted(), "a forgotten resource is leaving the configuration")
+}
+
+func TestARNMatchingTellsRegionsApart(t *testing.T) {
+	const euARN = "arn:aws:lambda:eu-west-1:123456789012:function:report"
+	report := func(addr, arn string) plantest.Resource {
+		r := plantest.Resource{Address: addr, After: map[string]any{"function_name": "report", "timeout": 10}}
+		if arn == "" {
+			r.Unknown = []string{"arn"}
+		} else {
+			r.After["arn"] = arn
+		}
+		return r
+	}
+	caller := plantest.Resource{Address: "aws_lambda_permission.p", After: map[string]any{"function_name": euARN}}
+	g := plantest.New().Add(report("aws_lambda_function.us", "arn:aws:lambda:us-east-1:123456789012:function:report"),
+		report("aws_lambda_function.eu", euARN), caller).Graph(t)
+	invs := g.InvokedFunctions(g.ByAddress("aws_lambda_permission.p"), "function_name")
+	require.Len(t, invs, 1)
+	assert.Equal(t, "aws_lambda_function.eu", invs[0].Function.Address, "known ARNs decide")
+
+	g = plantest.New().Add(report("aws_lambda_function.us", ""), report("aws_lambda_function.eu", ""), caller).Graph(t)
+	assert.Empty(t, g.InvokedFunctions(g.ByAddress("aws_lambda_permission.p"), "function_name"),
+		"two functions of one name that the plan cannot tell apart: none rather than the wrong one")
+}

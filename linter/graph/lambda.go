@@ -114,9 +114,47 @@ func (g *Graph) functionsByValue(v string) []Invocation {
 	}
 	var out []Invocation
 	for _, fn := range idx.functions[name] {
+		if !sameFunctionARN(fn, v) {
+			continue
+		}
 		out = append(out, Invocation{Function: fn, Qualifier: qualifier, ByValue: true})
 	}
+	if len(out) > 1 {
+		// One name in several regions or accounts (provider aliases) and nothing in the plan to
+		// tell which: matching them all would blame the wrong function, so match none.
+		return nil
+	}
 	return out
+}
+
+// sameFunctionARN reports whether fn can be the function a value names: when the value is an ARN
+// and fn's own ARN is known, their region, account and name must agree.
+func sameFunctionARN(fn *Instance, v string) bool {
+	want := functionARNPrefix(v)
+	if want == "" {
+		return true
+	}
+	have, ok := fn.Get("arn").String()
+	if !ok {
+		return true
+	}
+	return functionARNPrefix(have) == want
+}
+
+// functionARNPrefix returns "arn:partition:lambda:region:account:function:name" of an ARN, also
+// inside an invoke ARN, or "" when v holds none.
+func functionARNPrefix(v string) string {
+	if i := strings.Index(v, "/functions/"); i >= 0 {
+		v = strings.TrimSuffix(v[i+len("/functions/"):], "/invocations")
+	}
+	if !strings.HasPrefix(v, "arn:") {
+		return ""
+	}
+	parts := strings.Split(v, ":")
+	if len(parts) < 7 || parts[5] != "function" {
+		return ""
+	}
+	return strings.Join(parts[:7], ":")
 }
 
 // parseFunctionRef extracts the function name and qualifier from a name, a function ARN

@@ -39,6 +39,10 @@ type ResourceChange struct {
 
 	// Raw JSON of the change's values, decoded on demand (see Values).
 	Before, After, AfterUnknown, BeforeSensitive, AfterSensitive []byte
+	// MissingIsUnknown is set when the values come from planned_values, which leaves out the
+	// values known only after apply instead of marking them: a missing attribute is then unknown,
+	// never absent (which rules would read as "the provider default").
+	MissingIsUnknown bool
 
 	valuesOnce sync.Once
 	values     *Values

@@ -259,7 +259,7 @@ func changesFromPlannedValues(raw []byte) ([]*ResourceChange, error) {
 			switch string(key) {
 			case "resources":
 				return s.array(func() error {
-					rc := &ResourceChange{ModuleAddress: module, Actions: tfjson.Actions{tfjson.ActionNoop}}
+					rc := &ResourceChange{ModuleAddress: module, Actions: tfjson.Actions{tfjson.ActionNoop}, MissingIsUnknown: true}
 					err := s.object(func(key []byte) error {
 						var err error
 						switch string(key) {

@@ -100,7 +100,7 @@ func (v *Values) decode() {
 	v.once.Do(func() {
 		rc := v.rc
 		value, sensitive := rc.After, rc.AfterSensitive
-		if rc.Actions.Delete() {
+		if rc.Leaving() {
 			value, sensitive = rc.Before, rc.BeforeSensitive
 		} else {
 			v.unknown = decodeAny(rc.AfterUnknown)
@@ -141,6 +141,9 @@ func (v *Values) Get(path ...any) Value {
 		return Value{State: Sensitive}
 	case value == nil:
 		if len(path) > 0 && !hasChild(v, path) {
+			if v.rc.MissingIsUnknown {
+				return Value{State: Unknown}
+			}
 			return Value{State: Absent}
 		}
 		return Value{State: Null}
@@ -172,11 +175,13 @@ func hasChild(v *Values, path []any) bool {
 	for _, step := range path[:len(path)-1] {
 		node = child(node, step)
 	}
-	if m, ok := node.(map[string]any); ok {
-		_, present := m[path[len(path)-1].(string)]
-		return present
+	m, isMap := node.(map[string]any)
+	key, isKey := path[len(path)-1].(string)
+	if !isMap || !isKey {
+		return false // an index into a list, or a step that does not fit the value's shape
 	}
-	return false
+	_, present := m[key]
+	return present
 }
 
 func containsSensitive(node any) bool {
@@ -197,6 +202,18 @@ func containsSensitive(node any) bool {
 		}
 	}
 	return false
+}
+
+// Leaving reports whether the plan takes the instance away: it deletes it, or forgets it (removed
+// from state, left running: Terraform 1.7's removed block). Its values are then the before state,
+// and rules that judge what the plan deploys leave it alone.
+func (rc *ResourceChange) Leaving() bool {
+	for _, a := range rc.Actions {
+		if a != tfjson.ActionDelete && a != tfjson.ActionForget {
+			return false
+		}
+	}
+	return len(rc.Actions) > 0
 }
 
 // Changes reports whether the plan creates, updates, replaces or deletes the instance.

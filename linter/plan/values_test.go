@@ -51,3 +51,31 @@ func TestValuesOfDeleteUseBefore(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, 60, n)
 }
+
+func TestValuesShapeMismatchDoesNotPanic(t *testing.T) {
+	rc := &ResourceChange{Actions: tfjson.Actions{tfjson.ActionCreate},
+		After: []byte(`{"architectures": {"a": "arm64"}, "list": [1], "n": 3}`), AfterUnknown: []byte(`{}`)}
+	v := rc.Values()
+	for _, path := range [][]any{{"architectures", 0}, {"list", "x"}, {"n", 0}, {"n", "x"}, {"missing", 0, "x"}} {
+		got := v.Get(path...)
+		assert.NotEqual(t, Known, got.State, "%v", path)
+	}
+}
+
+func TestValuesOfForgetUseBefore(t *testing.T) {
+	rc := &ResourceChange{Actions: tfjson.Actions{tfjson.ActionForget}, Before: []byte(`{"visibility_timeout_seconds": 600}`),
+		After: []byte(`null`)}
+	assert.True(t, rc.Leaving())
+	n, ok := rc.Values().Get("visibility_timeout_seconds").Int()
+	assert.True(t, ok, "a forgotten resource's values are its before state, not absent")
+	assert.Equal(t, 600, n)
+	assert.False(t, (&ResourceChange{Actions: tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}}).Leaving(), "a replacement stays")
+}
+
+func TestPlannedValuesMissingAttributeIsUnknown(t *testing.T) {
+	p, err := Parse("pv.json", []byte(`{"format_version": "0.1", "planned_values": {"root_module": {"resources": [
+		{"address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "name": "q", "values": {"name": "q"}}]}}}`))
+	assert.NoError(t, err)
+	assert.Equal(t, Unknown, p.Changes[0].Values().Get("visibility_timeout_seconds").State,
+		"planned_values leaves unknown values out: missing must not read as the provider default")
+}

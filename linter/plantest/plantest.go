@@ -122,7 +122,7 @@ func (b *Builder) JSON() []byte {
 		}
 		change := map[string]any{"actions": actions, "before": nil, "after": after, "after_unknown": unknown,
 			"before_sensitive": false, "after_sensitive": sensitive}
-		if len(actions) == 1 && actions[0] == "delete" {
+		if len(actions) == 1 && (actions[0] == "delete" || actions[0] == "forget") {
 			change["before"], change["after"], change["after_unknown"] = after, nil, map[string]any{}
 			change["before_sensitive"], change["after_sensitive"] = sensitive, false
 		}
