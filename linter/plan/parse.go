@@ -51,8 +51,13 @@ func parse(path string, data []byte, release func([]byte)) (*Plan, error) {
 	if err != nil {
 		return nil, &InputError{Path: path, Problem: err.Error(), Hint: howToMakePlan}
 	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		// Only a byte-order mark: what PowerShell's > leaves when terraform show failed.
+		return nil, &InputError{Path: path, Problem: "the file is empty (it holds only a byte-order mark)",
+			Hint: "the command that wrote it probably failed; " + howToMakePlan}
+	}
 	p := &Plan{Path: path}
-	if &text[0] != &data[0] {
+	if &text[0] != &data[len(data)-len(text)] {
 		release = nil // a decoded copy (UTF-16), not the mapping
 	}
 	top, err := p.scanTop(text, release)
@@ -118,10 +123,13 @@ func (p *Plan) scanTop(text []byte, release func([]byte)) (topKeys, error) {
 		if c == 0 {
 			return t, errors.New("the file holds only white space")
 		}
-		if c == '[' || c == '"' || (c >= '0' && c <= '9') {
+		if json.Valid(text) {
 			return t, errors.New("this JSON is not a Terraform plan: it is not an object")
 		}
-		return t, fmt.Errorf("this is not JSON (it starts with byte 0x%02x)", c)
+		if c < 0x20 || c >= 0x7f {
+			return t, fmt.Errorf("this is not JSON (it starts with byte 0x%02x)", c)
+		}
+		return t, fmt.Errorf("this is not JSON (it starts with %q)", c)
 	}
 	err := s.object(func(key []byte) error {
 		t.has[string(key)] = true

@@ -210,3 +210,17 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseOnlyByteOrderMarkOrNull(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"utf-8 BOM":    {0xEF, 0xBB, 0xBF},
+		"utf-16le BOM": {0xFF, 0xFE},
+		"utf-16be BOM": {0xFE, 0xFF},
+		"BOM and CRLF": {0xEF, 0xBB, 0xBF, '\r', '\n'},
+	} {
+		_, err := Parse(name, data)
+		require.ErrorContains(t, err, "the file is empty", name)
+	}
+	_, err := Parse("null.json", []byte("null\n"))
+	require.ErrorContains(t, err, "not a Terraform plan: it is not an object")
+}
