@@ -25,6 +25,8 @@ type Rule struct {
 	Doc     Doc
 	// Options returns the rule's options set to their defaults: a pointer to a struct whose fields
 	// carry hcl tags, decoded from the rule's block in .hybridlint.hcl. Nil when the rule has none.
+	// When the struct has a `Validate() error` method, the configuration calls it after decoding,
+	// so an out-of-range value is an error at the rule's block rather than nonsense findings.
 	Options func() any
 	// Check inspects the graph and reports through the pass.
 	Check func(*Pass)

@@ -326,6 +326,10 @@ func decodeRule(rb ruleBlock) (engine.RuleConfig, hcl.Diagnostics) {
 			}
 		}
 		errs = append(errs, d...)
+	} else if v, ok := opts.(interface{ Validate() error }); ok {
+		if err := v.Validate(); err != nil {
+			errs = append(errs, diag(rb.NameRange, fmt.Sprintf("rule %s: %v", r.Name, err), "fix the value, or remove it to use the default"))
+		}
 	}
 	rc.Options = opts
 	return rc, errs
