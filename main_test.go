@@ -211,6 +211,29 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+func TestHelpAndFlagMistakes(t *testing.T) {
+	for _, args := range [][]string{{"lint", "--help"}, {"rules", "--help"}, {"explain", "-h"}, {"init", "--help"}, {"cost", "--help"}, {"--help"}} {
+		res := hybridlint(t, args...)
+		assert.Equal(t, 0, res.code, "%v: %s", args, res.stderr)
+		assert.Contains(t, res.stdout, "Usage", "%v prints its help on stdout", args)
+	}
+	res := hybridlint(t, "--chdir", filepath.Join(t.TempDir(), "nope"), demoPlan)
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, "no such directory")
+
+	out := filepath.Join(t.TempDir(), "x.json")
+	res = hybridlint(t, "--format", "json:"+out+",sarif:"+out, demoPlan)
+	assert.Equal(t, 2, res.code, "two reports into one file would lose one")
+	assert.Contains(t, res.stderr, "both write to")
+
+	sarif := filepath.Join(t.TempDir(), "r.sarif")
+	res = hybridlint(t, "--format", "json", "--format", "sarif:"+sarif, demoPlan)
+	require.Equal(t, 1, res.code, res.stderr)
+	assert.NotEmpty(t, decodeReport(t, res.stdout).Findings, "repeated --format flags add up")
+	_, err := os.Stat(sarif)
+	assert.NoError(t, err)
+}
+
 func TestSubcommands(t *testing.T) {
 	res := runBin(t, "terraform-provider-hybrid", nil, nil, "lint", demoPlan)
 	assert.Equal(t, 1, res.code)

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
@@ -67,7 +68,13 @@ func Read(path string) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: not a hybridlint baseline (%w)\n  write a new one with: hybridlint --write-baseline %s PLAN", path, err, path)
+		var probe map[string]json.RawMessage
+		if json.Unmarshal(data, &probe) == nil && (probe["format_version"] != nil || probe["resource_changes"] != nil) {
+			return nil, fmt.Errorf("%s: this is a plan, not a baseline: --baseline takes the file --write-baseline wrote\n"+
+				"  write one with: hybridlint --write-baseline hybridlint-baseline.json PLAN", path)
+		}
+		return nil, fmt.Errorf("%s: not a hybridlint baseline (%s)\n  --baseline takes the file --write-baseline wrote; write a new one with: "+
+			"hybridlint --write-baseline hybridlint-baseline.json PLAN", path, describeJSONError(err))
 	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("%s: baseline version %d is not supported (this hybridlint reads version %d)\n  write a new one with: hybridlint --write-baseline %s PLAN", path, f.Version, Version, path)
@@ -146,4 +153,20 @@ func FromFile(path string, f File) *Baseline {
 		b.entries[e.Key()] = e
 	}
 	return b
+}
+
+// describeJSONError says what is wrong with a file in a user's words, not in Go's types.
+func describeJSONError(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		if typeErr.Field == "" {
+			return fmt.Sprintf("it holds a JSON %s where an object with version and entries belongs", typeErr.Value)
+		}
+		return fmt.Sprintf("%s holds a JSON %s", typeErr.Field, typeErr.Value)
+	case errors.As(err, &syntaxErr):
+		return fmt.Sprintf("invalid JSON at byte %d", syntaxErr.Offset)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
 }

@@ -93,3 +93,18 @@ func TestReadErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestReadRefusesAPlanWithoutSuggestingToOverwriteIt(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.json")
+	require.NoError(t, os.WriteFile(plan, []byte(`{"format_version": "1.2", "resource_changes": []}`), 0o644))
+	_, err := Read(plan)
+	require.ErrorContains(t, err, "this is a plan, not a baseline")
+	require.NotContains(t, err.Error(), "--write-baseline "+plan, "never suggest overwriting the user's plan")
+
+	arr := filepath.Join(dir, "arr.json")
+	require.NoError(t, os.WriteFile(arr, []byte(`[1]`), 0o644))
+	_, err = Read(arr)
+	require.ErrorContains(t, err, "it holds a JSON array")
+	require.NotContains(t, err.Error(), "Go value")
+}

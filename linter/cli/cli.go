@@ -54,6 +54,10 @@ func (a *App) Run(prog string, args []string) int {
 	} else if strings.TrimSuffix(filepath.Base(prog), ".exe") == "hybridlint" {
 		cmd = "lint"
 	}
+	if cmd != "cost" && cmd != "help" && wantsHelp(args) {
+		fmt.Fprint(a.Stdout, commandHelp(cmd))
+		return ExitClean
+	}
 	var err error
 	code := ExitClean
 	switch cmd {
@@ -83,6 +87,32 @@ func (a *App) Run(prog string, args []string) int {
 		return ExitUsage
 	}
 	return code
+}
+
+// wantsHelp reports whether a subcommand's arguments ask for its help.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			return true
+		}
+	}
+	return false
+}
+
+// commandHelp is the help of one subcommand.
+func commandHelp(cmd string) string {
+	switch cmd {
+	case "rules":
+		return "Usage: hybridlint rules [--format text|json]\n\nLists every rule with its default severity, category and summary.\n"
+	case "explain":
+		return "Usage: hybridlint explain RULE\n\nPrints a rule's documentation page (also in docs/rules/RULE.md): example, why, how to fix, options.\n"
+	case "init":
+		return "Usage: hybridlint init [FILE|-] [--force]\n\nWrites a commented starter .hybridlint.hcl (or FILE; - for standard output) listing every rule,\n" +
+			"its options and the prices that can be overridden. An existing file is kept unless --force is given.\n"
+	case "version":
+		return "Usage: hybridlint version\n"
+	}
+	return helpText
 }
 
 func isCommand(s string) bool {
@@ -144,7 +174,7 @@ func (a *App) rules(args []string) error {
 			asJSON = true
 		case "--format", "--format=text", "text":
 		default:
-			return &usageError{msg: fmt.Sprintf("rules: unexpected argument %q", arg)}
+			return &usageError{msg: fmt.Sprintf("rules: unexpected argument %q (rules lists as text or json: --format json)", arg)}
 		}
 	}
 	all := rules.All()

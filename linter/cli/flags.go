@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -79,7 +80,15 @@ func parseLintArgs(args []string) (*lintOptions, error) {
 		switch name {
 		case "format", "f":
 			if v, err = needValue(); err == nil {
-				o.outputs, err = parseOutputs(v)
+				// Repeated --format flags add up, like a comma-separated list.
+				var outs []output
+				if outs, err = parseOutputs(v); err == nil {
+					if o.formatSet {
+						o.outputs = append(o.outputs, outs...)
+					} else {
+						o.outputs = outs
+					}
+				}
 				o.formatSet = true
 			}
 		case "fail-on":
@@ -195,6 +204,16 @@ func resolveOutputs(outs []output, file string) ([]output, error) {
 	}
 	if len(toStdout) > 1 {
 		return nil, &usageError{msg: "only one format can write to standard output; give the others a file, e.g. --format github,sarif:hybridlint.sarif"}
+	}
+	written := map[string]string{}
+	for _, o := range res {
+		if o.file == "" {
+			continue
+		}
+		if other, dup := written[filepath.Clean(o.file)]; dup {
+			return nil, &usageError{msg: fmt.Sprintf("--format %s and %s both write to %s: give each its own file", other, o.format, o.file)}
+		}
+		written[filepath.Clean(o.file)] = o.format
 	}
 	return res, nil
 }

@@ -52,6 +52,11 @@ func (a *App) lint(args []string) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
+	if o.chdir != "" {
+		if info, err := os.Stat(o.chdir); err != nil || !info.IsDir() {
+			return ExitUsage, &usageError{msg: fmt.Sprintf("--chdir %s: no such directory (it should be the configuration's directory)", o.chdir)}
+		}
+	}
 	cfg, err := a.loadConfig(o)
 	if err != nil {
 		return ExitUsage, err

@@ -37,7 +37,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -291,7 +290,7 @@ func decodeRule(rb ruleBlock) (engine.RuleConfig, hcl.Diagnostics) {
 	r := rules.ByName(rb.Name)
 	if r == nil {
 		detail := "'hybridlint rules' lists them"
-		if s := suggest(rb.Name); s != "" {
+		if s := rules.Suggest(rb.Name); s != "" {
 			detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 		}
 		return rc, hcl.Diagnostics{diag(rb.NameRange, fmt.Sprintf("no rule named %q", rb.Name), detail)}
@@ -364,7 +363,7 @@ func decodeIgnore(path string, ib ignoreBlock) (*suppress.Ignore, hcl.Diagnostic
 	errs = append(errs, d...)
 	if ib.Rule != nil && !d.HasErrors() && rule != "*" && rules.ByName(rule) == nil {
 		detail := "'hybridlint rules' lists them; \"*\" matches every rule"
-		if s := suggest(rule); s != "" {
+		if s := rules.Suggest(rule); s != "" {
 			detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 		}
 		errs = append(errs, diag(ib.Rule.Expr.Range(), fmt.Sprintf("no rule named %q", rule), detail))
@@ -407,15 +406,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// suggest returns the rule name closest to a misspelt one, if any is close.
-func suggest(name string) string {
-	best, bestDist := "", len(name)/3+1
-	for _, r := range rules.All() {
-		if d := levenshtein.Distance(name, r.Name, nil); d < bestDist {
-			best, bestDist = r.Name, d
-		}
-	}
-	return best
 }

@@ -18,6 +18,7 @@ package suppress
 
 import (
 	"fmt"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
 	"sort"
 	"strconv"
 	"strings"
@@ -158,6 +159,9 @@ func parseInline(body string, knownRule func(string) bool) (*Inline, error) {
 			continue
 		}
 		if r != "all" && knownRule != nil && !knownRule(r) {
+			if s := rules.Suggest(r); s != "" {
+				return nil, fmt.Errorf("no rule named %q: did you mean %q? ('hybridlint rules' lists them)", r, s)
+			}
 			return nil, fmt.Errorf("no rule named %q ('hybridlint rules' lists them)", r)
 		}
 		s.Rules = append(s.Rules, r)

@@ -34,6 +34,8 @@ func TestParseInline(t *testing.T) {
 		{name: "empty reason", comment: "# hybridlint:ignore rule_a --   ", wantErr: "needs a reason"},
 		{name: "no rule", comment: "# hybridlint:ignore -- why", wantErr: "needs a rule name"},
 		{name: "unknown rule", comment: "# hybridlint:ignore nope -- why", wantErr: `no rule named "nope"`},
+		{name: "misspelt rule", comment: "# hybridlint:ignore aws_lambda_timeout_near_limt -- why",
+			wantErr: `no rule named "aws_lambda_timeout_near_limt": did you mean "aws_lambda_timeout_near_limit"?`},
 		{name: "bad date", comment: "# hybridlint:ignore rule_a expires=31/03/2026 -- why", wantErr: "not a date"},
 		{name: "bad filter", comment: "# hybridlint:ignore rule_a [region=eu] -- why", wantErr: "instance filter"},
 		{name: "stray word", comment: "# hybridlint:ignore rule_a please -- why", wantErr: `unexpected "please"`},
