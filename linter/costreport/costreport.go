@@ -78,8 +78,15 @@ type options struct {
 // Command runs `hybridlint cost` with args (after the subcommand) and returns the exit code.
 // Messages about bad input name the file, what is wrong and what to do, on stderr. getenv is the
 // environment (NO_COLOR and the like); the report itself uses no colour.
-func Command(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+func Command(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (code int) {
 	_ = getenv
+	defer func() {
+		// A bug must not end a pipeline with a goroutine dump: say what happened, and exit 2.
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "hybridlint cost: internal error: %v\n  this is a bug in hybridlint; please report it with the command you ran\n", p)
+			code = ExitUsage
+		}
+	}()
 	o, err := parseArgs(args)
 	if errors.Is(err, errHelp) {
 		fmt.Fprint(stdout, Usage)
