@@ -68,7 +68,7 @@ func checkLambdaTimeoutExceedsALB(pass *Pass) {
 		var invs []graph.Invocation
 		for _, att := range instancesOf(g, lbAttachmentTypes) {
 			if !att.Deleted() && containsInstance(refersTo(g, att, "target_group_arn", lbTargetGroupTypes), tg) {
-				invs = append(invs, invocations(g, att, "target_id")...)
+				invs = append(invs, g.InvokedFunctions(att, "target_id")...)
 			}
 		}
 		if len(invs) == 0 {

@@ -97,7 +97,7 @@ func v2Limit(g *graph.Graph, integ *graph.Instance) (int, string, []string, bool
 }
 
 func reportAPIGateway(pass *Pass, integ *graph.Instance, uriAttr string, limitMs int, label string, related []string) {
-	for _, inv := range invocations(pass.Graph, integ, uriAttr) {
+	for _, inv := range pass.Graph.InvokedFunctions(integ, uriAttr) {
 		timeout, ok := functionTimeout(inv.Function)
 		if !ok || inv.Function.Deleted() || timeout*1000 <= limitMs {
 			continue

@@ -47,7 +47,7 @@ func checkLambdaTimeoutExceedsAppSync(pass *Pass) {
 				related = append(related, e.To.Address)
 			}
 		}
-		for _, inv := range invocations(g, ds, "lambda_config.0.function_arn") {
+		for _, inv := range g.InvokedFunctions(ds, "lambda_config.0.function_arn") {
 			timeout, ok := functionTimeout(inv.Function)
 			if !ok || timeout <= limit || inv.Function.Deleted() {
 				continue

@@ -53,7 +53,7 @@ func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
 		default:
 			windowKnown = false
 		}
-		for _, inv := range invocations(g, esm, "function_name") {
+		for _, inv := range g.InvokedFunctions(esm, "function_name") {
 			timeout, ok := functionTimeout(inv.Function)
 			if !ok || inv.Function.Deleted() {
 				continue

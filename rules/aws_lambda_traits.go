@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -130,7 +129,7 @@ func invocationQualifier(g *graph.Graph, from *graph.Instance, attribute string,
 	if inv.Alias != nil {
 		return aliasQualifier(g, inv.Alias)
 	}
-	if s, ok := from.Get(pathSteps(attribute)...).String(); ok {
+	if s, ok := from.Get(graph.PathSteps(attribute)...).String(); ok {
 		if q, ok := qualifierOfARN(s); ok {
 			return bindAlias(g, inv.Function, literalQualifier(q))
 		}
@@ -895,7 +894,7 @@ func splitWords(text string) []string {
 func knownStrings(inst *graph.Instance, attributes ...string) []string {
 	var out []string
 	for _, a := range attributes {
-		v := inst.Get(pathSteps(a)...)
+		v := inst.Get(graph.PathSteps(a)...)
 		if s, ok := v.String(); ok {
 			out = append(out, s)
 		}
@@ -923,19 +922,6 @@ func anyMentionsWarm(texts []string, strict bool) bool {
 		}
 	}
 	return false
-}
-
-// pathSteps turns "target.0.input" into Get arguments.
-func pathSteps(path string) []any {
-	var out []any
-	for _, p := range strings.Split(path, ".") {
-		if n, err := strconv.Atoi(p); err == nil && isDigits(p) {
-			out = append(out, n)
-		} else {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -175,7 +175,7 @@ func pingsUnit(g *graph.Graph, from *graph.Instance, attribute string, u hybridU
 	if wantName == "" {
 		return false
 	}
-	arn, ok := from.Get(pathSteps(attribute)...).String()
+	arn, ok := from.Get(graph.PathSteps(attribute)...).String()
 	return ok && lambdaName(arn) == wantName
 }
 

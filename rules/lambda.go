@@ -11,12 +11,6 @@ func functionTimeout(fn *graph.Instance) (int, bool) {
 	return fn.Get("timeout").Int()
 }
 
-// invocations resolves the functions that an attribute of a caller invokes, with the alias in
-// between named as a related resource.
-func invocations(g *graph.Graph, from *graph.Instance, attribute string) []graph.Invocation {
-	return g.InvokedFunctions(from, attribute)
-}
-
 func aliasAddress(inv graph.Invocation) string {
 	if inv.Alias != nil {
 		return inv.Alias.Address

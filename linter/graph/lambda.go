@@ -35,7 +35,7 @@ func (g *Graph) InvokedFunctions(from *Instance, attribute string) []Invocation 
 	if len(out) > 0 {
 		return out
 	}
-	path := pathSteps(attribute)
+	path := PathSteps(attribute)
 	if s, ok := from.Get(path...).String(); ok {
 		out = g.functionsByValue(s)
 	}
@@ -184,8 +184,8 @@ func parseFunctionRef(v string) (name, qualifier string) {
 	return "", ""
 }
 
-// pathSteps turns "a.0.b" into Get arguments.
-func pathSteps(path string) []any {
+// PathSteps turns a dotted attribute path ("a.0.b") into Get arguments: numbers index lists.
+func PathSteps(path string) []any {
 	var out []any
 	for _, p := range strings.Split(path, ".") {
 		if n, ok := atoi(p); ok {
