@@ -13,7 +13,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/hybridlint/terraform-provider-hybrid/linter/costreport"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -47,19 +46,31 @@ func (e *usageError) Error() string { return e.msg }
 
 // Run executes a command line. prog is the name the binary was invoked as: as `hybridlint` it
 // lints unless the first argument is another subcommand.
-func (a *App) Run(prog string, args []string) int {
+func (a *App) Run(prog string, args []string) (code int) {
 	cmd := ""
 	if len(args) > 0 && isCommand(args[0]) {
 		cmd, args = args[0], args[1:]
 	} else if strings.TrimSuffix(filepath.Base(prog), ".exe") == "hybridlint" {
 		cmd = "lint"
 	}
-	if cmd != "cost" && cmd != "help" && wantsHelp(args) {
+	// Messages of the cost report say so; lint's, the default command's, say hybridlint.
+	prefix, helpHint := "hybridlint", "hybridlint help"
+	if cmd == "cost" {
+		prefix, helpHint = "hybridlint cost", "hybridlint cost --help"
+	}
+	defer func() {
+		// A bug must not end a pipeline with a goroutine dump: say what happened, and exit 2.
+		if p := recover(); p != nil {
+			fmt.Fprintf(a.Stderr, "%s: internal error: %v\n  this is a bug in hybridlint; please report it with the command you ran\n", prefix, p)
+			code = ExitUsage
+		}
+	}()
+	if cmd != "help" && wantsHelp(args) {
 		fmt.Fprint(a.Stdout, commandHelp(cmd))
 		return ExitClean
 	}
 	var err error
-	code := ExitClean
+	code = ExitClean
 	switch cmd {
 	case "lint":
 		code, err = a.lint(args)
@@ -70,7 +81,7 @@ func (a *App) Run(prog string, args []string) int {
 	case "init":
 		err = a.init(args)
 	case "cost":
-		code = costreport.Command(args, a.Stdin, a.Stdout, a.Stderr, a.Getenv)
+		code, err = a.cost(args)
 	case "version":
 		fmt.Fprintf(a.Stdout, "hybridlint %s (reads plan JSON format %s)\n", a.Version, "0.1 up to 2.0")
 	case "help", "-h", "--help":
@@ -79,10 +90,10 @@ func (a *App) Run(prog string, args []string) int {
 		err = &usageError{msg: "missing command"}
 	}
 	if err != nil {
-		fmt.Fprintf(a.Stderr, "hybridlint: %s\n", err)
+		fmt.Fprintf(a.Stderr, "%s: %s\n", prefix, err)
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(a.Stderr, "run 'hybridlint help' for usage\n")
+			fmt.Fprintf(a.Stderr, "run '%s' for usage\n", helpHint)
 		}
 		return ExitUsage
 	}
@@ -111,6 +122,8 @@ func commandHelp(cmd string) string {
 			"its options and the prices that can be overridden. An existing file is kept unless --force is given.\n"
 	case "version":
 		return "Usage: hybridlint version\n"
+	case "cost":
+		return costHelp
 	}
 	return helpText
 }

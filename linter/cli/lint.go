@@ -1,18 +1,13 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/baseline"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
@@ -22,16 +17,8 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/source"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/suppress"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
-
-// input is one loaded plan; planFile holds the binary plan's bytes when the input was one (its
-// configuration snapshot is the best source of file:line locations).
-type input struct {
-	plan     *plan.Plan
-	planFile []byte
-}
 
 // run is one lint's state as it moves through the stages.
 type run struct {
@@ -52,12 +39,7 @@ func (a *App) lint(args []string) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	if o.chdir != "" {
-		if info, err := os.Stat(o.chdir); err != nil || !info.IsDir() {
-			return ExitUsage, &usageError{msg: fmt.Sprintf("--chdir %s: no such directory (it should be the configuration's directory)", o.chdir)}
-		}
-	}
-	cfg, err := a.loadConfig(o)
+	cfg, err := a.loadConfig(&o.commonOptions)
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -66,7 +48,7 @@ func (a *App) lint(args []string) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	inputs, err := a.loadAll(o)
+	inputs, err := a.openAll(&o.commonOptions)
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -76,22 +58,14 @@ func (a *App) lint(args []string) (int, error) {
 			return ExitUsage, err
 		}
 	}
-
-	host, err := azureHost(o)
+	settings, err := a.settings(&o.commonOptions, cfg)
 	if err != nil {
 		return ExitUsage, err
 	}
-	var traffic *usage.File
-	if o.usage != "" {
-		if traffic, err = usage.Load(o.usage); err != nil {
-			return ExitUsage, err
-		}
-	}
-	ecfg := engine.Config{Settings: rules.Settings{Now: a.now(), IdleWindowMinutes: o.idleWindow, AzureHost: host, Usage: traffic}}
+	ecfg := engine.Config{Settings: settings}
 	var ignores []*suppress.Ignore
 	if cfg != nil {
 		ecfg.Rules = cfg.Rules
-		ecfg.Settings.Prices = cfg.Prices
 		ignores = cfg.Ignores
 	}
 	r := &run{}
@@ -143,11 +117,11 @@ func (a *App) lint(args []string) (int, error) {
 }
 
 // lintOne runs the rules over one plan and places its findings in the sources.
-func (a *App) lintOne(r *run, in input, ecfg engine.Config, o *lintOptions, several bool) {
-	p := in.plan
+func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, o *lintOptions, several bool) {
+	p := in.Plan
 	res := engine.Run(graph.New(p), rules.All(), ecfg)
 	r.errors = append(r.errors, res.Errors...)
-	src := source.Load(p, source.Options{Dir: o.chdir, PlanFile: in.planFile})
+	src := sources(in, &o.commonOptions)
 	r.notes = append(r.notes, src.Notes...)
 	changes := changedAddresses(p)
 	unlocated := 0
@@ -294,32 +268,7 @@ func (a *App) ruleInfos(cfg engine.Config) []report.RuleInfo {
 	return out
 }
 
-// azureHost reads the Azure Functions host.json given with --azure-host-json, or found in the
-// configuration's directory; nil when there is none.
-func azureHost(o *lintOptions) (*rules.AzureHost, error) {
-	if o.azureHostJSON != "" {
-		return azurehost.Load(o.azureHostJSON)
-	}
-	dir := o.chdir
-	if dir == "" {
-		dir = "."
-	}
-	return azurehost.Discover(dir)
-}
-
-// loadConfig reads .hybridlint.hcl (or --config FILE); nil when there is none.
-func (a *App) loadConfig(o *lintOptions) (*config.File, error) {
-	if o.noConfig {
-		return nil, nil
-	}
-	path, err := config.Find(o.config)
-	if err != nil || path == "" {
-		return nil, err
-	}
-	return config.Load(path, report.Formats)
-}
-
-// applyConfig fills in the settings the command line left open.
+// applyConfig fills in the lint settings the command line left open (settings does the rules').
 func applyConfig(o *lintOptions, cfg *config.File) {
 	if cfg == nil {
 		return
@@ -332,9 +281,6 @@ func applyConfig(o *lintOptions, cfg *config.File) {
 	}
 	if cfg.OnlyChanged != nil && !o.onlyChangedSet {
 		o.onlyChanged = *cfg.OnlyChanged
-	}
-	if cfg.IdleWindowMinutes != nil && !o.idleWindowSet {
-		o.idleWindow = *cfg.IdleWindowMinutes
 	}
 }
 
@@ -357,58 +303,4 @@ func (a *App) now() time.Time {
 		return a.Now()
 	}
 	return time.Now()
-}
-
-// loadAll reads every input; the first input error stops the run, since a pipeline that lints
-// half its plans would pass for the wrong reason.
-func (a *App) loadAll(o *lintOptions) ([]input, error) {
-	var out []input
-	for _, name := range o.files {
-		in, err := a.load(name, o)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, in)
-	}
-	return out, nil
-}
-
-func (a *App) load(name string, o *lintOptions) (input, error) {
-	if name == "-" {
-		data, err := io.ReadAll(a.Stdin)
-		if err != nil {
-			return input{}, fmt.Errorf("<stdin>: reading: %w", err)
-		}
-		p, err := plan.Parse("<stdin>", data)
-		return input{plan: p}, err
-	}
-	info, err := os.Stat(name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return input{}, &plan.InputError{Path: name, Problem: "no such file",
-			Hint: "check the path; make a plan with: terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"}
-	case err != nil:
-		return input{}, &plan.InputError{Path: name, Problem: err.Error()}
-	case info.IsDir():
-		return input{}, &plan.InputError{Path: name, Problem: "is a directory, not a plan file",
-			Hint: "pass the plan JSON file itself (e.g. " + filepath.Join(name, "plan.json") + ")"}
-	}
-	if binary, _ := plan.IsBinaryPlanFile(name); binary {
-		dir := o.chdir
-		if dir == "" {
-			dir = "."
-		}
-		data, err := plan.Convert(context.Background(), name, o.tfBin, dir)
-		if err != nil {
-			return input{}, err
-		}
-		p, err := plan.Parse(name, data)
-		if err != nil {
-			return input{}, err
-		}
-		zip, _ := os.ReadFile(name) // the configuration snapshot; without it locations come from disk
-		return input{plan: p, planFile: zip}, nil
-	}
-	p, err := plan.Load(name)
-	return input{plan: p}, err
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"io"
 	"os"
 	"path/filepath"
@@ -33,10 +35,15 @@ func (a *App) writeOutputs(outputs []output, rep report.Report, o *lintOptions) 
 	return nil
 }
 
+// writeFile writes a report to path; an error names the file first, as every input error does.
 func writeFile(path string, write func(io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("writing the report: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is said first
+		}
+		return fmt.Errorf("%s: cannot write the report: %w (check that its directory exists and is writable)", path, err)
 	}
 	if err := write(f); err != nil {
 		f.Close()

@@ -6,14 +6,22 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
+
+// The flags, the configuration and the loading of files are the CLI's (linter/cli, whose tests run
+// `hybridlint cost` as a process); these tests build the report from plans and settings and render it.
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata")
 
@@ -23,12 +31,34 @@ const (
 	exampleUsage = "../../examples/usage/economics.yml"
 )
 
-// cmd runs the command and returns its exit code, stdout and stderr.
-func cmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+// defaults are the settings of `hybridlint cost` without flags or configuration.
+func defaults() Options {
+	return Options{Settings: rules.Settings{IdleWindowMinutes: 5}, MarginPercent: 30}
+}
+
+// load reads a plan the way the CLI hands it over.
+func load(t *testing.T, path string) Plan {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := Command(args, strings.NewReader(stdin), &out, &errOut, func(string) string { return "" })
-	return code, out.String(), errOut.String()
+	p, err := plan.Load(path)
+	require.NoError(t, err)
+	return Plan{Name: path, Graph: graph.New(p)}
+}
+
+// example is the report on the example plan with its usage file.
+func example(t *testing.T) *Report {
+	t.Helper()
+	o := defaults()
+	u, err := usage.Load(exampleUsage)
+	require.NoError(t, err)
+	o.Settings.Usage, o.UsagePath = u, exampleUsage
+	return Build([]Plan{load(t, examplePlan)}, o)
+}
+
+func render(t *testing.T, r *Report, format string) string {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, r.Write(&b, format))
+	return b.String()
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.
@@ -45,19 +75,18 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestExampleReports(t *testing.T) {
-	for _, format := range []string{"table", "markdown", "json"} {
+	rep := example(t)
+	for format, file := range map[string]string{"text": "economics.txt", "markdown": "economics.md", "json": "economics.json"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, errOut := cmd(t, "", examplePlan, "--usage", exampleUsage, "--format", format, "--no-config")
-			require.Equal(t, ExitOK, code, errOut)
-			assert.Empty(t, errOut)
-			ext := map[string]string{"table": "txt", "markdown": "md", "json": "json"}[format]
-			golden(t, "economics."+ext, out)
+			golden(t, file, render(t, rep, format))
 		})
 	}
+	assert.Equal(t, render(t, rep, "text"), render(t, rep, "table"), "table is text's older name")
+	assert.Error(t, rep.Write(&bytes.Buffer{}, "pdf"))
 }
 
 func TestExampleTableStatesTheNumbers(t *testing.T) {
-	_, out, _ := cmd(t, "", examplePlan, "--usage", exampleUsage, "--no-config")
+	out := render(t, example(t), "text")
 	for _, want := range []string{
 		"8 functions in ../../examples/plans/economics-multicloud.json; list prices of 2026-11-25, without free tiers",
 		// Traffic from the plan's hybrid_unit workload.
@@ -78,10 +107,10 @@ func TestExampleTableStatesTheNumbers(t *testing.T) {
 }
 
 func TestJSONSchema(t *testing.T) {
-	_, out, _ := cmd(t, "", examplePlan, "--usage", exampleUsage, "--format", "json", "--no-config")
 	var rep Report
-	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	require.NoError(t, json.Unmarshal([]byte(render(t, example(t), "json")), &rep))
 	assert.Equal(t, 1, rep.Version)
+	assert.Equal(t, exampleUsage, rep.Usage)
 	require.Len(t, rep.Functions, 8)
 	byAddr := map[string]Function{}
 	for _, f := range rep.Functions {
@@ -99,6 +128,7 @@ func TestJSONSchema(t *testing.T) {
 	assert.Equal(t, 1562.71, *pc.MonthlyUSD)
 	assert.Equal(t, "aws_lambda_provisioned_x86_64_gb_second", pc.Items[0].PriceName, "every line names its price")
 	assert.NotEmpty(t, pc.Items[0].Source)
+	assert.Nil(t, quotes.Location, "no sources were at hand")
 
 	export := byAddr["aws_lambda_function.nightly_export"]
 	assert.Nil(t, export.Traffic)
@@ -114,125 +144,81 @@ func TestJSONSchema(t *testing.T) {
 	assert.Equal(t, []BreakEven{{A: "keep_warm", B: "container", RequestsPerMonth: 3.86705e+07}}, gcp.BreakEvens)
 }
 
-func TestStdinAndOutputFile(t *testing.T) {
-	data, err := os.ReadFile(examplePlan)
-	require.NoError(t, err)
-	path := filepath.Join(t.TempDir(), "cost.md")
-	code, out, errOut := cmd(t, string(data), "-", "--format=markdown", "--output", path, "--usage="+exampleUsage, "--no-config")
-	require.Equal(t, ExitOK, code, errOut)
-	assert.Empty(t, out, "the report goes to the file")
-	written, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Contains(t, string(written), "8 functions in -;")
-	assert.Contains(t, string(written), "| `aws_lambda_function.resize` | aws_lambda | 512 MB | 30 s | $60.00 (as planned) |")
-}
-
-func TestBadInput(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
-		return p
-	}
-	badUsage := write("usage.yml", "resource_usage:\n  aws_lambda_function.api:\n    requests_per_month: lots\n")
-	notJSON := write("plan.json", "{\"format_version\": ")
-	badPrices := write("prices.hcl", "prices {\n  aws_lambda_gb_second = 1\n}\n")
-	tests := []struct {
-		name string
-		args []string
-		want []string
-	}{
-		{"no plan", nil, []string{"no plan given", "terraform show -json tf.plan > plan.json"}},
-		{"unknown flag", []string{examplePlan, "--colour"}, []string{"unknown flag --colour", "hybridlint cost --help"}},
-		{"bad format", []string{examplePlan, "--format", "pdf"}, []string{`unknown --format "pdf": use table, json, markdown, html`}},
-		{"flag without value", []string{examplePlan, "--usage"}, []string{"flag --usage needs a value"}},
-		{"bad margin", []string{examplePlan, "--margin", "much"}, []string{`--margin "much": use a whole number from 0 to 100`}},
-		{"bad idle window", []string{examplePlan, "--idle-window", "0"}, []string{`--idle-window "0"`}},
-		{"missing plan", []string{filepath.Join(dir, "nope.json")}, []string{"nope.json: no such file", "terraform plan -out tf.plan"}},
-		{"directory", []string{dir}, []string{"is a directory, not a plan file", "plan.json"}},
-		{"broken plan", []string{notJSON}, []string{"plan.json"}},
-		{"missing usage", []string{examplePlan, "--usage", filepath.Join(dir, "usage.yaml")}, []string{"usage.yaml: no such usage file", "--usage"}},
-		{"bad usage", []string{examplePlan, "--usage", badUsage}, []string{"usage.yml:3: aws_lambda_function.api: requests_per_month is \"lots\", not a number"}},
-		{"bad prices", []string{examplePlan, "--config", badPrices}, []string{`prices.hcl:2:3: unknown price "aws_lambda_gb_second"`}},
-		{"unwritable output", []string{examplePlan, "--no-config", "--output", filepath.Join(dir, "missing", "cost.txt")}, []string{"cost.txt: cannot write the report"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := cmd(t, "", tt.args...)
-			assert.Equal(t, ExitUsage, code)
-			assert.Empty(t, out)
-			assert.True(t, strings.HasPrefix(errOut, "hybridlint cost: "), errOut)
-			for _, w := range tt.want {
-				assert.Contains(t, errOut, w)
-			}
-		})
-	}
-}
-
-func TestHelp(t *testing.T) {
-	code, out, _ := cmd(t, "", "--help")
-	assert.Equal(t, ExitOK, code)
-	assert.Contains(t, out, "Usage: hybridlint cost [flags] PLAN...")
-}
-
 func TestWarnsAboutUsageThatMatchesNothing(t *testing.T) {
-	usage := filepath.Join(t.TempDir(), "usage.yml")
-	require.NoError(t, os.WriteFile(usage, []byte("resource_usage:\n  aws_lambda_function.resise:\n    requests_per_month: 1\n"), 0o644))
-	code, out, errOut := cmd(t, "", examplePlan, "--usage", usage, "--no-config", "--format", "json")
-	require.Equal(t, ExitOK, code)
-	assert.Equal(t, "hybridlint cost: warning: "+usage+":2: aws_lambda_function.resise matches no function in the plan: check the address\n", errOut)
-	var rep Report
-	require.NoError(t, json.Unmarshal([]byte(out), &rep))
-	assert.Len(t, rep.Warnings, 1)
+	path := filepath.Join(t.TempDir(), "usage.yml")
+	require.NoError(t, os.WriteFile(path, []byte("resource_usage:\n  aws_lambda_function.resise:\n    requests_per_month: 1\n"), 0o644))
+	u, err := usage.Load(path)
+	require.NoError(t, err)
+	o := defaults()
+	o.Settings.Usage = u
+	rep := Build([]Plan{load(t, examplePlan)}, o)
+	assert.Equal(t, []string{path + ":2: aws_lambda_function.resise matches no function in the plan: check the address"}, rep.Warnings)
 }
 
-func TestPriceOverridesFromTheConfiguration(t *testing.T) {
-	cfg := filepath.Join(t.TempDir(), ".hybridlint.hcl")
-	require.NoError(t, os.WriteFile(cfg, []byte("prices {\n  aws_fargate_vcpu_hour = 0.02024\n}\nrule \"function_container_cheaper\" {\n  margin_percent = 50\n}\n"), 0o644))
-	_, out, errOut := cmd(t, "", examplePlan, "--usage", exampleUsage, "--config", cfg, "--format", "json")
-	require.Empty(t, errOut)
-	var rep Report
-	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+func TestPriceOverridesAndMargin(t *testing.T) {
+	prices := cost.Default()
+	require.NoError(t, prices.Override("aws_fargate_vcpu_hour", 0.02024))
+	u, err := usage.Load(exampleUsage)
+	require.NoError(t, err)
+	rep := Build([]Plan{load(t, examplePlan)}, Options{Settings: rules.Settings{IdleWindowMinutes: 5, Usage: u, Prices: &prices}, MarginPercent: 50})
 	assert.Equal(t, []PriceOverride{{Name: "aws_fargate_vcpu_hour", USD: 0.02024, Unit: "vCPU-hour"}}, rep.Overrides)
 	assert.Equal(t, "list prices of 2026-11-25, with overrides", rep.PriceDate)
-	assert.Equal(t, 50, rep.MarginPercent, "the rule's margin from the configuration")
+	assert.Equal(t, 50, rep.MarginPercent)
+	found := false
 	for _, f := range rep.Functions {
 		if f.Address == "aws_lambda_function.resize" {
+			found = true
 			// Half the vCPU price: 730 h x $0.02024 + 2 GB x 730 h x $0.004445 = $14.7752 + $6.4897.
 			assert.Equal(t, 21.26, *f.Options[3].MonthlyUSD)
 			assert.Equal(t, "container", f.Recommendation.Kind, "65% less clears a 50% margin")
 		}
 	}
-
-	_, out, _ = cmd(t, "", examplePlan, "--usage", exampleUsage, "--config", cfg, "--format", "json", "--margin", "70")
-	require.NoError(t, json.Unmarshal([]byte(out), &rep))
-	assert.Equal(t, 70, rep.MarginPercent, "--margin wins over the configuration")
+	assert.True(t, found)
 }
 
 func TestNoFunctions(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan.json")
 	require.NoError(t, os.WriteFile(path, plantest.New().Add(plantest.Resource{Address: "aws_s3_bucket.b", After: map[string]any{"bucket": "b"}}).JSON(), 0o644))
-	code, out, _ := cmd(t, "", path, "--no-config")
-	assert.Equal(t, ExitOK, code)
+	rep := Build([]Plan{load(t, path)}, defaults())
+	out := render(t, rep, "text")
 	assert.Contains(t, out, "0 functions in "+path)
 	assert.Contains(t, out, "no function in the plan that hybridlint can price")
 	for _, format := range []string{"markdown", "html", "json"} {
-		code, out, _ := cmd(t, "", path, "--no-config", "--format", format)
-		assert.Equal(t, ExitOK, code, format)
-		assert.NotEmpty(t, out, format)
+		assert.NotEmpty(t, render(t, rep, format), format)
 	}
+	assert.Contains(t, render(t, rep, "json"), `"functions": []`)
 }
 
-func TestSeveralPlans(t *testing.T) {
+func TestSeveralPlansAndLocations(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.json")
 	b := filepath.Join(dir, "b.json")
 	fn := plantest.Resource{Address: "aws_lambda_function.api", After: map[string]any{"function_name": "api", "memory_size": 512, "timeout": 10}}
 	require.NoError(t, os.WriteFile(a, plantest.New().Add(fn).JSON(), 0o644))
 	require.NoError(t, os.WriteFile(b, plantest.New().Add(fn).JSON(), 0o644))
-	_, out, _ := cmd(t, "", a, b, "--no-config")
-	assert.Contains(t, out, "aws_lambda_function.api ("+a+")")
-	assert.Contains(t, out, "aws_lambda_function.api ("+b+")")
+	located := load(t, b)
+	located.Locate = func(address string) *finding.Location {
+		if address == "aws_lambda_function.api" {
+			return &finding.Location{File: "main.tf", Line: 12, Column: 1}
+		}
+		return nil
+	}
+	rep := Build([]Plan{load(t, a), located}, defaults())
+	assert.Equal(t, []string{a, b}, rep.Plans)
+	out := render(t, rep, "text")
+	assert.Contains(t, out, "aws_lambda_function.api ("+a+")\n  aws_lambda, 512 MB, x86_64, 0.289 vCPU, timeout 10 s\n")
+	assert.Contains(t, out, "aws_lambda_function.api ("+b+")\n  aws_lambda, 512 MB, x86_64, 0.289 vCPU, timeout 10 s; declared at main.tf:12\n")
+	assert.Contains(t, render(t, rep, "markdown"), "timeout 10 s; declared at main.tf:12.")
+	assert.Contains(t, render(t, rep, "html"), "timeout 10 s; declared at main.tf:12</p>")
+	var doc struct {
+		Functions []struct {
+			Location *finding.Location `json:"location"`
+		} `json:"functions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(render(t, rep, "json")), &doc))
+	require.Len(t, doc.Functions, 2)
+	assert.Nil(t, doc.Functions[0].Location)
+	assert.Equal(t, &finding.Location{File: "main.tf", Line: 12, Column: 1}, doc.Functions[1].Location)
 }
 
 func TestUnpriceableFunction(t *testing.T) {
@@ -240,8 +226,8 @@ func TestUnpriceableFunction(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan.json")
 	require.NoError(t, os.WriteFile(path, plantest.New().Add(plantest.Resource{Address: "google_cloudfunctions_function.odd",
 		After: map[string]any{"name": "odd", "runtime": "python312", "available_memory_mb": 300, "timeout": 60, "trigger_http": true}}).JSON(), 0o644))
-	code, out, errOut := cmd(t, "", path, "--no-config")
-	assert.Equal(t, ExitOK, code)
-	assert.Contains(t, out, "recommendation: cannot be priced: memory 300 MB is not a 1st gen tier")
-	assert.Contains(t, errOut, "warning: google_cloudfunctions_function.odd: memory 300 MB is not a 1st gen tier")
+	rep := Build([]Plan{load(t, path)}, defaults())
+	assert.Contains(t, render(t, rep, "text"), "recommendation: cannot be priced: memory 300 MB is not a 1st gen tier")
+	require.Len(t, rep.Warnings, 1)
+	assert.Contains(t, rep.Warnings[0], "google_cloudfunctions_function.odd: memory 300 MB is not a 1st gen tier")
 }

@@ -20,9 +20,9 @@ import (
 // exampleHTML renders the example plan's report as HTML.
 func exampleHTML(t *testing.T) string {
 	t.Helper()
-	code, out, errOut := cmd(t, "", examplePlan, "--usage", exampleUsage, "--format", "html", "--no-config")
-	require.Equal(t, ExitOK, code, errOut)
-	return out
+	var b bytes.Buffer
+	require.NoError(t, example(t).Write(&b, "html"))
+	return b.String()
 }
 
 func TestHTMLIsSelfContained(t *testing.T) {

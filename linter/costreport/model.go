@@ -7,6 +7,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -60,6 +61,9 @@ type Function struct {
 	BreakEvens []BreakEven `json:"break_evens"`
 	// Error says why the function cannot be priced at all (a size its platform does not run).
 	Error string `json:"error,omitempty"`
+	// Location is where the function's resource block is declared, when its sources were found
+	// (the binary plan's configuration snapshot, or the .tf files in the configuration's directory).
+	Location *finding.Location `json:"location,omitempty"`
 
 	comparison *cost.Comparison
 }

@@ -29,7 +29,8 @@ func (r *Report) headline() string {
 	return s + fmt.Sprintf("; a container is recommended when it is at least %d%% cheaper", r.MarginPercent)
 }
 
-// profile describes a function's size: "aws_lambda, 512 MB, x86_64, 0.289 vCPU, timeout 30 s".
+// profile describes a function's size, and where it is declared when that is known:
+// "aws_lambda, 512 MB, x86_64, 0.289 vCPU, timeout 30 s; declared at main.tf:12".
 func (f Function) profile() string {
 	parts := []string{f.Platform, cost.FormatMemory(f.MemoryMB)}
 	if f.Architecture != "" {
@@ -42,6 +43,9 @@ func (f Function) profile() string {
 	s := strings.Join(parts, ", ")
 	if f.MemoryNote != "" {
 		s += " (memory: " + f.MemoryNote + ")"
+	}
+	if f.Location != nil {
+		s += "; declared at " + f.Location.String()
 	}
 	return s
 }
@@ -140,8 +144,8 @@ func (f Function) breakEvenText() []string {
 	return out
 }
 
-// Table writes the report as text: a table per function.
-func (r *Report) Table(w io.Writer) error {
+// Text writes the report as text: a table per function.
+func (r *Report) Text(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "hybridlint cost: %s\n", r.headline())
 	if len(r.Functions) == 0 {

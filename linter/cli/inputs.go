@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/source"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
+	"github.com/hybridlint/terraform-provider-hybrid/rules"
+)
+
+// What lint and cost read the same way: the configuration file, the plans, and the settings the
+// rules and the cost model share. Each is read here once, so the two commands cannot drift.
+
+// loadConfig reads .hybridlint.hcl (or --config FILE); nil when there is none or --no-config.
+func (a *App) loadConfig(c *commonOptions) (*config.File, error) {
+	if c.noConfig {
+		return nil, nil
+	}
+	path, err := config.Find(c.config)
+	if err != nil || path == "" {
+		return nil, err
+	}
+	return config.Load(path, report.Formats)
+}
+
+// openAll reads every plan named on the command line; the first input error stops the run, since
+// a pipeline that reads half its plans would pass for the wrong reason.
+func (a *App) openAll(c *commonOptions) ([]*plan.Input, error) {
+	opts := plan.OpenOptions{Stdin: a.Stdin, TFBin: c.tfBin, Dir: c.chdir}
+	var out []*plan.Input
+	for _, name := range c.files {
+		in, err := plan.Open(context.Background(), name, opts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+// sources finds the configuration a plan was made from: the binary plan's snapshot, else the .tf
+// files in --chdir and its modules.
+func sources(in *plan.Input, c *commonOptions) *source.Config {
+	return source.Load(in.Plan, source.Options{Dir: c.chdir, PlanFile: in.PlanFile})
+}
+
+// settings builds what the rules and the cost model are run with, from the command line first,
+// then the configuration (cfg may be nil): the time, the idle window, the Azure host.json, the
+// expected traffic and the prices.
+func (a *App) settings(c *commonOptions, cfg *config.File) (rules.Settings, error) {
+	s := rules.Settings{Now: a.now(), IdleWindowMinutes: c.idleWindow}
+	if cfg != nil {
+		s.Prices = cfg.Prices
+		if cfg.IdleWindowMinutes != nil && !c.idleWindowSet {
+			s.IdleWindowMinutes = *cfg.IdleWindowMinutes
+		}
+	}
+	var err error
+	if s.AzureHost, err = azureHost(c); err != nil {
+		return rules.Settings{}, err
+	}
+	if c.usage != "" {
+		if s.Usage, err = usage.Load(c.usage); err != nil {
+			return rules.Settings{}, err
+		}
+	}
+	return s, nil
+}
+
+// azureHost reads the Azure Functions host.json given with --azure-host-json, or found in the
+// configuration's directory; nil when there is none.
+func azureHost(c *commonOptions) (*rules.AzureHost, error) {
+	if c.azureHostJSON != "" {
+		return azurehost.Load(c.azureHostJSON)
+	}
+	dir := c.chdir
+	if dir == "" {
+		dir = "."
+	}
+	return azurehost.Discover(dir)
+}
