@@ -50,9 +50,23 @@ type result struct {
 // run runs hybridlint in dir with extra environment variables.
 func run(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
+	return runWith(t, dir, env, nil, args...)
+}
+
+// runStdin runs hybridlint in dir with stdin as its standard input.
+func runStdin(t *testing.T, dir string, stdin []byte, args ...string) result {
+	t.Helper()
+	return runWith(t, dir, nil, stdin, args...)
+}
+
+func runWith(t *testing.T, dir string, env []string, stdin []byte, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(cleanEnv(), env...)
+	if stdin != nil {
+		cmd.Stdin = bytes.NewReader(stdin)
+	}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -617,6 +631,11 @@ resource "terraform_data" "this" {
 	assert.Empty(t, r.Findings, "terraform_data trips no serverless rule")
 	assert.Equal(t, []string{"modules/job/main.tf:5: suppression of aws_lambda_timeout_near_limit matches no finding; remove it"}, noticeTexts(r),
 		"read from tfconfig/ in the plan (line 5), not from the edited file (line 8)")
+
+	// cost reads the same binary plan through the same code.
+	res = run(t, dir, nil, "cost", "--tf-bin", tofu, "tf.plan")
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "hybridlint cost: 0 functions in tf.plan")
 }
 
 func read(t *testing.T, path string) string {

@@ -88,3 +88,55 @@ func TestResolveOutputs(t *testing.T) {
 		})
 	}
 }
+
+func TestParseCostArgs(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		check   func(t *testing.T, o *costOptions)
+		wantErr string
+	}{
+		{name: "defaults: text, like lint", args: []string{"plan.json"}, check: func(t *testing.T, o *costOptions) {
+			assert.Equal(t, []output{{format: "text"}}, o.outputs)
+			assert.Equal(t, 5, o.idleWindow)
+			assert.False(t, o.formatSet || o.idleWindowSet || o.marginSet)
+		}},
+		{name: "the flags lint has too", args: []string{"a.json", "--azure-host-json", "host.json", "--tf-bin=tofu", "--usage", "u.yml",
+			"--config", "c.hcl", "--idle-window", "15", "--margin", "40", "-", "--format", "json,html:cost.html", "--output", "cost.json"},
+			check: func(t *testing.T, o *costOptions) {
+				assert.Equal(t, []string{"a.json", "-"}, o.files)
+				assert.Equal(t, "host.json", o.azureHostJSON)
+				assert.Equal(t, "tofu", o.tfBin)
+				assert.Equal(t, "u.yml", o.usage)
+				assert.Equal(t, "c.hcl", o.config)
+				assert.Equal(t, 15, o.idleWindow)
+				assert.Equal(t, 40, o.margin)
+				assert.True(t, o.marginSet && o.idleWindowSet && o.formatSet)
+				assert.Equal(t, []output{{format: "json"}, {format: "html", file: "cost.html"}}, o.outputs)
+				assert.Equal(t, "cost.json", o.output)
+			}},
+		{name: "table is text", args: []string{"-f", "table", "p.json"}, check: func(t *testing.T, o *costOptions) {
+			assert.Equal(t, []output{{format: "text"}}, o.outputs)
+		}},
+		{name: "a lint format", args: []string{"--format", "sarif", "p.json"}, wantErr: `unknown --format "sarif" (use text, json, markdown, html;`},
+		{name: "a lint flag", args: []string{"--fail-on", "error", "p.json"}, wantErr: "unknown flag --fail-on"},
+		{name: "bad margin", args: []string{"--margin", "101", "p.json"}, wantErr: `--margin "101": want a whole number from 0 to 100`},
+		{name: "bad idle window", args: []string{"--idle-window", "0", "p.json"}, wantErr: `--idle-window "0": want a whole number of minutes above 0`},
+		{name: "config and no-config", args: []string{"--config", "a", "--no-config", "p.json"}, wantErr: "exclude each other"},
+		{name: "missing chdir", args: []string{"--chdir", "no/such/dir", "p.json"}, wantErr: "--chdir no/such/dir: no such directory"},
+		{name: "no plan", args: []string{"--margin", "10"}, wantErr: "no plan given"},
+		{name: "missing value", args: []string{"p.json", "--azure-host-json"}, wantErr: "flag --azure-host-json needs a value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := parseCostArgs(tt.args)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			tt.check(t, o)
+		})
+	}
+}
