@@ -145,7 +145,7 @@ Usage:
   hybridlint explain RULE           show a rule's documentation
   hybridlint init [FILE] [--force]  write a commented starter .hybridlint.hcl listing every rule and option
   hybridlint cost [flags] PLAN...   monthly cost per function on demand, kept warm, provisioned and as a
-                                    container, with the recommendation (table|json|markdown|html);
+                                    container, with the recommendation (text|json|markdown|html);
                                     hybridlint cost --help for its flags
   hybridlint version                print the version
 

@@ -61,35 +61,23 @@ func (a *App) cost(args []string) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	cfg, err := a.loadConfig(&o.commonOptions)
+	in, err := a.readInputs(&o.commonOptions, nil)
 	if err != nil {
 		return ExitUsage, err
 	}
-	outputs, err := resolveOutputs(o.outputs, o.output)
-	if err != nil {
-		return ExitUsage, err
-	}
-	inputs, err := a.openAll(&o.commonOptions)
-	if err != nil {
-		return ExitUsage, err
-	}
-	settings, err := a.settings(&o.commonOptions, cfg)
-	if err != nil {
-		return ExitUsage, err
-	}
-	plans := make([]costreport.Plan, 0, len(inputs))
-	for i, in := range inputs {
-		src := sources(in, &o.commonOptions)
-		plans = append(plans, costreport.Plan{Name: o.files[i], Graph: graph.New(in.Plan), Locate: func(address string) *finding.Location {
+	plans := make([]costreport.Plan, 0, len(in.plans))
+	for i, p := range in.plans {
+		src := sources(p, &o.commonOptions)
+		plans = append(plans, costreport.Plan{Name: o.files[i], Graph: graph.New(p.Plan), Locate: func(address string) *finding.Location {
 			pl, _ := src.Locate(address, "")
 			return pl.Resource
 		}})
 	}
-	rep := costreport.Build(plans, costreport.Options{Settings: settings, MarginPercent: costMargin(o, cfg), UsagePath: o.usage})
+	rep := costreport.Build(plans, costreport.Options{Settings: in.settings, MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage})
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.Stderr, "hybridlint cost: warning: %s\n", w)
 	}
-	for _, out := range outputs {
+	for _, out := range in.outputs {
 		write := func(w io.Writer) error { return rep.Write(w, out.format) }
 		if out.file != "" {
 			err = writeFile(out.file, write)

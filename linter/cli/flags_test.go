@@ -7,13 +7,33 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// parseCase is one command line, and what parsing it must give: options that pass check, or an
+// error containing wantErr.
+type parseCase[O any] struct {
+	name    string
+	args    []string
+	check   func(t *testing.T, o O)
+	wantErr string
+}
+
+func runParseCases[O any](t *testing.T, parse func([]string) (O, error), tests []parseCase[O]) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := parse(tt.args)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			tt.check(t, o)
+		})
+	}
+}
+
 func TestParseLintArgs(t *testing.T) {
-	tests := []struct {
-		name    string
-		args    []string
-		check   func(t *testing.T, o *lintOptions)
-		wantErr string
-	}{
+	tests := []parseCase[*lintOptions]{
 		{name: "defaults", args: []string{"plan.json"}, check: func(t *testing.T, o *lintOptions) {
 			assert.Equal(t, []output{{format: "text"}}, o.outputs)
 			assert.Equal(t, "warning", o.failOn)
@@ -45,18 +65,7 @@ func TestParseLintArgs(t *testing.T) {
 		{name: "no plan", args: []string{"--format", "json"}, wantErr: "no plan given"},
 		{name: "missing value", args: []string{"p.json", "--baseline"}, wantErr: "flag --baseline needs a value"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			o, err := parseLintArgs(tt.args)
-			if tt.wantErr != "" {
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.wantErr)
-				return
-			}
-			require.NoError(t, err)
-			tt.check(t, o)
-		})
-	}
+	runParseCases(t, parseLintArgs, tests)
 }
 
 func TestResolveOutputs(t *testing.T) {
@@ -90,12 +99,7 @@ func TestResolveOutputs(t *testing.T) {
 }
 
 func TestParseCostArgs(t *testing.T) {
-	tests := []struct {
-		name    string
-		args    []string
-		check   func(t *testing.T, o *costOptions)
-		wantErr string
-	}{
+	tests := []parseCase[*costOptions]{
 		{name: "defaults: text, like lint", args: []string{"plan.json"}, check: func(t *testing.T, o *costOptions) {
 			assert.Equal(t, []output{{format: "text"}}, o.outputs)
 			assert.Equal(t, 5, o.idleWindow)
@@ -127,16 +131,5 @@ func TestParseCostArgs(t *testing.T) {
 		{name: "no plan", args: []string{"--margin", "10"}, wantErr: "no plan given"},
 		{name: "missing value", args: []string{"p.json", "--azure-host-json"}, wantErr: "flag --azure-host-json needs a value"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			o, err := parseCostArgs(tt.args)
-			if tt.wantErr != "" {
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.wantErr)
-				return
-			}
-			require.NoError(t, err)
-			tt.check(t, o)
-		})
-	}
+	runParseCases(t, parseCostArgs, tests)
 }

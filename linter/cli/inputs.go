@@ -15,6 +15,37 @@ import (
 // What lint and cost read the same way: the configuration file, the plans, and the settings the
 // rules and the cost model share. Each is read here once, so the two commands cannot drift.
 
+// inputs are what lint and cost read before they run.
+type inputs struct {
+	cfg      *config.File // nil without a configuration file
+	outputs  []output
+	plans    []*plan.Input
+	settings rules.Settings
+}
+
+// readInputs reads, in this order, the configuration (handed to applyConfig, when not nil, to fill
+// in what the command line left open), where the reports go, the plans and the settings.
+func (a *App) readInputs(c *commonOptions, applyConfig func(*config.File)) (*inputs, error) {
+	cfg, err := a.loadConfig(c)
+	if err != nil {
+		return nil, err
+	}
+	if applyConfig != nil && cfg != nil {
+		applyConfig(cfg)
+	}
+	in := &inputs{cfg: cfg}
+	if in.outputs, err = resolveOutputs(c.outputs, c.output); err != nil {
+		return nil, err
+	}
+	if in.plans, err = a.openAll(c); err != nil {
+		return nil, err
+	}
+	if in.settings, err = a.settings(c, cfg); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
 // loadConfig reads .hybridlint.hcl (or --config FILE); nil when there is none or --no-config.
 func (a *App) loadConfig(c *commonOptions) (*config.File, error) {
 	if c.noConfig {

@@ -39,38 +39,26 @@ func (a *App) lint(args []string) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	cfg, err := a.loadConfig(&o.commonOptions)
+	in, err := a.readInputs(&o.commonOptions, func(cfg *config.File) { applyConfig(o, cfg) })
 	if err != nil {
 		return ExitUsage, err
 	}
-	applyConfig(o, cfg)
-	outputs, err := resolveOutputs(o.outputs, o.output)
-	if err != nil {
-		return ExitUsage, err
-	}
-	inputs, err := a.openAll(&o.commonOptions)
-	if err != nil {
-		return ExitUsage, err
-	}
+	cfg, outputs := in.cfg, in.outputs
 	var base *baseline.Baseline
 	if o.baseline != "" {
 		if base, err = baseline.Read(o.baseline); err != nil {
 			return ExitUsage, err
 		}
 	}
-	settings, err := a.settings(&o.commonOptions, cfg)
-	if err != nil {
-		return ExitUsage, err
-	}
-	ecfg := engine.Config{Settings: settings}
+	ecfg := engine.Config{Settings: in.settings}
 	var ignores []*suppress.Ignore
 	if cfg != nil {
 		ecfg.Rules = cfg.Rules
 		ignores = cfg.Ignores
 	}
 	r := &run{}
-	for _, in := range inputs {
-		a.lintOne(r, in, ecfg, o, len(inputs) > 1)
+	for _, p := range in.plans {
+		a.lintOne(r, p, ecfg, o, len(in.plans) > 1)
 	}
 	if r.unsourced > 0 {
 		r.notes = append(r.notes, finding.Note{Message: noSourcesHint(r.unsourcedFrom, r.unsourced, o.chdir)})
