@@ -1,10 +1,27 @@
 package platform
 
-// Callers and integrations whose own limits cut a Lambda invocation short, beyond the API Gateway
-// and SQS constants in aws_lambda.go.
+// Callers and integrations whose own limits cut a Lambda invocation short.
 
 // API Gateway.
 const (
+	// APIGatewayRESTDefaultTimeoutMillis is a REST API integration's default (and, without a
+	// Service Quotas increase, maximum) timeout: 29,000 ms. Source:
+	// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-integration/timeout-in-millis.html;
+	// https://github.com/hashicorp/terraform-provider-aws/blob/0196297/internal/service/apigateway/integration.go
+	// (default 29000). Read 2026-08.
+	APIGatewayRESTDefaultTimeoutMillis = 29000
+
+	// APIGatewayHTTPMaxTimeoutMillis is the fixed ceiling of an HTTP API (v2) integration: 30,000 ms,
+	// not adjustable. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html.
+	// Read 2026-08.
+	APIGatewayHTTPMaxTimeoutMillis = 30000
+
+	// APIGatewayWebSocketMaxTimeoutMillis is the ceiling (and default) of a WebSocket API
+	// integration: 29,000 ms. Source:
+	// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigatewayv2/aws.sdk.kotlin.services.apigatewayv2.model/-get-integration-response/timeout-in-millis.html.
+	// Read 2026-08.
+	APIGatewayWebSocketMaxTimeoutMillis = 29000
+
 	// APIGatewayMinTimeoutMillis is the smallest integration timeout: 50 ms (REST, HTTP,
 	// WebSocket). Source:
 	// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-integration/timeout-in-millis.html;
@@ -126,4 +143,19 @@ const (
 	// AppRunnerMaxRequestSeconds is App Runner's total HTTP request timeout: 120 s.
 	// Source: https://docs.aws.amazon.com/apprunner/latest/dg/develop.html. Read 2026-08.
 	AppRunnerMaxRequestSeconds = 120
+)
+
+// Amazon SQS as a Lambda event source.
+const (
+	// SQSDefaultVisibilityTimeoutSeconds is an aws_sqs_queue's visibility timeout when unset: 30 s.
+	// Source:
+	// https://github.com/hashicorp/terraform-provider-aws/blob/00a3530/internal/service/sqs/queue.go
+	// (defaultQueueVisibilityTimeout = 30). Read 2026-08.
+	SQSDefaultVisibilityTimeoutSeconds = 30
+
+	// SQSVisibilityTimeoutFactor is AWS's recommendation for a queue feeding a function: visibility
+	// timeout at least 6 × the function timeout (plus the batching window). Below the function
+	// timeout itself, creating the event source mapping fails. Source:
+	// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html. Read 2026-08.
+	SQSVisibilityTimeoutFactor = 6
 )

@@ -11,6 +11,22 @@ import (
 // https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html. Read 2026-08.
 const FargateInvalidSizeMessage = "No Fargate configuration exists for given values"
 
+// Fargate Windows tasks.
+const (
+	// FargateWindowsMinCPUUnits is the smallest task CPU for Windows containers on Fargate: 1,024
+	// units (1 vCPU); 0.25 and 0.5 vCPU are Linux only. Source:
+	// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html (table column
+	// "Operating systems supported for AWS Fargate"); the RegisterTaskDefinition API ("The CPU units
+	// cannot be less than 1 vCPU when you use Windows containers on Fargate"). Looked up 2026-11-25.
+	FargateWindowsMinCPUUnits = 1024
+
+	// FargateWindowsMaxCPUUnits is the largest task CPU for Windows containers on Fargate:
+	// 4,096 units (4 vCPU); 8 and 16 vCPU need Linux platform version 1.4.0 or later. Source:
+	// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html, as above.
+	// Looked up 2026-11-25.
+	FargateWindowsMaxCPUUnits = 4096
+)
+
 // fargateSize is the memory allowed for one task CPU size: every value from minMiB to maxMiB in
 // steps of stepMiB.
 type fargateSize struct{ cpuUnits, minMiB, maxMiB, stepMiB int }

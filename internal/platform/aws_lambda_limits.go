@@ -1,9 +1,20 @@
 package platform
 
-// More AWS Lambda limits. The first ones (timeout cap and default) live in aws_lambda.go.
+// AWS Lambda limits: what a function's own settings may be and what it gets by default.
 
 // Timeout.
 const (
+	// LambdaMaxTimeoutSeconds is the hard cap on a function's timeout: 900 s (15 min). Source:
+	// https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html;
+	// https://github.com/hashicorp/terraform-provider-aws/blob/0156d84e/internal/service/lambda/function.go
+	// IntBetween(1, 900). Read 2026-08.
+	LambdaMaxTimeoutSeconds = 900
+
+	// LambdaDefaultTimeoutSeconds is what a function gets when `timeout` is not set: 3 s. Source:
+	// https://github.com/hashicorp/terraform-provider-aws/blob/0156d84e/internal/service/lambda/function.go
+	// (Default: 3). Read 2026-08.
+	LambdaDefaultTimeoutSeconds = 3
+
 	// LambdaMinTimeoutSeconds is the smallest timeout a function accepts: 1 s, in 1-s steps.
 	// Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html;
 	// https://github.com/hashicorp/terraform-provider-aws/blob/0156d84e/internal/service/lambda/function.go

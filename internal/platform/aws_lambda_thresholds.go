@@ -1,8 +1,7 @@
 package platform
 
-// Numbers of the time and memory rules of the AWS rule pack (issue 3) that the other platform files
-// do not hold: two thresholds that are hybridlint's reading of published guidance rather than AWS
-// limits, and the CPU sizes Fargate allows for Windows tasks.
+// Thresholds of the AWS Lambda rules that are hybridlint's reading of published guidance and
+// cold-start measurements rather than AWS limits. Rules use them as defaults users can change.
 
 // Memory thresholds (rule defaults users can change).
 const (
@@ -26,18 +25,18 @@ const (
 	LambdaMemoryNearLimitMB = 8192
 )
 
-// Fargate Windows tasks.
+// Package size (cold-start and keep-warm rules).
 const (
-	// FargateWindowsMinCPUUnits is the smallest task CPU for Windows containers on Fargate: 1,024
-	// units (1 vCPU); 0.25 and 0.5 vCPU are Linux only. Source:
-	// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html (table column
-	// "Operating systems supported for AWS Fargate"); the RegisterTaskDefinition API ("The CPU units
-	// cannot be less than 1 vCPU when you use Windows containers on Fargate"). Looked up 2026-11-25.
-	FargateWindowsMinCPUUnits = 1024
-
-	// FargateWindowsMaxCPUUnits is the largest task CPU for Windows containers on Fargate:
-	// 4,096 units (4 vCPU); 8 and 16 vCPU need Linux platform version 1.4.0 or later. Source:
-	// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html, as above.
-	// Looked up 2026-11-25.
-	FargateWindowsMaxCPUUnits = 4096
+	// LambdaHeavyPackageBytes is the deployment package size (`source_code_size`, in bytes) above
+	// which hybridlint counts a function's initialisation as heavy: 10 MB (MiB, as Lambda's package
+	// quotas count them). Lambda downloads and unpacks the package on every cold start, and
+	// measurements find package size the dominant factor of cold-start time; sls-mentor's
+	// lightBundle rule already warns at 5 MB. It is a product threshold, not an AWS limit. Source:
+	// https://aws.amazon.com/cn/blogs/compute/operating-lambda-performance-optimization-part-1/
+	// (code download is part of the cold start); A. Tanasa, "Size is (almost) all that matters for
+	// optimizing AWS Lambda cold starts" (2023-09-26,
+	// https://medium.com/@adtanasa/size-is-almost-all-that-matters-for-optimizing-aws-lambda-cold-starts-cad54f65cbb);
+	// sls-mentor's lightBundle rule (https://github.com/sls-mentor/sls-mentor, CodeSize > 5 MB).
+	// Read 2026-08.
+	LambdaHeavyPackageBytes = 10 << 20
 )
