@@ -581,7 +581,7 @@ type snapStartConflict struct {
 }
 
 // snapStartConflicts lists what the plan certainly sets on fn that SnapStart does not support.
-// Source: platform.SnapStartConflicts (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html).
+// Source: platform.SnapStartConflict (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html).
 func snapStartConflicts(g *graph.Graph, fn *graph.Instance, pcs []pcConfig) []snapStartConflict {
 	var out []snapStartConflict
 	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {

@@ -4,7 +4,6 @@ import (
 	_ "embed" // for the runtime deprecation table
 	"encoding/json"
 	"fmt"
-	"sort"
 	"sync"
 	"time"
 )
@@ -70,17 +69,4 @@ func LambdaRuntime(name string) (RuntimeDates, bool) {
 		return RuntimeDates{}, false
 	}
 	return RuntimeDates{EndOfSupport: r.EndOfSupport, BlockCreate: r.BlockCreate, BlockUpdate: r.BlockUpdate}, true
-}
-
-// LambdaRuntimesUpdatedAt is when the embedded table was generated from AWS's page (updated_at).
-func LambdaRuntimesUpdatedAt() time.Time { return lambdaRuntimes().UpdatedAt }
-
-// LambdaRuntimeNames lists the runtimes in the table, sorted.
-func LambdaRuntimeNames() []string {
-	names := make([]string, 0, len(lambdaRuntimes().Runtimes))
-	for n := range lambdaRuntimes().Runtimes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }

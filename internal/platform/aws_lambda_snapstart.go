@@ -37,14 +37,6 @@ const (
 	SnapStartConflictContainerImage         SnapStartConflict = "a container image package"
 )
 
-// SnapStartConflicts lists every SnapStartConflict.
-func SnapStartConflicts() []SnapStartConflict {
-	return []SnapStartConflict{
-		SnapStartConflictProvisionedConcurrency, SnapStartConflictEFS,
-		SnapStartConflictLargeEphemeralStorage, SnapStartConflictContainerImage,
-	}
-}
-
 // SnapStartSupportsRuntime reports whether SnapStart works with a Lambda runtime identifier: Java
 // 11+ (java11, java17, java21, java25), Python 3.12+ and .NET 8+. Node.js, Ruby, OS-only
 // ("provided") runtimes and container images are not supported, and neither is java8.al2. Source:

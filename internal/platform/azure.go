@@ -39,20 +39,6 @@ func AzurePlanForSKU(sku string) (AzurePlan, bool) {
 	return "", false
 }
 
-// Platform returns the Platform of a plan, or false for Dedicated, which hybridlint
-// models only through its timeouts.
-func (p AzurePlan) Platform() (Platform, bool) {
-	switch p {
-	case AzurePlanConsumption:
-		return AzureFunctionsConsumption, true
-	case AzurePlanFlex:
-		return AzureFunctionsFlex, true
-	case AzurePlanPremium:
-		return AzureFunctionsPremium, true
-	}
-	return "", false
-}
-
 // Function timeout (host.json `functionTimeout`, or the app setting AzureFunctionTimeoutAppSetting).
 const (
 	// AzureConsumptionDefaultTimeoutSeconds is the Consumption plan's default: 5 minutes. Source:
