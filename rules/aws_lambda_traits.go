@@ -381,7 +381,8 @@ func syncCalls(g *graph.Graph) map[*graph.Instance][]syncCall {
 
 // invokesSynchronously is false for a REST API (non-proxy) integration that sets the
 // X-Amz-Invocation-Type header to 'Event': API Gateway then invokes the function asynchronously and
-// answers at once. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html
+// answers at once. Source:
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html
 func invokesSynchronously(caller *graph.Instance) bool {
 	if caller.Type != "aws_api_gateway_integration" {
 		return true
@@ -580,7 +581,7 @@ type snapStartConflict struct {
 }
 
 // snapStartConflicts lists what the plan certainly sets on fn that SnapStart does not support.
-// Source: platform.SnapStartConflicts ([S11]).
+// Source: platform.SnapStartConflict (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html).
 func snapStartConflicts(g *graph.Graph, fn *graph.Instance, pcs []pcConfig) []snapStartConflict {
 	var out []snapStartConflict
 	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {

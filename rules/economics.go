@@ -161,8 +161,10 @@ func lambdaFunction(fn *graph.Instance, pcs []pcConfig) (PlannedFunction, bool) 
 		}
 	case plan.Unknown, plan.Sensitive:
 		// Newer AWS providers leave architectures unknown until apply when the configuration does
-		// not set it; the function then gets the default, x86_64 ([S32][S37]). A value the
-		// configuration computes is not guessed.
+		// not set it; the function then gets the default,
+		// x86_64 (https://github.com/hashicorp/terraform-provider-aws/blob/0156d84e/internal/service/lambda/function.go,
+		// https://github.com/hashicorp/terraform-provider-aws/blob/034814b/website/docs/r/lambda_function.html.markdown).
+		// A value the configuration computes is not guessed.
 		if !fn.HasConfig() || fn.SetInConfig("architectures") {
 			return PlannedFunction{}, false
 		}

@@ -56,7 +56,7 @@ type Settings struct {
 	// given. The cost rules also read the workload of hybrid_unit resources in the plan.
 	Usage *usage.File
 	// Prices are the prices the cost rules use: the list prices with the overrides of
-	// .hybridlint.hcl (cost.WithOverrides); nil means the list prices.
+	// .hybridlint.hcl's prices block (linter/config); nil means the list prices.
 	Prices *cost.Prices
 }
 

@@ -82,7 +82,8 @@ type containerShape struct {
 //
 //   - aws_fargate: every valid Linux CPU/memory pair (platform.FargateCPUUnits).
 //   - gcp_cloud_run: 1, 2, 4, 6 and 8 vCPU with memory in 256 MiB steps across the range each
-//     allows. Fractional CPU is left out: it requires request-based billing ([S42]), and an
+//     allows. Fractional CPU is left out: it requires request-based billing
+//     (https://cloud.google.com/run/docs/configuring/services/memory-limits), and an
 //     always-on instance is billed instance-based.
 //   - azure_container_apps: 0.25 to 4 vCPU in 0.25 steps, each with its fixed 2 GiB per vCPU.
 func containerShapes(pl platform.Platform) []containerShape {

@@ -291,42 +291,6 @@ func TestOnDemandRejectsWhatThePlatformCannotRun(t *testing.T) {
 	assert.Equal(t, X86_64, arch, "Lambda's default architecture")
 }
 
-func TestBreakEven(t *testing.T) {
-	p := Default()
-	// Lambda 512 MB, 120 ms, x86: $0.0000002 + 0.06 GB-s x $0.0000166667 = $0.000001200002 a request.
-	// Fargate 0.25 vCPU / 512 MiB: 7.3876 + 1.622425 = $9.010025 a month.
-	// Break-even: 9.010025 / 0.000001200002 = 7,508,341.65 requests a month.
-	fn, err := p.OnDemand(platform.AWSLambda, 512, 120, X86_64)
-	require.NoError(t, err)
-	box, err := p.Container(platform.AWSFargate, 0.25, 512, 1)
-	require.NoError(t, err)
-	r, ok := BreakEven(fn.Curve(), box.Curve())
-	require.True(t, ok)
-	assert.InDelta(t, 7508341.65, r, 0.01)
-	assert.InDelta(t, fn.At(r).USD, box.At(r).USD, 1e-9, "both cost the same there")
-	r2, ok := BreakEven(box.Curve(), fn.Curve())
-	assert.True(t, ok)
-	assert.InDelta(t, r, r2, 1e-6, "symmetric")
-
-	tests := []struct {
-		name string
-		a, b Curve
-		want float64
-		ok   bool
-	}{
-		{"parallel", Curve{1, 2}, Curve{3, 2}, 0, false},
-		{"identical", Curve{1, 2}, Curve{1, 2}, 0, false},
-		{"crossing at negative traffic", Curve{5, 2}, Curve{1, 1}, 0, false},
-		{"same fixed cost", Curve{1, 2}, Curve{1, 3}, 0, true},
-		{"keep-warm vs provisioned", Curve{10, 0.5}, Curve{20, 0.25}, 40, true},
-	}
-	for _, tt := range tests {
-		got, ok := BreakEven(tt.a, tt.b)
-		assert.Equal(t, tt.ok, ok, tt.name)
-		assert.InDelta(t, tt.want, got, 1e-12, tt.name)
-	}
-}
-
 func TestEstimateItemsCarryPricesAndSources(t *testing.T) {
 	o, err := Default().Container(platform.AWSFargate, 1, 2048, 2)
 	require.NoError(t, err)

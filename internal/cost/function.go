@@ -16,7 +16,9 @@ const (
 	ARM64  Arch = "arm64"
 )
 
-// ParseArch reads an architecture; "" is x86_64, Lambda's default. Source: [S32][S37]
+// ParseArch reads an architecture; "" is x86_64, Lambda's default. Source:
+// https://github.com/hashicorp/terraform-provider-aws/blob/0156d84e/internal/service/lambda/function.go,
+// https://github.com/hashicorp/terraform-provider-aws/blob/034814b/website/docs/r/lambda_function.html.markdown
 // terraform-provider-aws lambda_function docs (architectures default ["x86_64"]). Read 2026-08.
 func ParseArch(s string) (Arch, error) {
 	switch Arch(s) {
@@ -105,8 +107,8 @@ func (p Prices) OnDemandFor(fn Function, avgDurationMs float64) (Option, error) 
 // billedMs, the duration of a warm-up invocation that returns at once. The result is a fixed
 // monthly amount; add it to OnDemand with Plus for "on demand, kept warm". Use
 // schedule.InvocationsPerMonth for pingsPerMonth and MinimumBilledMillis for billedMs when the
-// ping's duration is not known. Source for the model: platform-limits.md §1.5 and §6
-// ([S57] lambda-warmer: one ping keeps one environment warm). Read 2026-08.
+// ping's duration is not known. Source for the model:
+// https://npmjs.com/package/lambda-warmer (one ping keeps one environment warm). Read 2026-08.
 func (p Prices) KeepWarm(pl platform.Platform, memoryMB int, arch Arch, pingsPerMonth float64, concurrency int, billedMs float64) (Option, error) {
 	return p.KeepWarmFor(Function{Platform: pl, MemoryMB: memoryMB, Arch: arch}, pingsPerMonth, concurrency, billedMs)
 }

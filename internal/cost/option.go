@@ -1,9 +1,5 @@
 package cost
 
-import (
-	"math"
-)
-
 // Option is one way to run a workload, priced as a fixed monthly part plus a part per request.
 // Every option hybridlint prices is linear in traffic, which is what makes break-even points exact.
 type Option struct {
@@ -76,19 +72,4 @@ type Curve struct {
 // At returns the cost at requestsPerMonth.
 func (c Curve) At(requestsPerMonth float64) float64 {
 	return c.FixedUSD + c.USDPerRequest*requestsPerMonth
-}
-
-// BreakEven returns the requests per month at which a and b cost the same, and false when they never
-// do at zero or more requests (parallel lines, or lines that cross only at negative traffic). Below
-// the break-even the option with the smaller FixedUSD is cheaper; above it, the other.
-func BreakEven(a, b Curve) (float64, bool) {
-	slope := a.USDPerRequest - b.USDPerRequest
-	if slope == 0 {
-		return 0, false
-	}
-	r := (b.FixedUSD - a.FixedUSD) / slope
-	if r < 0 || math.IsNaN(r) || math.IsInf(r, 0) {
-		return 0, false
-	}
-	return r, true
 }

@@ -9,10 +9,8 @@
 package cost
 
 import (
-	"errors"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
@@ -150,25 +148,6 @@ func (p *Prices) Override(name string, usd float64) error {
 		}
 	}
 	return fmt.Errorf("unknown price %q: use one of %s", name, suggestNames(name))
-}
-
-// WithOverrides returns the list prices with a team's own prices applied, as decoded from the
-// `prices { <name> = <usd> }` block of .hybridlint.hcl. Every unknown name or bad amount is
-// reported, in name order, each error naming the price; nil or empty overrides give Default().
-func WithOverrides(overrides map[string]float64) (Prices, error) {
-	p := Default()
-	names := make([]string, 0, len(overrides))
-	for name := range overrides {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	var errs []error
-	for _, name := range names {
-		if err := p.Override(name, overrides[name]); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return p, errors.Join(errs...)
 }
 
 // suggestNames lists the price names that share the unknown name's first word ("aws", "gcp",

@@ -1,7 +1,6 @@
 package cost
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -59,24 +58,4 @@ func TestOverride(t *testing.T) {
 		assert.Error(t, p.Override("aws_fargate_gb_hour", bad))
 	}
 	assert.NoError(t, p.Override("aws_fargate_gb_hour", 0), "a free resource is a valid price")
-}
-
-func TestWithOverrides(t *testing.T) {
-	p, err := WithOverrides(map[string]float64{"aws_fargate_vcpu_hour": 0.03, "aws_fargate_gb_hour": 0.004})
-	require.NoError(t, err)
-	assert.Equal(t, 0.03, p.FargateVCPUHour.USD)
-	assert.Equal(t, 0.004, p.FargateGBHour.USD)
-	assert.True(t, p.FargateGBHour.Overridden)
-	assert.False(t, p.LambdaRequests.Overridden, "other prices stay list prices")
-
-	p, err = WithOverrides(nil)
-	require.NoError(t, err)
-	assert.Equal(t, Default(), p)
-
-	_, err = WithOverrides(map[string]float64{"gcp_cloud_run_gb_second": 1, "aws_fargate_vcpu_hour": -1, "aws_fargate_gb_hour": 0.004})
-	require.Error(t, err)
-	lines := strings.Split(err.Error(), "\n")
-	require.Len(t, lines, 2, "each bad price once, in name order")
-	assert.Contains(t, lines[0], "price aws_fargate_vcpu_hour: -1 is not a price")
-	assert.Contains(t, lines[1], `unknown price "gcp_cloud_run_gb_second": use one of gcp_functions_gen1_invocations_per_million`)
 }

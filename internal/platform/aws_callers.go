@@ -1,18 +1,39 @@
 package platform
 
-// Callers and integrations whose own limits cut a Lambda invocation short, beyond the API Gateway
-// and SQS constants in aws_lambda.go.
+// Callers and integrations whose own limits cut a Lambda invocation short.
 
 // API Gateway.
 const (
-	// APIGatewayMinTimeoutMillis is the smallest integration timeout: 50 ms (REST, HTTP, WebSocket).
-	// Source: [S21] timeoutInMillis; [S35] integration.go IntBetween(50, 29000). Read 2026-08.
+	// APIGatewayRESTDefaultTimeoutMillis is a REST API integration's default (and, without a
+	// Service Quotas increase, maximum) timeout: 29,000 ms. Source:
+	// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-integration/timeout-in-millis.html;
+	// https://github.com/hashicorp/terraform-provider-aws/blob/0196297/internal/service/apigateway/integration.go
+	// (default 29000). Read 2026-08.
+	APIGatewayRESTDefaultTimeoutMillis = 29000
+
+	// APIGatewayHTTPMaxTimeoutMillis is the fixed ceiling of an HTTP API (v2) integration: 30,000 ms,
+	// not adjustable. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html.
+	// Read 2026-08.
+	APIGatewayHTTPMaxTimeoutMillis = 30000
+
+	// APIGatewayWebSocketMaxTimeoutMillis is the ceiling (and default) of a WebSocket API
+	// integration: 29,000 ms. Source:
+	// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigatewayv2/aws.sdk.kotlin.services.apigatewayv2.model/-get-integration-response/timeout-in-millis.html.
+	// Read 2026-08.
+	APIGatewayWebSocketMaxTimeoutMillis = 29000
+
+	// APIGatewayMinTimeoutMillis is the smallest integration timeout: 50 ms (REST, HTTP,
+	// WebSocket). Source:
+	// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-integration/timeout-in-millis.html;
+	// https://github.com/hashicorp/terraform-provider-aws/blob/0196297/internal/service/apigateway/integration.go
+	// IntBetween(50, 29000). Read 2026-08.
 	APIGatewayMinTimeoutMillis = 50
 
 	// APIGatewayRESTRaisedMaxTimeoutMillis is the reported ceiling for a Regional or private REST
 	// API after a Service Quotas increase (What's New 2024-06-04): 300,000 ms. Edge-optimized APIs
-	// stay at 29 s. Secondary source (◐): [S21] re:Post QUlDTc_17EQ_mOJAhR3LHNDw; [S35] provider
-	// issue #37859. Read 2026-08.
+	// stay at 29 s. Secondary source (◐): https://repost.aws/questions/QUlDTc_17EQ_mOJAhR3LHNDw;
+	// https://github.com/hashicorp/terraform-provider-aws/blob/0196297/internal/service/apigateway/integration.go;
+	// https://github.com/hashicorp/terraform-provider-aws/issues/37859. Read 2026-08.
 	APIGatewayRESTRaisedMaxTimeoutMillis = 300000
 )
 
@@ -26,78 +47,115 @@ const (
 	ALBDefaultIdleTimeoutSeconds = 60
 
 	// ALBLambdaMaxPayloadBytes is the request body and response JSON limit for a Lambda target:
-	// 1 MB each. Source: [S22] lambda-functions.html. Read 2026-08.
+	// 1 MB each. Source:
+	// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html.
+	// Read 2026-08.
 	ALBLambdaMaxPayloadBytes = 1024 * 1024
 )
 
 // AWS AppSync.
 const (
 	// AppSyncMaxTimeoutSeconds is the hard limit of one query, mutation or subscription request:
-	// 30 s, so a resolver function given longer is cut off. Secondary source (◐): [S23] re:Post
-	// QUw61RAiFGSHiWKxSnjppUfA; amazon-archives/aws-appsync-long-query. Read 2026-08.
+	// 30 s, so a resolver function given longer is cut off. Secondary source (◐):
+	// https://repost.aws/ja/questions/QUw61RAiFGSHiWKxSnjppUfA/execution-timeout-aws-appsync-api;
+	// https://github.com/amazon-archives/aws-appsync-long-query. Read 2026-08.
 	AppSyncMaxTimeoutSeconds = 30
 )
 
 // Lambda@Edge (CloudFront).
 const (
-	// LambdaEdgeViewerMaxTimeoutSeconds caps viewer request/response triggers: 5 s.
-	// Source: [S28] cloudfront-limits.md @ 1674b70 (2020-era quotas page). Read 2026-08.
+	// LambdaEdgeViewerMaxTimeoutSeconds caps viewer request/response triggers: 5 s. Source:
+	// https://github.com/awsdocs/amazon-cloudfront-developer-guide/blob/1674b70b1a29d63b34cdbc885c08ea8a1e9efecc/doc_source/cloudfront-limits.md
+	// (2020-era quotas page). Read 2026-08.
 	LambdaEdgeViewerMaxTimeoutSeconds = 5
 
-	// LambdaEdgeViewerMaxMemoryMB caps viewer triggers' memory: 128 MB. Source: [S28]. Read 2026-08.
+	// LambdaEdgeViewerMaxMemoryMB caps viewer triggers' memory: 128 MB. Source:
+	// https://github.com/awsdocs/amazon-cloudfront-developer-guide/blob/1674b70b1a29d63b34cdbc885c08ea8a1e9efecc/doc_source/cloudfront-limits.md.
+	// Read 2026-08.
 	LambdaEdgeViewerMaxMemoryMB = 128
 
-	// LambdaEdgeViewerMaxPackageMB caps a viewer trigger's package: 1 MB. Source: [S28]. Read 2026-08.
+	// LambdaEdgeViewerMaxPackageMB caps a viewer trigger's package: 1 MB. Source:
+	// https://github.com/awsdocs/amazon-cloudfront-developer-guide/blob/1674b70b1a29d63b34cdbc885c08ea8a1e9efecc/doc_source/cloudfront-limits.md.
+	// Read 2026-08.
 	LambdaEdgeViewerMaxPackageMB = 1
 
-	// LambdaEdgeOriginMaxTimeoutSeconds caps origin request/response triggers: 30 s.
-	// Source: [S28]. Read 2026-08.
+	// LambdaEdgeOriginMaxTimeoutSeconds caps origin request/response triggers: 30 s. Source:
+	// https://github.com/awsdocs/amazon-cloudfront-developer-guide/blob/1674b70b1a29d63b34cdbc885c08ea8a1e9efecc/doc_source/cloudfront-limits.md.
+	// Read 2026-08.
 	LambdaEdgeOriginMaxTimeoutSeconds = 30
 
-	// LambdaEdgeOriginMaxPackageMB caps an origin trigger's package: 50 MB. Source: [S28]. Read 2026-08.
+	// LambdaEdgeOriginMaxPackageMB caps an origin trigger's package: 50 MB. Source:
+	// https://github.com/awsdocs/amazon-cloudfront-developer-guide/blob/1674b70b1a29d63b34cdbc885c08ea8a1e9efecc/doc_source/cloudfront-limits.md.
+	// Read 2026-08.
 	LambdaEdgeOriginMaxPackageMB = 50
 
 	// LambdaEdgeMaxEphemeralStorageMB is the /tmp an edge function may have: 512 MB, the default.
-	// Source: [S28] lambda-at-edge-function-restrictions.html. Read 2026-08.
+	// Source:
+	// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html.
+	// Read 2026-08.
 	LambdaEdgeMaxEphemeralStorageMB = 512
 
-	// LambdaEdgeRegion is where an edge function must be created. Source: [S28]. Read 2026-08.
+	// LambdaEdgeRegion is where an edge function must be created. Source:
+	// https://github.com/awsdocs/amazon-cloudfront-developer-guide/blob/1674b70b1a29d63b34cdbc885c08ea8a1e9efecc/doc_source/cloudfront-limits.md.
+	// Read 2026-08.
 	LambdaEdgeRegion = "us-east-1"
 )
 
 // Step Functions.
 const (
 	// StepFunctionsExpressMaxSeconds is the longest EXPRESS execution: 5 minutes; a Lambda task
-	// inside it cannot run longer. Source: [S26] limits.html, express-limits.html. Read 2026-08.
+	// inside it cannot run longer. Source:
+	// https://docs.aws.amazon.com/step-functions/latest/dg/limits.html. Read 2026-08.
 	StepFunctionsExpressMaxSeconds = 300
 
 	// StepFunctionsStandardMaxDays is the longest STANDARD execution: 1 year.
-	// Source: [S26] limits.html. Read 2026-08.
+	// Source: https://docs.aws.amazon.com/step-functions/latest/dg/limits.html. Read 2026-08.
 	StepFunctionsStandardMaxDays = 365
 )
 
 // EventBridge.
 const (
 	// EventBridgeMinRateMinutes is the finest schedule EventBridge runs: once a minute; rate() and
-	// cron() cannot go below it. Source: [S27] eb-scheduled-rule-pattern.html. Read 2026-08.
+	// cron() cannot go below it. Source:
+	// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html. Read
+	// 2026-08.
 	EventBridgeMinRateMinutes = 1
 
 	// EventBridgeSchedulerMaxFlexibleWindowMinutes is the largest flexible time window of an
 	// EventBridge Scheduler schedule: 1,440 min. A window this wide makes a keep-warm ping late.
-	// Source: [S27]; [S37] scheduler/schedule.go. Read 2026-08.
+	// Source:
+	// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html;
+	// https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/scheduler/schedule.go.
+	// Read 2026-08.
 	EventBridgeSchedulerMaxFlexibleWindowMinutes = 1440
 )
 
 // SQS.
 const (
-	// SQSMaxVisibilityTimeoutSeconds is the largest visibility timeout: 43,200 s (12 h).
-	// Source: [S34] sqs/queue.go. Read 2026-08.
+	// SQSMaxVisibilityTimeoutSeconds is the largest visibility timeout: 43,200 s (12 h). Source:
+	// https://github.com/hashicorp/terraform-provider-aws/blob/00a3530/internal/service/sqs/queue.go.
+	// Read 2026-08.
 	SQSMaxVisibilityTimeoutSeconds = 43200
 )
 
 // App Runner (a container half some teams use instead of Fargate).
 const (
 	// AppRunnerMaxRequestSeconds is App Runner's total HTTP request timeout: 120 s.
-	// Source: [S30] apprunner/latest/dg/develop.html. Read 2026-08.
+	// Source: https://docs.aws.amazon.com/apprunner/latest/dg/develop.html. Read 2026-08.
 	AppRunnerMaxRequestSeconds = 120
+)
+
+// Amazon SQS as a Lambda event source.
+const (
+	// SQSDefaultVisibilityTimeoutSeconds is an aws_sqs_queue's visibility timeout when unset: 30 s.
+	// Source:
+	// https://github.com/hashicorp/terraform-provider-aws/blob/00a3530/internal/service/sqs/queue.go
+	// (defaultQueueVisibilityTimeout = 30). Read 2026-08.
+	SQSDefaultVisibilityTimeoutSeconds = 30
+
+	// SQSVisibilityTimeoutFactor is AWS's recommendation for a queue feeding a function: visibility
+	// timeout at least 6 × the function timeout (plus the batching window). Below the function
+	// timeout itself, creating the event source mapping fails. Source:
+	// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html. Read 2026-08.
+	SQSVisibilityTimeoutFactor = 6
 )

@@ -7,9 +7,25 @@ import (
 )
 
 // FargateInvalidSizeMessage is what ECS answers at apply time for a task definition whose cpu and
-// memory are not a valid pair; the plan itself succeeds. Source: [S31] task-cpu-memory-error.html.
-// Read 2026-08.
+// memory are not a valid pair; the plan itself succeeds. Source:
+// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html. Read 2026-08.
 const FargateInvalidSizeMessage = "No Fargate configuration exists for given values"
+
+// Fargate Windows tasks.
+const (
+	// FargateWindowsMinCPUUnits is the smallest task CPU for Windows containers on Fargate: 1,024
+	// units (1 vCPU); 0.25 and 0.5 vCPU are Linux only. Source:
+	// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html (table column
+	// "Operating systems supported for AWS Fargate"); the RegisterTaskDefinition API ("The CPU units
+	// cannot be less than 1 vCPU when you use Windows containers on Fargate"). Looked up 2026-11-25.
+	FargateWindowsMinCPUUnits = 1024
+
+	// FargateWindowsMaxCPUUnits is the largest task CPU for Windows containers on Fargate:
+	// 4,096 units (4 vCPU); 8 and 16 vCPU need Linux platform version 1.4.0 or later. Source:
+	// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html, as above.
+	// Looked up 2026-11-25.
+	FargateWindowsMaxCPUUnits = 4096
+)
 
 // fargateSize is the memory allowed for one task CPU size: every value from minMiB to maxMiB in
 // steps of stepMiB.
@@ -18,7 +34,7 @@ type fargateSize struct{ cpuUnits, minMiB, maxMiB, stepMiB int }
 // fargateSizes is the table of valid task sizes (Linux). 0.25 vCPU allows only 512, 1024 and 2048
 // MiB, which the 512-MiB step from 512 to 2048 would overstate, so it is special-cased in
 // FargateMemoryOptionsMiB. 8 and 16 vCPU need Linux platform version 1.4.0 or later.
-// Source: [S31] https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html;
+// Source: https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html;
 // ECS TaskDefinition memory API doc. Read 2026-08.
 func fargateSizes() []fargateSize {
 	return []fargateSize{
@@ -33,7 +49,7 @@ func fargateSizes() []fargateSize {
 }
 
 // FargateCPUUnitsPerVCPU is how ECS counts task CPU: 1,024 CPU units make one vCPU.
-// Source: [S31] docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html. Read 2026-11.
+// Source: https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html. Read 2026-11.
 const FargateCPUUnitsPerVCPU = 1024
 
 // FargateCPUUnits lists the valid task CPU values in CPU units (1,024 units = 1 vCPU).

@@ -4,15 +4,15 @@ import (
 	_ "embed" // for the runtime deprecation table
 	"encoding/json"
 	"fmt"
-	"sort"
 	"sync"
 	"time"
 )
 
-// lambdaRuntimesJSON is a copy of ../shared/reference/lambda-runtimes.json: tflint-ruleset-aws's
-// rules/lambda_deprecated_runtime/deprecated_runtimes.json at e439f77 (2026-08-03), generated from
-// https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html, updated_at 2026-07-31 [S17].
-// To refresh it, copy the newer file over this one; TestLambdaRuntimeTable checks it still parses.
+// lambdaRuntimesJSON is a copy of tflint-ruleset-aws's
+// https://github.com/terraform-linters/tflint-ruleset-aws/blob/e439f77/rules/lambda_deprecated_runtime/deprecated_runtimes.json
+// (2026-08-03), generated from https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html,
+// updated_at 2026-07-31. To refresh it, copy the newer file over this one; TestLambdaRuntimeTable
+// checks it still parses.
 //
 //go:embed lambda_runtimes.json
 var lambdaRuntimesJSON []byte
@@ -69,17 +69,4 @@ func LambdaRuntime(name string) (RuntimeDates, bool) {
 		return RuntimeDates{}, false
 	}
 	return RuntimeDates{EndOfSupport: r.EndOfSupport, BlockCreate: r.BlockCreate, BlockUpdate: r.BlockUpdate}, true
-}
-
-// LambdaRuntimesUpdatedAt is when the embedded table was generated from AWS's page (updated_at).
-func LambdaRuntimesUpdatedAt() time.Time { return lambdaRuntimes().UpdatedAt }
-
-// LambdaRuntimeNames lists the runtimes in the table, sorted.
-func LambdaRuntimeNames() []string {
-	names := make([]string, 0, len(lambdaRuntimes().Runtimes))
-	for n := range lambdaRuntimes().Runtimes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }

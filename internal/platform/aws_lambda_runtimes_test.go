@@ -17,11 +17,10 @@ func date(s string) time.Time {
 }
 
 func TestLambdaRuntimeTable(t *testing.T) {
-	assert.Equal(t, "2026-07-31T15:23:50Z", LambdaRuntimesUpdatedAt().Truncate(time.Second).Format(time.RFC3339))
-	names := LambdaRuntimeNames()
-	assert.Len(t, names, 49)
-	assert.Contains(t, names, "python3.9")
-	assert.IsIncreasing(t, names)
+	table := lambdaRuntimes()
+	assert.Equal(t, "2026-07-31T15:23:50Z", table.UpdatedAt.Truncate(time.Second).Format(time.RFC3339))
+	assert.Len(t, table.Runtimes, 49)
+	assert.Contains(t, table.Runtimes, "python3.9")
 
 	tests := []struct {
 		name                string

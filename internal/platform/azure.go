@@ -18,7 +18,9 @@ const (
 
 // AzurePlanForSKU maps an `azurerm_service_plan.sku_name` to its hosting plan. App Service SKUs
 // (Basic, Standard, Premium v2/v3, Isolated) are Dedicated; note that "P1v3" is Dedicated while
-// "EP1" is Elastic Premium. Source: [S50] azurerm service_plan docs; [S47] functions-premium-plan.md.
+// "EP1" is Elastic Premium. Source:
+// https://github.com/hashicorp/terraform-provider-azurerm/blob/main/website/docs/r/service_plan.html.markdown;
+// https://github.com/MicrosoftDocs/azure-docs/blob/04665cb/articles/azure-functions/functions-premium-plan.md.
 // Read 2026-08.
 func AzurePlanForSKU(sku string) (AzurePlan, bool) {
 	s := strings.ToUpper(strings.TrimSpace(sku))
@@ -37,48 +39,50 @@ func AzurePlanForSKU(sku string) (AzurePlan, bool) {
 	return "", false
 }
 
-// Platform returns the Platform of a plan, or false for Dedicated, which hybridlint
-// models only through its timeouts.
-func (p AzurePlan) Platform() (Platform, bool) {
-	switch p {
-	case AzurePlanConsumption:
-		return AzureFunctionsConsumption, true
-	case AzurePlanFlex:
-		return AzureFunctionsFlex, true
-	case AzurePlanPremium:
-		return AzureFunctionsPremium, true
-	}
-	return "", false
-}
-
 // Function timeout (host.json `functionTimeout`, or the app setting AzureFunctionTimeoutAppSetting).
 const (
-	// AzureConsumptionDefaultTimeoutSeconds is the Consumption plan's default: 5 minutes.
-	// Source: [S45] includes/functions-timeout-duration.md; [S49] ScriptHostOptionsSetup.cs. Read 2026-08.
+	// AzureConsumptionDefaultTimeoutSeconds is the Consumption plan's default: 5 minutes. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-timeout-duration.md;
+	// https://github.com/Azure/azure-functions-host/blob/ad02f1c/src/WebJobs.Script/Config/ScriptHostOptionsSetup.cs.
+	// Read 2026-08.
 	AzureConsumptionDefaultTimeoutSeconds = 300
 
 	// AzureConsumptionMaxTimeoutSeconds is the Consumption plan's cap: 10 minutes; a larger value
-	// breaks the host. Source: [S45]; [S49]; azure-functions-host #6111. Read 2026-08.
+	// breaks the host. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-timeout-duration.md;
+	// https://github.com/Azure/azure-functions-host/blob/ad02f1c/src/WebJobs.Script/Config/ScriptHostOptionsSetup.cs;
+	// https://github.com/Azure/azure-functions-host/issues/6111. Read 2026-08.
 	AzureConsumptionMaxTimeoutSeconds = 600
 
 	// AzureDefaultTimeoutSeconds is the default on Flex, Premium and Dedicated: 30 minutes. Their
-	// maximum is unbounded. Source: [S45]; [S49]. Read 2026-08.
+	// maximum is unbounded. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-timeout-duration.md;
+	// https://github.com/Azure/azure-functions-host/blob/ad02f1c/src/WebJobs.Script/Config/ScriptHostOptionsSetup.cs.
+	// Read 2026-08.
 	AzureDefaultTimeoutSeconds = 1800
 
 	// AzurePremiumGuaranteedTimeoutSeconds is what Premium guarantees despite an unbounded setting:
-	// 60 minutes. Source: [S45]; [S47]. Read 2026-08.
+	// 60 minutes. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-timeout-duration.md;
+	// https://github.com/MicrosoftDocs/azure-docs/blob/04665cb/articles/azure-functions/functions-premium-plan.md.
+	// Read 2026-08.
 	AzurePremiumGuaranteedTimeoutSeconds = 3600
 
-	// AzureMinTimeoutSeconds is the smallest `functionTimeout`: 1 s. Source: [S49]. Read 2026-08.
+	// AzureMinTimeoutSeconds is the smallest `functionTimeout`: 1 s. Source:
+	// https://github.com/Azure/azure-functions-host/blob/ad02f1c/src/WebJobs.Script/Config/ScriptHostOptionsSetup.cs.
+	// Read 2026-08.
 	AzureMinTimeoutSeconds = 1
 
 	// AzureHTTPResponseLimitSeconds is how long any HTTP-triggered function has to respond,
-	// whatever `functionTimeout` says: 230 s, the Azure Load Balancer idle timeout.
-	// Source: [S45] includes/functions-timeout-duration.md. Read 2026-08.
+	// whatever `functionTimeout` says: 230 s, the Azure Load Balancer idle timeout. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-timeout-duration.md.
+	// Read 2026-08.
 	AzureHTTPResponseLimitSeconds = 230
 
 	// AzureFunctionTimeoutAppSetting is the app setting that overrides host.json's functionTimeout.
-	// Source: [S49] dev.to/massimobonanni (AzureFunctionsJobHost__ override). Read 2026-08.
+	// Source:
+	// https://dev.to/massimobonanni/azure-functions-tips-override-the-hostjson-settings-21mi
+	// (AzureFunctionsJobHost__ override). Read 2026-08.
 	AzureFunctionTimeoutAppSetting = "AzureFunctionsJobHost__functionTimeout"
 )
 
@@ -102,42 +106,55 @@ func AzureMaxTimeout(p AzurePlan) (int, bool) {
 // Memory and scale.
 const (
 	// AzureConsumptionMemoryMB is the memory of a Consumption instance: 1.5 GB.
-	// Source: [S46] includes/functions-limits.md. Read 2026-08.
+	// Source: https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-limits.md. Read 2026-08.
 	AzureConsumptionMemoryMB = 1536
 
-	// AzureFlexDefaultInstanceMemoryMB is `instance_memory_in_mb` when unset: 2,048 MB.
-	// Source: [S50] function_app_flex_consumption docs. Read 2026-08.
+	// AzureFlexDefaultInstanceMemoryMB is `instance_memory_in_mb` when unset: 2,048 MB. Source:
+	// https://github.com/hashicorp/terraform-provider-azurerm/blob/016f23d/website/docs/r/function_app_flex_consumption.html.markdown.
+	// Read 2026-08.
 	AzureFlexDefaultInstanceMemoryMB = 2048
 
 	// AzureFlexPlatformMemoryBufferMB is the memory Flex adds to each instance for the platform,
-	// not billed: 272 MB. Source: [S48] azure-docs commit 809ed6c. Read 2026-08.
+	// not billed: 272 MB. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/commit/809ed6c1d75d2baeb09a6221606bb8dbe2d5ebe6.
+	// Read 2026-08.
 	AzureFlexPlatformMemoryBufferMB = 272
 
-	// AzureConsumptionMaxInstancesWindows and ...Linux are the Consumption scale-out limits: 200 and
-	// 100 instances. Source: [S46]. Read 2026-08.
+	// AzureConsumptionMaxInstancesWindows and ...Linux are the Consumption scale-out limits:
+	// 200 and 100 instances. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-limits.md. Read
+	// 2026-08.
 	AzureConsumptionMaxInstancesWindows = 200
 	AzureConsumptionMaxInstancesLinux   = 100
 
-	// AzureFlexMaxInstances is the Flex scale-out limit: 1,000 instances. Source: [S48]. Read 2026-08.
+	// AzureFlexMaxInstances is the Flex scale-out limit: 1,000 instances. Source:
+	// https://learn.microsoft.com/en-us/azure/azure-functions/flex-consumption-plan. Read 2026-08.
 	AzureFlexMaxInstances = 1000
 
 	// AzurePremiumMaxAlwaysReady is the most always-ready instances a Premium app may have: 20.
-	// Source: [S47] functions-premium-plan.md @ 04665cb. Read 2026-08.
+	// Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/04665cb/articles/azure-functions/functions-premium-plan.md.
+	// Read 2026-08.
 	AzurePremiumMaxAlwaysReady = 20
 
-	// AzurePremiumDefaultPrewarmed is `pre_warmed_instance_count` when unset: 1.
-	// Source: [S47]. Read 2026-08.
+	// AzurePremiumDefaultPrewarmed is `pre_warmed_instance_count` when unset: 1. Source:
+	// https://github.com/MicrosoftDocs/azure-docs/blob/04665cb/articles/azure-functions/functions-premium-plan.md.
+	// Read 2026-08.
 	AzurePremiumDefaultPrewarmed = 1
 
-	// AzureConsumptionIdleMinutes is how long a Consumption instance was measured to stay warm after
-	// its last invocation: about 20 minutes. Secondary source (◐): [S54] Shahrad et al. '20 (Azure's
-	// fixed keep-alive); [S55] mikhail.io ("mostly 20 min"). Read 2026-08.
+	// AzureConsumptionIdleMinutes is how long a Consumption instance was measured to stay warm
+	// after its last invocation: about 20 minutes. Secondary source (◐):
+	// https://www.microsoft.com/en-us/research/publication/serverless-in-the-wild-characterizing-and-optimizing-the-serverless-workload-at-a-large-cloud-provider/
+	// (Azure's fixed keep-alive); https://mikhail.io/serverless/coldstarts/big3/ ("mostly 20 min").
+	// Read 2026-08.
 	AzureConsumptionIdleMinutes = 20
 )
 
 // AzureFlexInstanceMemorySizesMB lists the Flex instance memory sizes: 512, 2,048 and 4,096 MB
-// (about 0.25, 1 and 2 cores). Source: [S48] flex-consumption-plan; azure-docs commit 809ed6c.
-// Read 2026-08.
+// (about 0.25, 1 and 2 cores). Source:
+// https://learn.microsoft.com/en-us/azure/azure-functions/flex-consumption-plan;
+// https://github.com/MicrosoftDocs/azure-docs/commit/809ed6c1d75d2baeb09a6221606bb8dbe2d5ebe6. Read
+// 2026-08.
 func AzureFlexInstanceMemorySizesMB() []int { return []int{512, 2048, 4096} }
 
 // ValidAzureFlexInstanceMemory reports whether memoryMB is a Flex instance size.
@@ -153,7 +170,9 @@ type AzurePremiumSKU struct {
 }
 
 // AzurePremiumSKUs lists the Elastic Premium sizes: EP1 1 core / 3.5 GB, EP2 2 / 7 GB, EP3 4 /
-// 14 GB. Source: [S47] functions-premium-plan.md @ 04665cb. Read 2026-08.
+// 14 GB. Source:
+// https://github.com/MicrosoftDocs/azure-docs/blob/04665cb/articles/azure-functions/functions-premium-plan.md.
+// Read 2026-08.
 func AzurePremiumSKUs() []AzurePremiumSKU {
 	return []AzurePremiumSKU{{"EP1", 1, 3584}, {"EP2", 2, 7168}, {"EP3", 4, 14336}}
 }

@@ -59,12 +59,6 @@ func TestAzureMemory(t *testing.T) {
 	assert.Equal(t, "EP2", sku.Name)
 	_, ok = SmallestAzurePremiumSKU(16384)
 	assert.False(t, ok)
-
-	p, ok := AzurePlanFlex.Platform()
-	assert.True(t, ok)
-	assert.Equal(t, AzureFunctionsFlex, p)
-	_, ok = AzurePlanDedicated.Platform()
-	assert.False(t, ok)
 }
 
 func TestCheckContainerAppsSize(t *testing.T) {

@@ -48,7 +48,7 @@ func Facts(p Platform) []Fact {
 	return nil
 }
 
-// limit builds a Fact from platform-limits.md; lookedUp one from a source looked up later.
+// limit builds a Fact read on DateLimitsRead; lookedUp one from a source looked up on DateLookedUp.
 func limit(name string, value float64, unit, desc, source string) Fact {
 	return Fact{Name: name, Value: value, Unit: unit, Description: desc, Source: source, Date: DateLimitsRead}
 }

@@ -5,85 +5,105 @@ package platform
 
 // Cloud Functions 1st gen (google_cloudfunctions_function).
 const (
-	// GCPGen1DefaultTimeoutSeconds is a 1st-gen function's timeout when unset: 60 s.
-	// Source: [S38] functions/1stgendocs/configuring/timeout; [S44]. Read 2026-08.
+	// GCPGen1DefaultTimeoutSeconds is a 1st-gen function's timeout when unset: 60 s. Source:
+	// https://cloud.google.com/functions/1stgendocs/configuring/timeout;
+	// https://github.com/hashicorp/terraform-provider-google/blob/0687ceb/website/docs/r/cloudfunctions2_function.html.markdown.
+	// Read 2026-08.
 	GCPGen1DefaultTimeoutSeconds = 60
 
 	// GCPGen1MaxTimeoutSeconds is the 1st-gen cap, for HTTP and event functions alike: 540 s
-	// (9 min); the caller gets HTTP 408. Source: [S38]; [S44]. Read 2026-08.
+	// (9 min); the caller gets HTTP 408. Source:
+	// https://cloud.google.com/functions/docs/configuring/timeout;
+	// https://github.com/hashicorp/terraform-provider-google/blob/0687ceb/website/docs/r/cloudfunctions2_function.html.markdown.
+	// Read 2026-08.
 	GCPGen1MaxTimeoutSeconds = 540
 
-	// GCPGen1DefaultMemoryMB is `available_memory_mb` when unset: 256 MB.
-	// Source: [S39] 1stgendocs/configuring/memory; [S44]. Read 2026-08.
+	// GCPGen1DefaultMemoryMB is `available_memory_mb` when unset: 256 MB. Source:
+	// https://docs.cloud.google.com/functions/1stgendocs/configuring/memory;
+	// https://github.com/hashicorp/terraform-provider-google/blob/0687ceb/website/docs/r/cloudfunctions2_function.html.markdown.
+	// Read 2026-08.
 	GCPGen1DefaultMemoryMB = 256
 
-	// GCPGen1MaxMemoryMB is the largest 1st-gen memory tier: 8,192 MB (2 vCPU).
-	// Source: [S39] 1stgendocs/configuring/memory (updated 2025-09-04). Read 2026-08.
+	// GCPGen1MaxMemoryMB is the largest 1st-gen memory tier: 8,192 MB (2 vCPU). Source:
+	// https://docs.cloud.google.com/functions/1stgendocs/configuring/memory (updated 2025-09-04).
+	// Read 2026-08.
 	GCPGen1MaxMemoryMB = 8192
 )
 
 // Cloud Functions 2nd gen, now "Cloud Run functions" (google_cloudfunctions2_function).
 const (
-	// GCPGen2DefaultTimeoutSeconds is `service_config.timeout_seconds` when unset: 60 s.
-	// Source: [S38] functions/docs/configuring/timeout; [S44]. Read 2026-08.
+	// GCPGen2DefaultTimeoutSeconds is `service_config.timeout_seconds` when unset: 60 s. Source:
+	// https://cloud.google.com/functions/docs/configuring/timeout;
+	// https://github.com/hashicorp/terraform-provider-google/blob/0687ceb/website/docs/r/cloudfunctions2_function.html.markdown.
+	// Read 2026-08.
 	GCPGen2DefaultTimeoutSeconds = 60
 
-	// GCPGen2HTTPMaxTimeoutSeconds is the cap for HTTP-triggered 2nd-gen functions: 3,600 s (60 min);
-	// the caller gets HTTP 504 and the instance may keep running. Source: [S38]. Read 2026-08.
+	// GCPGen2HTTPMaxTimeoutSeconds is the cap for HTTP-triggered 2nd-gen functions: 3,600 s
+	// (60 min); the caller gets HTTP 504 and the instance may keep running. Source:
+	// https://cloud.google.com/functions/docs/configuring/timeout. Read 2026-08.
 	GCPGen2HTTPMaxTimeoutSeconds = 3600
 
 	// GCPGen2EventMaxTimeoutSeconds is the cap for event-driven 2nd-gen functions: 540 s (9 min).
-	// Source: [S38]. Read 2026-08.
+	// Source: https://cloud.google.com/functions/docs/configuring/timeout. Read 2026-08.
 	GCPGen2EventMaxTimeoutSeconds = 540
 
 	// GCPGen2DefaultMemoryMiB is `service_config.available_memory` when unset: 256 MiB ("256M").
-	// Source: [S39]; [S44]. Read 2026-08.
+	// Source: https://cloud.google.com/functions/docs/configuring/memory;
+	// https://github.com/hashicorp/terraform-provider-google/blob/0687ceb/website/docs/r/cloudfunctions2_function.html.markdown.
+	// Read 2026-08.
 	GCPGen2DefaultMemoryMiB = 256
 
-	// GCPGen2MaxMemoryMiB is the largest 2nd-gen memory: 32 GiB (8 vCPU). Source: [S39]. Read 2026-08.
+	// GCPGen2MaxMemoryMiB is the largest 2nd-gen memory: 32 GiB (8 vCPU). Source:
+	// https://cloud.google.com/functions/docs/configuring/memory. Read 2026-08.
 	GCPGen2MaxMemoryMiB = 32768
 
-	// GCPGen2DefaultConcurrency is `max_instance_request_concurrency` when unset: 1.
-	// Source: [S44] cloudfunctions2_function docs. Read 2026-08.
+	// GCPGen2DefaultConcurrency is `max_instance_request_concurrency` when unset: 1. Source:
+	// https://github.com/hashicorp/terraform-provider-google/blob/0687ceb/website/docs/r/cloudfunctions2_function.html.markdown.
+	// Read 2026-08.
 	GCPGen2DefaultConcurrency = 1
 )
 
 // Cloud Run services (google_cloud_run_v2_service, google_cloud_run_service).
 const (
 	// CloudRunDefaultTimeoutSeconds is a service's request timeout when unset: 300 s.
-	// Source: [S41] run/docs/configuring/request-timeout (updated 2025-08-25). Read 2026-08.
+	// Source: https://cloud.google.com/run/docs/configuring/request-timeout (updated 2025-08-25). Read 2026-08.
 	CloudRunDefaultTimeoutSeconds = 300
 
 	// CloudRunMaxTimeoutSeconds is the request timeout cap: 3,600 s. Past 15 minutes, clients should
-	// expect to reconnect. Source: [S41]. Read 2026-08.
+	// expect to reconnect. Source: https://cloud.google.com/run/docs/configuring/request-timeout. Read 2026-08.
 	CloudRunMaxTimeoutSeconds = 3600
 
 	// CloudRunDefaultMemoryMiB is a service's memory when unset: 512 MiB (functions: 256 MiB).
-	// Source: [S42] run/docs/configuring/services/memory-limits. Read 2026-08.
+	// Source: https://cloud.google.com/run/docs/configuring/services/memory-limits. Read 2026-08.
 	CloudRunDefaultMemoryMiB = 512
 
-	// CloudRunMaxMemoryMiB is the memory cap: 32 GiB. Source: [S42]. Read 2026-08.
+	// CloudRunMaxMemoryMiB is the memory cap: 32 GiB. Source:
+	// https://cloud.google.com/run/docs/configuring/services/memory-limits. Read 2026-08.
 	CloudRunMaxMemoryMiB = 32768
 
 	// CloudRunMinMemoryMiB is the smallest memory, in the first-generation execution environment:
-	// 128 MiB. Source: [S42]. Read 2026-08.
+	// 128 MiB. Source: https://cloud.google.com/run/docs/configuring/services/memory-limits. Read 2026-08.
 	CloudRunMinMemoryMiB = 128
 
 	// CloudRunGen2EnvMinMemoryMiB is the smallest memory in the second-generation execution
-	// environment: 512 MiB. Source: [S42]. Read 2026-08.
+	// environment: 512 MiB. Source:
+	// https://cloud.google.com/run/docs/configuring/services/memory-limits. Read 2026-08.
 	CloudRunGen2EnvMinMemoryMiB = 512
 
-	// CloudRunDefaultVCPU is a service's CPU when unset: 1 vCPU. Source: [S42]. Read 2026-08.
+	// CloudRunDefaultVCPU is a service's CPU when unset: 1 vCPU. Source:
+	// https://cloud.google.com/run/docs/configuring/services/cpu. Read 2026-08.
 	CloudRunDefaultVCPU = 1
 
-	// CloudRunMaxVCPU is the CPU cap: 8 vCPU. Source: [S42]. Read 2026-08.
+	// CloudRunMaxVCPU is the CPU cap: 8 vCPU. Source:
+	// https://cloud.google.com/run/docs/configuring/services/cpu. Read 2026-08.
 	CloudRunMaxVCPU = 8
 
 	// CloudRunMinVCPU is the smallest fractional CPU: 0.08 vCPU, in steps of 0.001 up to 1.
-	// Source: [S42] run/docs/configuring/services/cpu. Read 2026-08.
+	// Source: https://cloud.google.com/run/docs/configuring/services/cpu. Read 2026-08.
 	CloudRunMinVCPU = 0.08
 )
 
 // GCPGHzPerVCPU converts vCPU to the GHz that 1st-gen pricing is quoted in: 1 vCPU = 2.4 GHz.
-// Source: [S39] 1stgendocs/configuring/memory ("1 vCPU is equal to 2.4GHz"). Read 2026-08.
+// Source: https://docs.cloud.google.com/functions/1stgendocs/configuring/memory ("1 vCPU is equal
+// to 2.4GHz"). Read 2026-08.
 const GCPGHzPerVCPU = 2.4

@@ -12,8 +12,8 @@ type MemoryTier struct {
 }
 
 // GCPGen1MemoryTiers lists the 1st-gen memory sizes, each with its fixed CPU. No other memory value
-// is accepted, and 4 and 8 vCPU are not available. Source: [S39] https://docs.cloud.google.com/
-// functions/1stgendocs/configuring/memory (updated 2025-09-04). Read 2026-08.
+// is accepted, and 4 and 8 vCPU are not available. Source:
+// https://docs.cloud.google.com/functions/1stgendocs/configuring/memory (updated 2025-09-04). Read 2026-08.
 func GCPGen1MemoryTiers() []MemoryTier {
 	return []MemoryTier{
 		{128, 0.083}, {256, 0.167}, {512, 0.333}, {1024, 0.583},
@@ -22,7 +22,7 @@ func GCPGen1MemoryTiers() []MemoryTier {
 }
 
 // GCPGen2MemoryTiers lists the 2nd-gen memory sizes and the minimum vCPU each needs; it is also the
-// CPU a function gets when `available_cpu` is unset. Source: [S39]
+// CPU a function gets when `available_cpu` is unset. Source:
 // https://cloud.google.com/functions/docs/configuring/memory. Read 2026-08.
 func GCPGen2MemoryTiers() []MemoryTier {
 	return []MemoryTier{
@@ -55,7 +55,7 @@ func GCPGen2DefaultVCPU(memoryMiB int) (float64, bool) {
 // CloudRunMemoryRangeMiB returns the memory a Cloud Run instance (a service, or a 2nd-gen function,
 // which is one) may have with a CPU setting. ok is false for a CPU value Cloud Run does not accept:
 // below 0.08, above 8, or above 1 and not one of 1, 2, 4, 6, 8.
-// Source: [S42] https://cloud.google.com/run/docs/configuring/services/memory-limits ("Required
+// Source: https://cloud.google.com/run/docs/configuring/services/memory-limits ("Required
 // memory when setting a CPU value": .08 vCPU up to 512 MiB, .5 up to 1 GiB, 1 up to 4 GiB, 2 up to
 // 8 GiB, 4: 2-16 GiB, 6: 4-24 GiB, 8: 4-32 GiB); run/docs/configuring/services/cpu (fractional CPU
 // from 0.08 to 1 in steps of 0.001, integers above 1). Read 2026-08, looked up again 2026-11-25.
@@ -113,8 +113,8 @@ func describeMinCPU(memoryMiB int) string {
 
 // CheckCloudRunConcurrency explains why a fractional CPU cannot serve concurrent requests, or
 // returns nil: below 1 vCPU, maximum concurrency must be 1 (and billing request-based, in the
-// first-generation execution environment). Source: [S42] run/docs/configuring/services/cpu.
-// Read 2026-08.
+// first-generation execution environment). Source:
+// https://cloud.google.com/run/docs/configuring/services/cpu. Read 2026-08.
 func CheckCloudRunConcurrency(vcpu float64, maxConcurrency int) error {
 	if vcpu < 1 && maxConcurrency > 1 {
 		return fmt.Errorf("cpu %g is fractional, which Cloud Run allows only with a maximum concurrency of 1, got %d: use at least 1 vCPU or set concurrency to 1",

@@ -19,31 +19,38 @@ const SecondsPerMonth = HoursPerMonth * 3600
 // AWS Lambda, US East (N. Virginia), first duration tier (the first 6 billion GB-s a month).
 const (
 	// LambdaUSDPerMillionRequests is the request charge, x86_64 and arm64 alike: $0.20 per million.
-	// Source: [S13] aws.amazon.com/lambda/pricing (2018 snapshot and current text); [S14]. Read 2026-08.
+	// Source: https://aws.amazon.com/lambda/pricing/ (current text and its 2018 snapshot);
+	// third-party copies of the price table such as
+	// https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html. Read 2026-08.
 	LambdaUSDPerMillionRequests = 0.20
 
-	// LambdaX86USDPerGBSecond is duration on x86_64: $0.0000166667 per GB-second.
-	// Source (◐): [S14] third-party copies of the price table; [S13] 2018 snapshot $0.00001667. Read 2026-08.
+	// LambdaX86USDPerGBSecond is duration on x86_64: $0.0000166667 per GB-second. Source (◐):
+	// third-party copies of the price table such as
+	// https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html; the 2018 snapshot of
+	// https://aws.amazon.com/lambda/pricing/ has $0.00001667. Read 2026-08.
 	LambdaX86USDPerGBSecond = 0.0000166667
 
 	// LambdaARMUSDPerGBSecond is duration on arm64: $0.0000133334 per GB-second.
-	// Source (◐): [S14]. Read 2026-08.
+	// Source (◐): https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html. Read 2026-08.
 	LambdaARMUSDPerGBSecond = 0.0000133334
 
 	// LambdaX86ProvisionedUSDPerGBSecond is provisioned concurrency capacity on x86_64, charged for
-	// every second it is enabled: $0.0000041667 per GB-second. Source (◐): [S14]. Read 2026-08.
+	// every second it is enabled: $0.0000041667 per GB-second. Source (◐):
+	// https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html. Read 2026-08.
 	LambdaX86ProvisionedUSDPerGBSecond = 0.0000041667
 
 	// LambdaARMProvisionedUSDPerGBSecond is provisioned concurrency capacity on arm64:
-	// $0.0000033334 per GB-second. Source (◐): [S14]. Read 2026-08.
+	// $0.0000033334 per GB-second. Source (◐):
+	// https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html. Read 2026-08.
 	LambdaARMProvisionedUSDPerGBSecond = 0.0000033334
 
 	// LambdaX86ProvisionedDurationUSDPerGBSecond is duration while provisioned concurrency serves a
-	// request, x86_64: $0.0000097222 per GB-second. Source (◐): [S14]. Read 2026-08.
+	// request, x86_64: $0.0000097222 per GB-second. Source (◐):
+	// https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html. Read 2026-08.
 	LambdaX86ProvisionedDurationUSDPerGBSecond = 0.0000097222
 
 	// LambdaARMProvisionedDurationUSDPerGBSecond is the same on arm64: $0.0000077778 per GB-second.
-	// platform-limits.md leaves it open (❓); the AWS Price List API has it as SKU 3Z4YRQ6XJRDK27UP
+	// No AWS page we could read states it; the AWS Price List API has it as SKU 3Z4YRQ6XJRDK27UP
 	// "Lambda-Provisioned-GB-Second-ARM", quoted identically in several public repositories.
 	// Looked up 2026-11-25.
 	LambdaARMProvisionedDurationUSDPerGBSecond = 0.0000077778
@@ -93,7 +100,8 @@ const (
 	CloudRunUSDPerMillionRequests = 0.40
 
 	// CloudRunRequestBasedUSDPerVCPUSecond is CPU under request-based billing (CPU only during
-	// requests): $0.00002400 per vCPU-second. Source: https://cloud.google.com/run/pricing. Looked up 2026-11-25.
+	// requests): $0.00002400 per vCPU-second. Source: https://cloud.google.com/run/pricing. Looked
+	// up 2026-11-25.
 	CloudRunRequestBasedUSDPerVCPUSecond = 0.000024
 
 	// CloudRunRequestBasedUSDPerGiBSecond is memory under request-based billing: $0.00000250 per
@@ -140,7 +148,9 @@ const (
 
 	// AzureFlexAlwaysReadyBaselineUSDPerGBSecond is $0.000004 per GB-second for every always-ready
 	// instance, busy or not. Source: Azure Functions pricing page (Flex), as quoted in public cost
-	// estimates; billing model in [S48] and azure-docs includes/functions-flex-consumption-billing-table.md.
+	// estimates; billing model in
+	// https://learn.microsoft.com/en-us/azure/azure-functions/flex-consumption-plan and
+	// https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-flex-consumption-billing-table.md.
 	// Looked up 2026-11-25.
 	AzureFlexAlwaysReadyBaselineUSDPerGBSecond = 0.000004
 
@@ -164,8 +174,8 @@ const (
 	// ContainerAppsActiveUSDPerVCPUSecond is $0.000024 per vCPU-second while a replica is active.
 	// Idle replicas bill less, but no idle rate was found in a source we could read, so hybridlint
 	// prices an always-on replica as active: an upper bound. Source:
-	// https://techcommunity.microsoft.com/blog/appsonazureblog/understanding-idle-usage-in-azure-container-apps/4419197
-	// (Microsoft, 2025). Looked up 2026-11-25.
+	// https://techcommunity.microsoft.com/blog/appsonazureblog/understanding-idle-usage-in-azure-container-apps/4419197 (Microsoft,
+	// 2025). Looked up 2026-11-25.
 	ContainerAppsActiveUSDPerVCPUSecond = 0.000024
 
 	// ContainerAppsActiveUSDPerGiBSecond is $0.000003 per GiB-second while active (the post writes

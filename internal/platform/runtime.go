@@ -85,6 +85,6 @@ func IsDotnet(runtime string) bool { return ParseRuntime(runtime).Family == Runt
 
 // IsHeavyRuntime reports whether a runtime has heavy initialisation: Java and .NET start a VM and
 // JIT-compile on cold start, 1-10 s in practitioner reports against under 0.4-0.7 s for Node,
-// Python, Go and Ruby. Source: [S55] mikhail.io cold-start measurements; cloudtoolstack and AWS
-// serverlessland on SnapStart ("up to 10x faster"), as summarised in platform-limits.md §1.5. Read 2026-08.
+// Python, Go and Ruby. Source: https://mikhail.io/serverless/coldstarts/aws/; cloudtoolstack and AWS
+// serverlessland on SnapStart ("up to 10x faster"), practitioner reports. Read 2026-08.
 func IsHeavyRuntime(runtime string) bool { return IsJava(runtime) || IsDotnet(runtime) }

@@ -1,54 +1,54 @@
 package platform
 
-// When the sources were read. Numbers tagged [Sxx] come from ../shared/reference/platform-limits.md,
-// compiled from sources read up to August 2026. Numbers that file lacks were looked up by the
-// maintainers on DateLookedUp; their doc comments give the page and say when a page is a
-// third-party copy of a vendor price table rather than the vendor's own page.
+// When the sources were read. Most numbers come from documentation pages and provider source files
+// read up to August 2026 (DateLimitsRead); the rest were looked up by the maintainers on
+// DateLookedUp. Each number's doc comment gives the page (a URL, or a repository file with a URL to
+// it) and says when a page is a third-party copy of a vendor price table rather than the vendor's own.
 const (
-	// DateLimitsRead is when the sources behind platform-limits.md were read.
+	// DateLimitsRead is when the first survey of sources was read.
 	DateLimitsRead = "2026-08"
-	// DateLookedUp is when the numbers missing from platform-limits.md were looked up.
+	// DateLookedUp is when the numbers that survey lacked were looked up.
 	DateLookedUp = "2026-11-25"
 )
 
 // Sources, one string per page or file, as they appear in Fact.Source and in the data source
 // "hybrid_platform". A limit's doc comment names the same source; this is the copy users see.
 const (
-	SourceLambdaTimeout        = "[S4] https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html; [S32] terraform-provider-aws internal/service/lambda/function.go"
-	SourceLambdaMemory         = "[S5] https://docs.aws.amazon.com/lambda/latest/dg/resource-model.html; [S32] terraform-provider-aws internal/service/lambda/function.go"
-	SourceLambdaQuotas         = "[S1][S2] https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
-	SourceLambdaEphemeral      = "[S6] https://docs.aws.amazon.com/lambda/latest/dg/API_EphemeralStorage.html"
-	SourceLambdaInvoke         = "[S7] https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html"
-	SourceLambdaLifecycle      = "[S10] https://docs.aws.amazon.com/ja_jp/lambda/latest/dg/runtimes-context.html"
-	SourceLambdaSnapStart      = "[S11] https://docs.amazonaws.cn/lambda/latest/dg/snapstart.html; [S12] aws/agent-toolkit-for-aws skills/core-skills/aws-serverless/references/lambda.md"
-	SourceLambdaScaling        = "[S9] https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"
-	SourceLambdaAsync          = "[S18] https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html"
-	SourceLambdaIdle           = "[S55] https://mikhail.io/serverless/coldstarts/aws/ (measured 5-7 min); [S57] https://npmjs.com/package/lambda-warmer (ping at most every 5 min)"
-	SourceLambdaPricing        = "[S13] https://aws.amazon.com/lambda/pricing/; [S14] third-party copies of the price table (git.mcrn.ar lambda_local_runner/docs/lambdas-md/lambda-13-cost.md, 2026-05-11)"
+	SourceLambdaTimeout        = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html; https://github.com/hashicorp/terraform-provider-aws/blob/0156d84e/internal/service/lambda/function.go"
+	SourceLambdaMemory         = "https://docs.aws.amazon.com/lambda/latest/dg/resource-model.html; https://github.com/hashicorp/terraform-provider-aws/blob/0156d84e/internal/service/lambda/function.go"
+	SourceLambdaQuotas         = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
+	SourceLambdaEphemeral      = "https://docs.aws.amazon.com/lambda/latest/dg/API_EphemeralStorage.html"
+	SourceLambdaInvoke         = "https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html"
+	SourceLambdaLifecycle      = "https://docs.aws.amazon.com/ja_jp/lambda/latest/dg/runtimes-context.html"
+	SourceLambdaSnapStart      = "https://docs.amazonaws.cn/lambda/latest/dg/snapstart.html; https://github.com/aws/agent-toolkit-for-aws/blob/main/skills/core-skills/aws-serverless/references/lambda.md"
+	SourceLambdaScaling        = "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"
+	SourceLambdaAsync          = "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html"
+	SourceLambdaIdle           = "https://mikhail.io/serverless/coldstarts/aws/ (measured 5-7 min); https://npmjs.com/package/lambda-warmer (ping at most every 5 min)"
+	SourceLambdaPricing        = "https://aws.amazon.com/lambda/pricing/; third-party copies of the price table such as https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html"
 	SourceLambdaPCArmDuration  = "AWS Price List API, SKU 3Z4YRQ6XJRDK27UP (Lambda-Provisioned-GB-Second-ARM), as quoted in public repositories"
-	SourceLambdaRuntimes       = "[S17] terraform-linters/tflint-ruleset-aws rules/lambda_deprecated_runtime/deprecated_runtimes.json, generated from https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"
-	SourceAPIGateway           = "[S20] https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html; [S21] API Gateway timeoutInMillis; [S35] terraform-provider-aws apigateway/integration.go"
+	SourceLambdaRuntimes       = "https://github.com/terraform-linters/tflint-ruleset-aws/blob/e439f77/rules/lambda_deprecated_runtime/deprecated_runtimes.json, generated from https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"
+	SourceAPIGateway           = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html; https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-integration/timeout-in-millis.html; https://github.com/hashicorp/terraform-provider-aws/blob/0196297/internal/service/apigateway/integration.go"
 	SourceALBIdleTimeout       = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html (\"By default, ELB sets the idle timeout value for your load balancer to 60 seconds\")"
-	SourceALBLambdaTargets     = "[S22] https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html"
-	SourceAppSync              = "[S23] https://repost.aws/ja/questions/QUw61RAiFGSHiWKxSnjppUfA/execution-timeout-aws-appsync-api"
-	SourceLambdaEdge           = "[S28] awsdocs/amazon-cloudfront-developer-guide doc_source/cloudfront-limits.md @ 1674b70; https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html"
-	SourceStepFunctions        = "[S26] https://docs.aws.amazon.com/step-functions/latest/dg/limits.html"
-	SourceEventBridge          = "[S27] https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html"
-	SourceSQS                  = "[S24] https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html; [S34] terraform-provider-aws internal/service/sqs"
-	SourceFargateSizes         = "[S31] https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html"
+	SourceALBLambdaTargets     = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html"
+	SourceAppSync              = "https://repost.aws/ja/questions/QUw61RAiFGSHiWKxSnjppUfA/execution-timeout-aws-appsync-api"
+	SourceLambdaEdge           = "https://github.com/awsdocs/amazon-cloudfront-developer-guide/blob/1674b70b1a29d63b34cdbc885c08ea8a1e9efecc/doc_source/cloudfront-limits.md; https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html"
+	SourceStepFunctions        = "https://docs.aws.amazon.com/step-functions/latest/dg/limits.html"
+	SourceEventBridge          = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html"
+	SourceSQS                  = "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html; https://github.com/hashicorp/terraform-provider-aws/blob/00a3530/internal/service/sqs/queue.go"
+	SourceFargateSizes         = "https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html"
 	SourceFargatePricing       = "https://aws.amazon.com/fargate/pricing/ (Linux/x86, US East N. Virginia; the page renders prices with scripts, so read through https://www.vantage.sh/blog/fargate-pricing and the ECS pricing example $0.000011244 per vCPU-second)"
-	SourceGCPTimeout           = "[S38] https://cloud.google.com/functions/docs/configuring/timeout; [S44] terraform-provider-google cloudfunctions docs"
-	SourceGCPGen1Memory        = "[S39] https://docs.cloud.google.com/functions/1stgendocs/configuring/memory (last updated 2025-09-04)"
-	SourceGCPGen2Memory        = "[S39] https://cloud.google.com/functions/docs/configuring/memory"
-	SourceCloudRunTimeout      = "[S41] https://cloud.google.com/run/docs/configuring/request-timeout"
-	SourceCloudRunSizes        = "[S42] https://cloud.google.com/run/docs/configuring/services/memory-limits; https://cloud.google.com/run/docs/configuring/services/cpu"
+	SourceGCPTimeout           = "https://cloud.google.com/functions/docs/configuring/timeout; https://github.com/hashicorp/terraform-provider-google/blob/0687ceb/website/docs/r/cloudfunctions2_function.html.markdown"
+	SourceGCPGen1Memory        = "https://docs.cloud.google.com/functions/1stgendocs/configuring/memory (last updated 2025-09-04)"
+	SourceGCPGen2Memory        = "https://cloud.google.com/functions/docs/configuring/memory"
+	SourceCloudRunTimeout      = "https://cloud.google.com/run/docs/configuring/request-timeout"
+	SourceCloudRunSizes        = "https://cloud.google.com/run/docs/configuring/services/memory-limits; https://cloud.google.com/run/docs/configuring/services/cpu"
 	SourceGCPGen1Pricing       = "https://cloud.google.com/functions/pricing-1stgen (Tier 1; read through https://modal.com/blog/google-cloud-function-pricing-guide)"
 	SourceCloudRunPricing      = "https://cloud.google.com/run/pricing (Tier 1; request-based rates also at https://cloudwebschool.com/tools/cloud-run-cost-calculator/, instance-based memory rate as quoted in public repositories)"
-	SourceAzureTimeout         = "[S45] MicrosoftDocs/azure-docs includes/functions-timeout-duration.md; [S49] Azure/azure-functions-host ScriptHostOptionsSetup.cs"
-	SourceAzureLimits          = "[S46] MicrosoftDocs/azure-docs includes/functions-limits.md"
-	SourceAzureFlex            = "[S48] https://learn.microsoft.com/en-us/azure/azure-functions/flex-consumption-plan; [S50] terraform-provider-azurerm function_app_flex_consumption docs"
-	SourceAzurePremium         = "[S47] MicrosoftDocs/azure-docs articles/azure-functions/functions-premium-plan.md"
-	SourceAzureKeepAlive       = "[S54] Shahrad et al., Serverless in the Wild, USENIX ATC '20; [S55] https://mikhail.io/serverless/coldstarts/big3/"
+	SourceAzureTimeout         = "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-timeout-duration.md; https://github.com/Azure/azure-functions-host/blob/ad02f1c/src/WebJobs.Script/Config/ScriptHostOptionsSetup.cs"
+	SourceAzureLimits          = "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-limits.md"
+	SourceAzureFlex            = "https://learn.microsoft.com/en-us/azure/azure-functions/flex-consumption-plan; https://github.com/hashicorp/terraform-provider-azurerm/blob/016f23d/website/docs/r/function_app_flex_consumption.html.markdown"
+	SourceAzurePremium         = "https://github.com/MicrosoftDocs/azure-docs/blob/04665cb/articles/azure-functions/functions-premium-plan.md"
+	SourceAzureKeepAlive       = "https://www.microsoft.com/en-us/research/publication/serverless-in-the-wild-characterizing-and-optimizing-the-serverless-workload-at-a-large-cloud-provider/; https://mikhail.io/serverless/coldstarts/big3/"
 	SourceAzurePricing         = "https://azure.microsoft.com/en-us/pricing/details/functions/ (East US; the page renders prices with scripts, so read through https://modal.com/blog/azure-function-pricing-guide, 2025-05-22)"
 	SourceAzureFlexPricing     = "https://azure.microsoft.com/en-us/pricing/details/functions/ (East US, Flex Consumption; read through https://modal.com/blog/azure-function-pricing-guide and public cost estimates quoting the table)"
 	SourceAzurePremiumPricing  = "https://azure.microsoft.com/en-us/pricing/details/functions/ (East US, Premium; secondary: public cost estimates quoting ~$0.173 per vCPU-hour and $0.0123 per GB-hour)"

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// AWS cron fields. Day-of-week runs 1-7 from Sunday. Source: [S27]
+// AWS cron fields. Day-of-week runs 1-7 from Sunday. Source:
 // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html. Read 2026-08.
 func awsFields() []fieldSpec {
 	return []fieldSpec{
@@ -57,8 +57,9 @@ func unwrapAWS(e string) (inner, kind string, ok bool) {
 }
 
 // parseAWSRate reads "value unit". AWS requires the singular unit for 1 and the plural for more
-// ("rate(1 hours)" and "rate(5 hour)" are rejected), and nothing faster than a minute.
-// Source: [S27] eb-scheduled-rule-pattern.html (rate expressions). Read 2026-08.
+// ("rate(1 hours)" and "rate(5 hour)" are rejected), and nothing faster than a minute. Source:
+// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html (rate
+// expressions). Read 2026-08.
 func parseAWSRate(expr, inner string) (Schedule, error) {
 	fail := func(msg string) error { return &ParseError{Syntax: AWS, Expr: expr, Msg: msg} }
 	parts := strings.Fields(inner)

@@ -40,7 +40,9 @@ type Cron struct {
 	specialWeekday time.Weekday
 }
 
-// AWS cron year range. Source: [S27] eb-scheduled-rule-pattern.html (Year 1970-2199).
+// AWS cron year range. Source:
+// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html (Year
+// 1970-2199).
 const (
 	firstYear = 1970
 	lastYear  = 2199

@@ -63,20 +63,6 @@ func InvocationsPerMonth(s Schedule, from time.Time) float64 {
 	return float64(n) / 12
 }
 
-// LongestGap returns the longest time between two consecutive activations of s over the Month after
-// from (see Stats), and false when s fires fewer than twice from then on.
-func LongestGap(s Schedule, from time.Time) (time.Duration, bool) {
-	st := MonthStats(s, from)
-	return st.Longest, st.Longest > 0
-}
-
-// ShortestGap returns the shortest time between two consecutive activations of s over the Month
-// after from, and false when s fires fewer than twice from then on.
-func ShortestGap(s Schedule, from time.Time) (time.Duration, bool) {
-	st := MonthStats(s, from)
-	return st.Shortest, st.Shortest > 0
-}
-
 // rateStats is arithmetic: activations sit on multiples of the interval (see Rate.Next).
 func rateStats(every time.Duration, from time.Time) Stats {
 	first := Rate{every: every}.Next(from)

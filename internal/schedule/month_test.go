@@ -49,13 +49,6 @@ func TestMonthStats(t *testing.T) {
 			assert.Equal(t, tt.shortest, st.Shortest, "shortest gap")
 			assert.Equal(t, tt.longest, st.Longest, "longest gap")
 			assert.Equal(t, tt.never, st.Never, "never")
-
-			longest, ok := LongestGap(s, january)
-			assert.Equal(t, tt.longest, longest)
-			assert.Equal(t, tt.longest > 0, ok)
-			shortest, ok := ShortestGap(s, january)
-			assert.Equal(t, tt.shortest, shortest)
-			assert.Equal(t, tt.shortest > 0, ok)
 		})
 	}
 }

@@ -5,7 +5,6 @@
 package graph
 
 import (
-	"sort"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -252,18 +251,4 @@ func stripIndices(path string) string {
 		kept = append(kept, p)
 	}
 	return strings.Join(kept, ".")
-}
-
-// SortedAddresses returns addresses in a stable order for messages.
-func SortedAddresses(insts []*Instance) []string {
-	out := make([]string, 0, len(insts))
-	seen := map[string]bool{}
-	for _, i := range insts {
-		if !seen[i.Address] {
-			seen[i.Address] = true
-			out = append(out, i.Address)
-		}
-	}
-	sort.Strings(out)
-	return out
 }

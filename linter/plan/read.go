@@ -73,10 +73,3 @@ func readFile(path string) ([]byte, bool, error) {
 	}
 	return data, false, nil
 }
-
-// ReadFile returns a file's contents, mapped read-only when large. The caller must not write to
-// the result.
-func ReadFile(path string) ([]byte, error) {
-	data, _, err := readFile(path)
-	return data, err
-}
