@@ -6,9 +6,7 @@ package main
 
 import (
 	"context"
-	"embed"
 	"flag"
-	"io/fs"
 	"log"
 	"os"
 	"runtime/debug"
@@ -27,11 +25,6 @@ var (
 	commit  = ""
 )
 
-// ruleDocs are the generated rule pages, so `hybridlint explain` prints exactly what docs/ says.
-//
-//go:embed docs/rules/*.md
-var ruleDocs embed.FS
-
 // pluginCookie is the environment variable Terraform sets when it starts a provider plugin.
 const pluginCookie = "TF_PLUGIN_MAGIC_COOKIE"
 
@@ -41,10 +34,6 @@ func main() {
 		return
 	}
 	tuneGC()
-	docs, err := fs.Sub(ruleDocs, "docs/rules")
-	if err != nil {
-		log.Fatal(err)
-	}
 	v := version
 	if commit != "" {
 		v += " (" + commit + ")"
@@ -56,7 +45,6 @@ func main() {
 		Stderr:     os.Stderr,
 		Getenv:     os.Getenv,
 		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
-		RuleDocs:   docs,
 	}
 	os.Exit(app.Run(os.Args[0], os.Args[1:]))
 }

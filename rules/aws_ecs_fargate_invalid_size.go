@@ -34,6 +34,21 @@ var ECSFargateInvalidSize = &Rule{
 			"https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html",
 			"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html (cpu and memory forms; Windows needs at least 1 vCPU)",
 		},
+		Example: Example{
+			Note: "A Fargate worker asks for 1 vCPU with 16 GB of memory.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_ecs_task_definition.worker",
+					After: map[string]any{
+						"cpu":                      "1024",
+						"family":                   "worker",
+						"memory":                   "16384",
+						"network_mode":             "awsvpc",
+						"requires_compatibilities": []any{"FARGATE"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkECSFargateInvalidSize,
 }

@@ -45,6 +45,41 @@ var LambdaColdStartOnSyncPath = &Rule{
 			"https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html",
 			platform.SourceLambdaIdle,
 		},
+		Example: Example{
+			Note: "A Spring Boot API on java21 answers an HTTP API, with neither SnapStart nor provisioned concurrency.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.orders",
+					After: map[string]any{
+						"ephemeral_storage":  []any{map[string]any{"size": 512}},
+						"file_system_config": []any{},
+						"function_name":      "orders",
+						"handler":            "app.handler",
+						"memory_size":        2048,
+						"package_type":       "Zip",
+						"publish":            false,
+						"runtime":            "java21",
+						"snap_start":         []any{},
+						"timeout":            25,
+					},
+					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
+					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
+				},
+				{
+					Address: "aws_apigatewayv2_api.shop",
+					After:   map[string]any{"name": "api", "protocol_type": "HTTP"},
+				},
+				{
+					Address: "aws_apigatewayv2_integration.orders",
+					After:   map[string]any{"integration_type": "AWS_PROXY", "timeout_milliseconds": 29000},
+					Unknown: []string{"integration_uri", "api_id"},
+					Refs: map[string][]string{
+						"api_id":          {"aws_apigatewayv2_api.shop.id", "aws_apigatewayv2_api.shop"},
+						"integration_uri": {"aws_lambda_function.orders.invoke_arn", "aws_lambda_function.orders"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkLambdaColdStartOnSyncPath,
 }

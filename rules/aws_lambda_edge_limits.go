@@ -39,6 +39,37 @@ var LambdaEdgeLimits = &Rule{
 			"https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html",
 			"awsdocs/amazon-cloudfront-developer-guide doc_source/cloudfront-limits.md @ 1674b70 (Lambda@Edge quotas)",
 		},
+		Example: Example{
+			Note: "A viewer-request function that resizes images was given the memory and time an origin function may have.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.resize",
+					After: map[string]any{
+						"function_name": "resize",
+						"memory_size":   1024,
+						"publish":       true,
+						"qualified_arn": "arn:aws:lambda:us-east-1:123456789012:function:resize:4",
+						"runtime":       "nodejs22.x",
+						"timeout":       10,
+						"version":       "4",
+					},
+				},
+				{
+					Address: "aws_cloudfront_distribution.assets",
+					After: map[string]any{
+						"default_cache_behavior": []any{map[string]any{"lambda_function_association": []any{map[string]any{"event_type": "viewer-request",
+							"include_body": false,
+							"lambda_arn":   "arn:aws:lambda:us-east-1:123456789012:function:resize:4"}},
+							"target_origin_id":       "assets",
+							"viewer_protocol_policy": "redirect-to-https"}},
+						"enabled": true,
+					},
+					Refs: map[string][]string{
+						"default_cache_behavior.0.lambda_function_association.0.lambda_arn": {"aws_lambda_function.resize.qualified_arn", "aws_lambda_function.resize"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkLambdaEdgeLimits,
 }

@@ -13,6 +13,11 @@ type HeavyRuntimeLowMemoryOptions struct {
 	MinMemoryMB int `hcl:"min_memory_mb,optional"`
 }
 
+// Validate checks min_memory_mb against what Lambda can have.
+func (o *HeavyRuntimeLowMemoryOptions) Validate() error {
+	return inRange("min_memory_mb", o.MinMemoryMB, platform.LambdaMinMemoryMB, platform.LambdaMaxMemoryMB, " MB")
+}
+
 // LambdaHeavyRuntimeLowMemory flags Java and .NET functions given too little memory: Lambda hands
 // out CPU in proportion to memory, and these runtimes need CPU to start.
 var LambdaHeavyRuntimeLowMemory = &Rule{
@@ -34,6 +39,15 @@ var LambdaHeavyRuntimeLowMemory = &Rule{
 		Sources: []string{
 			"https://docs.aws.amazon.com/lambda/latest/dg/resource-model.html (1,769 MB = 1 vCPU; 128 MB only for simple functions)",
 			"https://mikhail.io/serverless/coldstarts/aws/ (cold-start measurements by runtime)",
+		},
+		Example: Example{
+			Note: "A Java API handler keeps the 256 MB it was first deployed with.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.orders",
+					After:   map[string]any{"function_name": "orders", "memory_size": 256, "runtime": "java21", "timeout": 20},
+				},
+			},
 		},
 	},
 	Options: func() any { return &HeavyRuntimeLowMemoryOptions{MinMemoryMB: platform.LambdaHeavyRuntimeMinMemoryMB} },

@@ -13,6 +13,11 @@ type MemoryNearLimitOptions struct {
 	ThresholdMB int `hcl:"threshold_mb,optional"`
 }
 
+// Validate checks threshold_mb against what Lambda can have.
+func (o *MemoryNearLimitOptions) Validate() error {
+	return inRange("threshold_mb", o.ThresholdMB, platform.LambdaMinMemoryMB, platform.LambdaMaxMemoryMB, " MB")
+}
+
 // LambdaMemoryNearLimit flags functions whose memory is close to Lambda's 10,240 MB cap: a working
 // set that grows a little has no larger function to move to.
 var LambdaMemoryNearLimit = &Rule{
@@ -34,6 +39,15 @@ var LambdaMemoryNearLimit = &Rule{
 			"https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (memory 128 MB to 10,240 MB)",
 			"https://docs.aws.amazon.com/lambda/latest/dg/resource-model.html (CPU in proportion to memory)",
 			"https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html (Fargate task sizes up to 120 GB)",
+		},
+		Example: Example{
+			Note: "A function that loads a language model is sized at 10 GB.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.embed",
+					After:   map[string]any{"function_name": "embed", "memory_size": 10240, "runtime": "python3.12", "timeout": 300},
+				},
+			},
 		},
 	},
 	Options: func() any { return &MemoryNearLimitOptions{ThresholdMB: platform.LambdaMemoryNearLimitMB} },

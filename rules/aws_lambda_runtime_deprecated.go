@@ -38,6 +38,21 @@ var LambdaRuntimeDeprecated = &Rule{
 			"https://docs.aws.amazon.com/lambda/latestRef/dg/runtime-support-policy.html",
 			platform.SourceLambdaRuntimes,
 		},
+		Example: Example{
+			Note: "On 2026-11-25: a function still on python3.8 gets an update, and an untouched one runs nodejs12.x.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.reports",
+					Actions: []string{"update"},
+					After:   map[string]any{"function_name": "reports", "memory_size": 512, "runtime": "python3.8", "timeout": 60},
+				},
+				{
+					Address: "aws_lambda_function.legacy",
+					Actions: []string{"no-op"},
+					After:   map[string]any{"function_name": "legacy", "memory_size": 128, "runtime": "nodejs12.x", "timeout": 3},
+				},
+			},
+		},
 	},
 	Check: checkLambdaRuntimeDeprecated,
 }

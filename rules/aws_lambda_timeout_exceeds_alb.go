@@ -46,6 +46,44 @@ var LambdaTimeoutExceedsALB = &Rule{
 			"https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html (the load balancer invokes the function directly, not over a network connection)",
 			"https://docs.aws.amazon.com/lambda/latest/operatorguide/invocation-modes.html (Elastic Load Balancing invokes synchronously; synchronous callers may time out before the function)",
 		},
+		Example: Example{
+			Note: "An Application Load Balancer left at the default idle timeout forwards to a report function allowed three minutes.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.report",
+					After:   map[string]any{"function_name": "report", "memory_size": 1024, "runtime": "python3.12", "timeout": 180},
+				},
+				{
+					Address:  "aws_lb.public",
+					After:    map[string]any{"idle_timeout": 60, "load_balancer_type": "application", "name": "public"},
+					Unknown:  []string{"arn"},
+					Defaults: []string{"idle_timeout"},
+				},
+				{
+					Address: "aws_lb_target_group.report",
+					After:   map[string]any{"name": "report", "target_type": "lambda"},
+					Unknown: []string{"arn"},
+				},
+				{
+					Address: "aws_lb_listener.https",
+					After:   map[string]any{"port": 443, "protocol": "HTTPS"},
+					Unknown: []string{"load_balancer_arn", "default_action"},
+					Refs: map[string][]string{
+						"default_action.0.target_group_arn": {"aws_lb_target_group.report.arn", "aws_lb_target_group.report"},
+						"load_balancer_arn":                 {"aws_lb.public.arn", "aws_lb.public"},
+					},
+				},
+				{
+					Address: "aws_lb_target_group_attachment.report",
+					After:   map[string]any{},
+					Unknown: []string{"target_group_arn", "target_id"},
+					Refs: map[string][]string{
+						"target_group_arn": {"aws_lb_target_group.report.arn", "aws_lb_target_group.report"},
+						"target_id":        {"aws_lambda_function.report.arn", "aws_lambda_function.report"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkLambdaTimeoutExceedsALB,
 }

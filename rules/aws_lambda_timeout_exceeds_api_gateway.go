@@ -32,6 +32,28 @@ var LambdaTimeoutExceedsAPIGateway = &Rule{
 			"https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
 			"terraform-provider-aws internal/service/apigateway/integration.go (timeout_milliseconds default 29000)",
 		},
+		Example: Example{
+			Note: "An HTTP API invokes a report generator configured for two minutes.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.report",
+					After:   map[string]any{"function_name": "report", "memory_size": 1024, "runtime": "python3.12", "timeout": 120},
+				},
+				{
+					Address: "aws_apigatewayv2_api.api",
+					After:   map[string]any{"name": "api", "protocol_type": "HTTP"},
+				},
+				{
+					Address: "aws_apigatewayv2_integration.report",
+					After:   map[string]any{"integration_type": "AWS_PROXY", "payload_format_version": "2.0"},
+					Unknown: []string{"integration_uri", "api_id", "timeout_milliseconds"},
+					Refs: map[string][]string{
+						"api_id":          {"aws_apigatewayv2_api.api.id", "aws_apigatewayv2_api.api"},
+						"integration_uri": {"aws_lambda_function.report.invoke_arn", "aws_lambda_function.report"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkLambdaTimeoutExceedsAPIGateway,
 }

@@ -27,6 +27,28 @@ var LambdaTimeoutExceedsAppSync = &Rule{
 			"https://repost.aws/questions/QUw61RAiFGSHiWKxSnjppUfA/execution-timeout-aws-appsync-api (AWS answer: a 30 s hard limit for request execution time of mutations, queries and subscriptions, no setting exceeds it)",
 			"https://github.com/amazon-archives/aws-appsync-long-query (AWS sample for work beyond the 30 s limit)",
 		},
+		Example: Example{
+			Note: "A GraphQL mutation resolves through a Lambda data source whose function may take two minutes.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.checkout",
+					After:   map[string]any{"function_name": "checkout", "memory_size": 1024, "runtime": "nodejs22.x", "timeout": 120},
+				},
+				{
+					Address: "aws_appsync_graphql_api.shop",
+					After:   map[string]any{"authentication_type": "AMAZON_COGNITO_USER_POOLS", "name": "shop"},
+				},
+				{
+					Address: "aws_appsync_datasource.checkout",
+					After:   map[string]any{"name": "checkout", "type": "AWS_LAMBDA"},
+					Unknown: []string{"api_id", "lambda_config", "service_role_arn"},
+					Refs: map[string][]string{
+						"api_id":                       {"aws_appsync_graphql_api.shop.id", "aws_appsync_graphql_api.shop"},
+						"lambda_config.0.function_arn": {"aws_lambda_function.checkout.arn", "aws_lambda_function.checkout"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkLambdaTimeoutExceedsAppSync,
 }

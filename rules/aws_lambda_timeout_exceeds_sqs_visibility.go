@@ -30,6 +30,30 @@ var LambdaTimeoutExceedsSQSVisibility = &Rule{
 			"https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html",
 			"terraform-provider-aws internal/service/sqs (defaultQueueVisibilityTimeout = 30)",
 		},
+		Example: Example{
+			Note: "A queue left at the default 30 s visibility timeout feeds a function that may run for a minute.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.worker",
+					After:   map[string]any{"function_name": "worker", "memory_size": 512, "runtime": "nodejs22.x", "timeout": 60},
+				},
+				{
+					Address:  "aws_sqs_queue.jobs",
+					After:    map[string]any{"name": "jobs", "visibility_timeout_seconds": 30},
+					Unknown:  []string{"arn"},
+					Defaults: []string{"visibility_timeout_seconds"},
+				},
+				{
+					Address: "aws_lambda_event_source_mapping.jobs",
+					After:   map[string]any{"batch_size": 10},
+					Unknown: []string{"event_source_arn", "function_name"},
+					Refs: map[string][]string{
+						"event_source_arn": {"aws_sqs_queue.jobs.arn", "aws_sqs_queue.jobs"},
+						"function_name":    {"aws_lambda_function.worker.arn", "aws_lambda_function.worker"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkLambdaTimeoutExceedsSQSVisibility,
 }

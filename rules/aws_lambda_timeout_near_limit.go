@@ -13,6 +13,11 @@ type NearLimitOptions struct {
 	ThresholdPercent int `hcl:"threshold_percent,optional"`
 }
 
+// Validate checks threshold_percent.
+func (o *NearLimitOptions) Validate() error {
+	return inRange("threshold_percent", o.ThresholdPercent, 1, 100, " (percent of the cap)")
+}
+
 // LambdaTimeoutNearLimit flags functions whose timeout is close to Lambda's 15-minute cap: work
 // that grows a little will be cut off, with no higher setting to move to.
 var LambdaTimeoutNearLimit = &Rule{
@@ -29,6 +34,15 @@ var LambdaTimeoutNearLimit = &Rule{
 			"keeping the function for the short requests.\n" +
 			"- Option `threshold_percent` (default 80) sets how close is close.",
 		Sources: []string{"https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html"},
+		Example: Example{
+			Note: "A nightly export is configured for 14 minutes.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.export",
+					After:   map[string]any{"function_name": "export", "memory_size": 2048, "runtime": "python3.12", "timeout": 840},
+				},
+			},
+		},
 	},
 	Options: func() any { return &NearLimitOptions{ThresholdPercent: 80} },
 	Check:   checkLambdaTimeoutNearLimit,

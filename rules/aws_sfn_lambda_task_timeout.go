@@ -39,6 +39,32 @@ var SFNLambdaTaskTimeout = &Rule{
 			"https://docs.aws.amazon.com/step-functions/latest/dg/express-limits.html (EXPRESS: 5 minutes)",
 			"https://docs.aws.amazon.com/step-functions/latest/dg/sfn-stuck-execution.html (tasks have no timeout by default; set TimeoutSeconds)",
 		},
+		Example: Example{
+			Note: "An EXPRESS state machine invokes a transform function allowed ten minutes, from a task that gives up after one.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.transform",
+					After: map[string]any{
+						"arn":           "arn:aws:lambda:eu-west-1:123456789012:function:transform",
+						"function_name": "transform",
+						"memory_size":   2048,
+						"runtime":       "python3.12",
+						"timeout":       600,
+					},
+				},
+				{
+					Address: "aws_sfn_state_machine.ingest",
+					After: map[string]any{
+						"definition": `{"StartAt":"Transform","States":{"Transform":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"arn:aws:lambda:eu-west-1:123456789012:function:transform","Payload.$":"$"},"TimeoutSeconds":60,"Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":2}],"End":true}}}`,
+						"name":       "ingest",
+						"type":       "EXPRESS",
+					},
+					Refs: map[string][]string{
+						"definition": {"aws_lambda_function.transform.arn", "aws_lambda_function.transform"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkSFNLambdaTaskTimeout,
 }

@@ -36,6 +36,41 @@ var AzureColdStartNoWarmInstances = &Rule{
 			"terraform-provider-azurerm docs: function_app_flex_consumption always_ready, linux_function_app site_config.pre_warmed_instance_count",
 			"Shahrad et al., Serverless in the Wild, USENIX ATC '20",
 		},
+		Example: Example{
+			Note: "A .NET isolated API on Flex Consumption declares no always-ready instances.",
+			Plan: []ExampleResource{
+				{
+					Address: "azurerm_service_plan.flex",
+					After: map[string]any{
+						"location":            "westeurope",
+						"name":                "plan",
+						"os_type":             "Linux",
+						"resource_group_name": "rg",
+						"sku_name":            "FC1",
+					},
+					Unknown: []string{"id"},
+				},
+				{
+					Address: "azurerm_function_app_flex_consumption.api",
+					After: map[string]any{
+						"always_ready":           []any{},
+						"instance_memory_in_mb":  2048,
+						"location":               "westeurope",
+						"maximum_instance_count": 100,
+						"name":                   "flex",
+						"resource_group_name":    "rg",
+						"runtime_name":           "dotnet-isolated",
+						"runtime_version":        "8.0",
+						"site_config":            []any{map[string]any{}},
+						"storage_container_type": "blobContainer",
+					},
+					Unknown: []string{"service_plan_id"},
+					Refs: map[string][]string{
+						"service_plan_id": {"azurerm_service_plan.flex.id", "azurerm_service_plan.flex"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkAzureColdStartNoWarmInstances,
 }

@@ -42,6 +42,40 @@ var AzureFunctionTimeoutExceedsPlan = &Rule{
 			"https://github.com/Azure/azure-functions-host/issues/6111",
 			"https://learn.microsoft.com/azure/azure-functions/functions-host-json#functiontimeout",
 		},
+		Example: Example{
+			Note: "A function app on the Consumption plan raises its timeout to 20 minutes through an app setting.",
+			Plan: []ExampleResource{
+				{
+					Address: "azurerm_service_plan.functions",
+					After: map[string]any{
+						"location":            "westeurope",
+						"name":                "plan",
+						"os_type":             "Linux",
+						"resource_group_name": "rg",
+						"sku_name":            "Y1",
+					},
+					Unknown: []string{"id"},
+				},
+				{
+					Address: "azurerm_linux_function_app.import",
+					After: map[string]any{
+						"app_settings":                map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:20:00"},
+						"functions_extension_version": "~4",
+						"location":                    "westeurope",
+						"name":                        "app",
+						"resource_group_name":         "rg",
+						"site_config": []any{map[string]any{"always_on": false,
+							"application_stack": []any{map[string]any{"python_version": "3.11",
+								"use_dotnet_isolated_runtime": false}}}},
+						"storage_account_name": "appstorage",
+					},
+					Unknown: []string{"service_plan_id"},
+					Refs: map[string][]string{
+						"service_plan_id": {"azurerm_service_plan.functions.id", "azurerm_service_plan.functions"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkAzureFunctionTimeoutExceedsPlan,
 }

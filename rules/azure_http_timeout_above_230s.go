@@ -37,6 +37,52 @@ var AzureHTTPTimeoutAbove230s = &Rule{
 			"https://learn.microsoft.com/azure/app-service/faq-availability-performance-application-issues#why-does-my-request-time-out-after-230-seconds",
 			"https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-http-features#async-operation-tracking",
 		},
+		Example: Example{
+			Note: "An HTTP-triggered export function on a Premium plan is allowed 10 minutes.",
+			Plan: []ExampleResource{
+				{
+					Address: "azurerm_service_plan.premium",
+					After: map[string]any{
+						"location":            "westeurope",
+						"name":                "plan",
+						"os_type":             "Linux",
+						"resource_group_name": "rg",
+						"sku_name":            "EP1",
+					},
+					Unknown: []string{"id"},
+				},
+				{
+					Address: "azurerm_linux_function_app.exports",
+					After: map[string]any{
+						"app_settings":                map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:10:00"},
+						"functions_extension_version": "~4",
+						"location":                    "westeurope",
+						"name":                        "app",
+						"resource_group_name":         "rg",
+						"site_config": []any{map[string]any{"always_on": false,
+							"application_stack": []any{map[string]any{"java_version": "17",
+								"use_dotnet_isolated_runtime": false}}}},
+						"storage_account_name": "appstorage",
+					},
+					Unknown: []string{"service_plan_id"},
+					Refs: map[string][]string{
+						"service_plan_id": {"azurerm_service_plan.premium.id", "azurerm_service_plan.premium"},
+					},
+				},
+				{
+					Address: "azurerm_function_app_function.export",
+					After: map[string]any{
+						"config_json": `{"bindings":[{"authLevel":"function","direction":"in","name":"req","type":"httpTrigger"},{"direction":"out","name":"$return","type":"http"}]}`,
+						"language":    "Java",
+						"name":        "fn",
+					},
+					Unknown: []string{"function_app_id"},
+					Refs: map[string][]string{
+						"function_app_id": {"azurerm_linux_function_app.exports.id", "azurerm_linux_function_app.exports"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkAzureHTTPTimeoutAbove230s,
 }

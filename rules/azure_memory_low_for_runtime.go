@@ -33,6 +33,41 @@ var AzureMemoryLowForRuntime = &Rule{
 			"terraform-provider-azurerm website/docs/r/function_app_flex_consumption.html.markdown (instance_memory_in_mb default 2048)",
 			"MicrosoftDocs/azure-docs includes/functions-limits.md (Consumption: 1.5 GB per instance)",
 		},
+		Example: Example{
+			Note: "A Java app on Flex Consumption picks the smallest, 512 MB, instances.",
+			Plan: []ExampleResource{
+				{
+					Address: "azurerm_service_plan.flex",
+					After: map[string]any{
+						"location":            "westeurope",
+						"name":                "plan",
+						"os_type":             "Linux",
+						"resource_group_name": "rg",
+						"sku_name":            "FC1",
+					},
+					Unknown: []string{"id"},
+				},
+				{
+					Address: "azurerm_function_app_flex_consumption.billing",
+					After: map[string]any{
+						"always_ready":           []any{},
+						"instance_memory_in_mb":  512,
+						"location":               "westeurope",
+						"maximum_instance_count": 100,
+						"name":                   "flex",
+						"resource_group_name":    "rg",
+						"runtime_name":           "java",
+						"runtime_version":        "17",
+						"site_config":            []any{map[string]any{}},
+						"storage_container_type": "blobContainer",
+					},
+					Unknown: []string{"service_plan_id"},
+					Refs: map[string][]string{
+						"service_plan_id": {"azurerm_service_plan.flex.id", "azurerm_service_plan.flex"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkAzureMemoryLowForRuntime,
 }

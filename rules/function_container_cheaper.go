@@ -14,6 +14,11 @@ type ContainerCheaperOptions struct {
 	MarginPercent int `hcl:"margin_percent,optional"`
 }
 
+// Validate checks margin_percent.
+func (o *ContainerCheaperOptions) Validate() error {
+	return inRange("margin_percent", o.MarginPercent, 0, 100, " percent")
+}
+
 // FunctionContainerCheaper flags functions whose expected traffic would cost clearly less on an
 // always-on container: the point where serverless stops paying.
 var FunctionContainerCheaper = &Rule{
@@ -46,6 +51,41 @@ var FunctionContainerCheaper = &Rule{
 			"https://cloud.google.com/run/pricing",
 			"https://azure.microsoft.com/en-us/pricing/details/functions/",
 			"https://www.infracost.io/docs/features/usage_based_resources/",
+		},
+		Example: Example{
+			Note: "An image-resizing function's hybrid unit declares 50 million requests a month of 120 ms: steady enough for one Fargate task.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.resize",
+					After: map[string]any{
+						"architectures":      []any{"x86_64"},
+						"ephemeral_storage":  []any{map[string]any{"size": 512}},
+						"file_system_config": []any{},
+						"function_name":      "resize",
+						"handler":            "app.handler",
+						"memory_size":        512,
+						"package_type":       "Zip",
+						"publish":            false,
+						"runtime":            "python3.12",
+						"snap_start":         []any{},
+						"timeout":            10,
+					},
+					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
+					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
+				},
+				{
+					Address: "hybrid_unit.resize",
+					After: map[string]any{
+						"name": "unit",
+						"workload": map[string]any{"avg_duration_ms": 120,
+							"requests_per_month": 50000000},
+					},
+					Unknown: []string{"function"},
+					Refs: map[string][]string{
+						"function": {"aws_lambda_function.resize.arn", "aws_lambda_function.resize"},
+					},
+				},
+			},
 		},
 	},
 	Options: func() any { return &ContainerCheaperOptions{MarginPercent: 30} },

@@ -50,6 +50,35 @@ var GCPColdStartOnSyncPath = &Rule{
 			"https://cloud.google.com/run/docs/configuring/services/cpu (startup CPU boost)",
 			"https://mikhail.io/serverless/coldstarts/big3/ (cold starts by language)",
 		},
+		Example: Example{
+			Note: "A Spring Boot service that anyone may call scales to zero, with startup CPU boost off.",
+			Plan: []ExampleResource{
+				{
+					Address: "google_cloud_run_v2_service.orders",
+					After: map[string]any{
+						"ingress":  "INGRESS_TRAFFIC_ALL",
+						"location": "europe-west1",
+						"name":     "api",
+						"template": []any{map[string]any{"containers": []any{map[string]any{"image": "europe-docker.pkg.dev/p/app/orders-java:1.4",
+							"resources": []any{map[string]any{"cpu_idle": true,
+								"limits": map[string]any{"cpu": "1",
+									"memory": "1Gi"},
+								"startup_cpu_boost": false}}}},
+							"max_instance_request_concurrency": 80,
+							"scaling": []any{map[string]any{"max_instance_count": 10,
+								"min_instance_count": 0}},
+							"timeout": "300s"}},
+					},
+				},
+				{
+					Address: "google_cloud_run_v2_service_iam_member.public",
+					After:   map[string]any{"location": "europe-west1", "member": "allUsers", "role": "roles/run.invoker"},
+					Refs: map[string][]string{
+						"name": {"google_cloud_run_v2_service.orders.name", "google_cloud_run_v2_service.orders"},
+					},
+				},
+			},
+		},
 	},
 	Options: func() any {
 		return &GCPColdStartOptions{HeavyImagePatterns: []string{

@@ -36,6 +36,28 @@ var GCPMemoryCPUMismatch = &Rule{
 			"https://cloud.google.com/functions/docs/configuring/memory",
 			"terraform-provider-google cloud_run_v2_service docs (cpu_idle must be set explicitly when resources is set)",
 		},
+		Example: Example{
+			Note: "A Cloud Run service is given 8 GiB of memory but keeps the single vCPU it started with.",
+			Plan: []ExampleResource{
+				{
+					Address: "google_cloud_run_v2_service.search",
+					After: map[string]any{
+						"ingress":  "INGRESS_TRAFFIC_ALL",
+						"location": "europe-west1",
+						"name":     "api",
+						"template": []any{map[string]any{"containers": []any{map[string]any{"image": "europe-docker.pkg.dev/p/app/api:1",
+							"resources": []any{map[string]any{"cpu_idle": true,
+								"limits": map[string]any{"cpu": "1",
+									"memory": "8Gi"},
+								"startup_cpu_boost": true}}}},
+							"max_instance_request_concurrency": 80,
+							"scaling": []any{map[string]any{"max_instance_count": 10,
+								"min_instance_count": 0}},
+							"timeout": "300s"}},
+					},
+				},
+			},
+		},
 	},
 	Check: checkGCPMemoryCPUMismatch,
 }

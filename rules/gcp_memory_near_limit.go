@@ -29,6 +29,24 @@ var GCPMemoryNearLimit = &Rule{
 			"https://cloud.google.com/functions/docs/configuring/memory",
 			"https://cloud.google.com/run/docs/configuring/services/memory-limits",
 		},
+		Example: Example{
+			Note: "A 1st gen function that loads a scoring model uses the largest 1st gen memory tier.",
+			Plan: []ExampleResource{
+				{
+					Address: "google_cloudfunctions_function.score",
+					After: map[string]any{
+						"available_memory_mb": 8192,
+						"entry_point":         "handler",
+						"max_instances":       10,
+						"min_instances":       0,
+						"name":                "score",
+						"runtime":             "python312",
+						"timeout":             120,
+						"trigger_http":        true,
+					},
+				},
+			},
+		},
 	},
 	Options: func() any { return &NearLimitOptions{ThresholdPercent: 80} },
 	Check:   checkGCPMemoryNearLimit,

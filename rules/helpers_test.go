@@ -12,6 +12,9 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
+// exampleSettings are the settings the rules' examples run with ("now" fixed), for tests too.
+var exampleSettings = rules.ExampleSettings()
+
 // run applies one rule to a fixture with default options and returns its findings.
 func run(t *testing.T, r *rules.Rule, b *plantest.Builder) []finding.Finding {
 	t.Helper()

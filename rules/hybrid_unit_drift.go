@@ -29,6 +29,36 @@ var HybridUnitDrift = &Rule{
 		HowToFix: "- Write the unit's values as references to the function resource " +
 			"(`memory_mb = aws_lambda_function.api.memory_size`, `timeout_seconds = aws_lambda_function.api.timeout`), " +
 			"so they cannot drift.\n- Or correct whichever side is wrong.",
+		Example: Example{
+			Note: "A unit declares its function with a 60 s timeout and 1,536 MB; the function it targets was left at 30 s and 1,024 MB.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.thumbnails",
+					After: map[string]any{
+						"function_name": "thumbnails",
+						"memory_size":   1024,
+						"runtime":       "python3.12",
+						"timeout":       30,
+					},
+					Unknown: []string{"arn"},
+				},
+				{
+					Address: "hybrid_unit.thumbnails",
+					After: map[string]any{
+						"function": map[string]any{"memory_mb": 1536,
+							"platform":        "aws_lambda",
+							"runtime":         "python3.12",
+							"target":          "arn:aws:lambda:eu-west-1:123456789012:function:thumbnails",
+							"timeout_seconds": 60},
+						"name": "thumbnails",
+					},
+					Unknown: []string{"id", "placement"},
+					Refs: map[string][]string{
+						"function": {"aws_lambda_function.thumbnails.arn", "aws_lambda_function.thumbnails"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkHybridUnitDrift,
 }

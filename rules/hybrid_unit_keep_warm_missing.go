@@ -32,6 +32,53 @@ var HybridUnitKeepWarmMissing = &Rule{
 			"and an `aws_cloudwatch_event_target` whose `arn` is the function (or alias) the unit targets.\n" +
 			"- Or make an existing schedule at least as frequent as the declaration.\n" +
 			"- Or set `keep_warm.enabled = false` if nothing should be pinged.",
+		Example: Example{
+			Note: "A unit promises a ping every 5 minutes; the only schedule targeting its function runs every 15.",
+			Plan: []ExampleResource{
+				{
+					Address: "aws_lambda_function.thumbnails",
+					After: map[string]any{
+						"function_name": "thumbnails",
+						"memory_size":   1536,
+						"runtime":       "python3.12",
+						"timeout":       60,
+					},
+					Unknown: []string{"arn"},
+				},
+				{
+					Address: "hybrid_unit.thumbnails",
+					After: map[string]any{
+						"function": map[string]any{"memory_mb": 1536,
+							"platform":        "aws_lambda",
+							"runtime":         "python3.12",
+							"target":          "arn:aws:lambda:eu-west-1:123456789012:function:thumbnails",
+							"timeout_seconds": 60},
+						"keep_warm": map[string]any{"concurrency": 1,
+							"enabled":          true,
+							"interval_minutes": 5},
+						"name": "thumbnails",
+					},
+					Unknown: []string{"id"},
+					Refs: map[string][]string{
+						"function": {"aws_lambda_function.thumbnails.arn", "aws_lambda_function.thumbnails"},
+					},
+				},
+				{
+					Address: "aws_cloudwatch_event_rule.warm",
+					After:   map[string]any{"name": "thumbnails-warm", "schedule_expression": "rate(15 minutes)", "state": "ENABLED"},
+					Unknown: []string{"arn"},
+				},
+				{
+					Address: "aws_cloudwatch_event_target.warm",
+					After:   map[string]any{"target_id": "warm"},
+					Unknown: []string{"arn", "rule"},
+					Refs: map[string][]string{
+						"arn":  {"aws_lambda_function.thumbnails.arn", "aws_lambda_function.thumbnails"},
+						"rule": {"aws_cloudwatch_event_rule.warm.name", "aws_cloudwatch_event_rule.warm"},
+					},
+				},
+			},
+		},
 	},
 	Check: checkHybridUnitKeepWarmMissing,
 }

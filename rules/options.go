@@ -1,35 +1,12 @@
 package rules
 
-import (
-	"fmt"
+import "fmt"
 
-	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
-)
-
-// inRange checks one option's value.
+// inRange checks one option's value, for the Validate methods rules declare next to their
+// options structs (the configuration calls Validate after decoding a rule's block).
 func inRange(name string, v, lo, hi int, unit string) error {
 	if v < lo || v > hi {
 		return fmt.Errorf("%s = %d is out of range: use %d to %d%s", name, v, lo, hi, unit)
 	}
 	return nil
-}
-
-// Validate checks threshold_percent.
-func (o *NearLimitOptions) Validate() error {
-	return inRange("threshold_percent", o.ThresholdPercent, 1, 100, " (percent of the cap)")
-}
-
-// Validate checks threshold_mb against what Lambda can have.
-func (o *MemoryNearLimitOptions) Validate() error {
-	return inRange("threshold_mb", o.ThresholdMB, platform.LambdaMinMemoryMB, platform.LambdaMaxMemoryMB, " MB")
-}
-
-// Validate checks min_memory_mb against what Lambda can have.
-func (o *HeavyRuntimeLowMemoryOptions) Validate() error {
-	return inRange("min_memory_mb", o.MinMemoryMB, platform.LambdaMinMemoryMB, platform.LambdaMaxMemoryMB, " MB")
-}
-
-// Validate checks margin_percent.
-func (o *ContainerCheaperOptions) Validate() error {
-	return inRange("margin_percent", o.MarginPercent, 0, 100, " percent")
 }

@@ -40,6 +40,8 @@ type Doc struct {
 	HowToFix string
 	// Sources are the pages or files the numbers come from.
 	Sources []string
+	// Example is a plan the rule reports on; the page shows it with hybridlint's real output.
+	Example Example
 }
 
 // Settings are the inputs every rule may read besides the graph.

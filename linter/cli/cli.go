@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -33,8 +34,6 @@ type App struct {
 	Getenv  func(string) string
 	// IsTerminal reports whether stdout is a terminal (colour is used only then).
 	IsTerminal bool
-	// RuleDocs holds the generated rule pages (docs/rules/<name>.md), for `explain`.
-	RuleDocs fs.FS
 	// Now is the time rules compare dates with.
 	Now func() time.Time
 }
@@ -220,13 +219,19 @@ func (a *App) explain(args []string) error {
 	if r == nil {
 		return &usageError{msg: fmt.Sprintf("no rule named %q; 'hybridlint rules' lists them", args[0])}
 	}
-	if a.RuleDocs != nil {
-		if page, err := fs.ReadFile(a.RuleDocs, r.Name+".md"); err == nil {
-			_, err = a.Stdout.Write(page)
-			return err
-		}
+	page, err := rulePage(r)
+	if err != nil {
+		return err
 	}
-	_, err := fmt.Fprintf(a.Stdout, "# %s\n\n%s (%s, %s)\n\n## Why\n\n%s\n\n## How to fix\n\n%s\n",
-		r.Name, r.Summary, r.Severity, r.Category, r.Doc.Why, r.Doc.HowToFix)
+	_, err = io.WriteString(a.Stdout, page)
 	return err
+}
+
+// rulePage renders a rule's documentation page, the one docs/rules/<name>.md holds.
+func rulePage(r *rules.Rule) (string, error) {
+	docs, err := engine.Documentation([]*rules.Rule{r})
+	if err != nil {
+		return "", err
+	}
+	return ruledoc.Page(docs[0])
 }

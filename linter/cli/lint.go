@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -94,7 +93,9 @@ func (a *App) lint(args []string) (int, error) {
 	rep := report.New(tool, findings, r.errors)
 	rep.Notices = r.notes
 	rep.Inputs = o.files
-	rep.Rules = a.ruleInfos(ecfg)
+	if rep.Rules, err = ruleInfos(ecfg, needsRuleHelp(outputs)); err != nil {
+		return ExitUsage, err
+	}
 	if err := a.writeOutputs(outputs, rep, o); err != nil {
 		return ExitUsage, err
 	}
@@ -230,8 +231,9 @@ func ruleEnabled(cfg engine.Config, name string) bool {
 	return !ok || rc.Enabled == nil || *rc.Enabled
 }
 
-// ruleInfos describes the rules that ran, with their configured severity and their pages.
-func (a *App) ruleInfos(cfg engine.Config) []report.RuleInfo {
+// ruleInfos describes the rules that ran, with their configured severity and, when withHelp is
+// set, their documentation pages.
+func ruleInfos(cfg engine.Config, withHelp bool) ([]report.RuleInfo, error) {
 	var out []report.RuleInfo
 	for _, r := range rules.All() {
 		if !ruleEnabled(cfg, r.Name) {
@@ -242,18 +244,28 @@ func (a *App) ruleInfos(cfg engine.Config) []report.RuleInfo {
 			sev = s
 		}
 		help := ""
-		if a.RuleDocs != nil {
-			if page, err := fs.ReadFile(a.RuleDocs, r.Name+".md"); err == nil {
-				help = string(page)
+		if withHelp {
+			page, err := rulePage(r)
+			if err != nil {
+				return nil, err
 			}
-		}
-		if help == "" {
-			help = fmt.Sprintf("%s\n\n## Why\n\n%s\n\n## How to fix\n\n%s\n", r.Summary, r.Doc.Why, r.Doc.HowToFix)
+			help = page
 		}
 		out = append(out, report.RuleInfo{Name: r.Name, Summary: r.Summary, Severity: sev, Category: r.Category,
 			HelpURI: config.DocsURL + r.Name + ".md", Help: help})
 	}
-	return out
+	return out, nil
+}
+
+// needsRuleHelp reports whether an output carries the rules' pages (SARIF's rule help); rendering
+// them runs every rule on its example, which the other formats need not pay for.
+func needsRuleHelp(outputs []output) bool {
+	for _, o := range outputs {
+		if o.format == "sarif" {
+			return true
+		}
+	}
+	return false
 }
 
 // applyConfig fills in the lint settings the command line left open (settings does the rules').

@@ -44,6 +44,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/suppress"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -321,7 +322,7 @@ func decodeRule(rb ruleBlock) (engine.RuleConfig, hcl.Diagnostics) {
 		for _, e := range d {
 			if e.Summary == "Unsupported argument" {
 				e.Summary = fmt.Sprintf("rule %s has no such option", r.Name)
-				e.Detail = strings.TrimSuffix(e.Detail, ".") + "; its options are " + strings.Join(OptionNames(opts), ", ") + ", plus enabled and severity"
+				e.Detail = strings.TrimSuffix(e.Detail, ".") + "; its options are " + strings.Join(ruledoc.OptionNames(opts), ", ") + ", plus enabled and severity"
 			}
 		}
 		errs = append(errs, d...)

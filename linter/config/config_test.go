@@ -14,6 +14,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -156,7 +157,7 @@ func TestStarterListsEveryRuleAndParses(t *testing.T) {
 		assert.Contains(t, text, "rule \""+r.Name+"\" {")
 		assert.Contains(t, text, DocsURL+r.Name+".md")
 		if r.Options != nil {
-			for _, o := range Options(r.Options()) {
+			for _, o := range ruledoc.Options(r.Options()) {
 				assert.Contains(t, text, "  # "+o.Name+" = "+o.Default, "%s option %s", r.Name, o.Name)
 			}
 		}
@@ -185,25 +186,6 @@ func TestStarterListsEveryRuleAndParses(t *testing.T) {
 	f, err = Parse(FileName, []byte(strings.Join(lines, "\n")), formats)
 	require.NoError(t, err)
 	assert.Len(t, f.Rules, len(rules.All()))
-}
-
-func TestOptionsRendering(t *testing.T) {
-	type opts struct {
-		Name    string            `hcl:"name,optional"`
-		Count   int               `hcl:"count,optional"`
-		Ratio   float64           `hcl:"ratio,optional"`
-		On      bool              `hcl:"on,optional"`
-		List    []string          `hcl:"list,optional"`
-		Map     map[string]int    `hcl:"map,optional"`
-		Ptr     *int              `hcl:"ptr,optional"`
-		Skipped string            `hcl:",remain"`
-		Labels  map[string]string `hcl:"labels,optional"`
-	}
-	got := Options(&opts{Name: "x", Count: 3, Ratio: 0.5, On: true, List: []string{"a", "b"}, Map: map[string]int{"b": 2, "a": 1}})
-	want := []Option{{"name", `"x"`}, {"count", "3"}, {"ratio", "0.5"}, {"on", "true"}, {"list", `["a", "b"]`},
-		{"map", `{ "a" = 1, "b" = 2 }`}, {"ptr", "null"}, {"labels", "{  }"}}
-	assert.Equal(t, want, got)
-	assert.Nil(t, Options(nil))
 }
 
 func TestBrokenRuleOptionsAreReportedNotPanicked(t *testing.T) {
