@@ -29,6 +29,7 @@ var HybridUnitDrift = &Rule{
 		HowToFix: "- Write the unit's values as references to the function resource " +
 			"(`memory_mb = aws_lambda_function.api.memory_size`, `timeout_seconds = aws_lambda_function.api.timeout`), " +
 			"so they cannot drift.\n- Or correct whichever side is wrong.",
+		Sources: []string{"docs/resources/unit.md (the `function` block of `hybrid_unit`)"},
 		Example: Example{
 			Note: "A unit declares its function with a 60 s timeout and 1,536 MB; the function it targets was left at 30 s and 1,024 MB.",
 			Plan: []ExampleResource{

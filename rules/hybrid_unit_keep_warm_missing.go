@@ -32,6 +32,7 @@ var HybridUnitKeepWarmMissing = &Rule{
 			"and an `aws_cloudwatch_event_target` whose `arn` is the function (or alias) the unit targets.\n" +
 			"- Or make an existing schedule at least as frequent as the declaration.\n" +
 			"- Or set `keep_warm.enabled = false` if nothing should be pinged.",
+		Sources: []string{"docs/resources/unit.md (`keep_warm` and the `keep_warm_schedule` it computes)"},
 		Example: Example{
 			Note: "A unit promises a ping every 5 minutes; the only schedule targeting its function runs every 15.",
 			Plan: []ExampleResource{
