@@ -514,6 +514,26 @@ func TestEveryFormatInOneRun(t *testing.T) {
 	assert.Contains(t, sarif, `"helpUri": "https://github.com/hybridlint/terraform-provider-hybrid/blob/main/docs/rules/aws_lambda_timeout_exceeds_api_gateway.md"`)
 	assert.Contains(t, sarif, `"fullyQualifiedName": "module.api.module.fn[\"report\"].aws_lambda_function.this"`)
 	assert.Contains(t, sarif, `"uri": "modules/api/main.tf"`)
+	var sarifDoc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID   string `json:"id"`
+						Help struct {
+							Markdown string `json:"markdown"`
+						} `json:"help"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(sarif), &sarifDoc))
+	require.NotEmpty(t, sarifDoc.Runs)
+	require.NotEmpty(t, sarifDoc.Runs[0].Tool.Driver.Rules)
+	for _, r := range sarifDoc.Runs[0].Tool.Driver.Rules {
+		assert.Equal(t, read(t, filepath.Join("..", "..", "docs", "rules", r.ID+".md")), r.Help.Markdown, "sarif help of %s is its docs page", r.ID)
+	}
 
 	assert.Contains(t, read(t, filepath.Join(dir, "comment.md")), "<details><summary>1 suppressed</summary>")
 
