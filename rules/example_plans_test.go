@@ -1,8 +1,11 @@
 package rules_test
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -14,9 +17,14 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
-// TestExamplePlansShowEveryRule keeps the promise of `make demo`: across the example plans in
-// examples/plans (with the example usage file), every rule fires at least once.
-func TestExamplePlansShowEveryRule(t *testing.T) {
+const examplePlansGolden = "testdata/exampleplans.golden"
+
+// TestExamplePlans keeps `make demo` honest: every rule runs on every plan in examples/plans (with
+// the example usage file) without failing, each plan has something to show, and the findings are
+// those of the golden file, so a change shows up in review as its diff
+// (`go test ./rules -run TestExamplePlans -update`). A new rule needs no example plan: its page
+// shows it at work on the example in its own file.
+func TestExamplePlans(t *testing.T) {
 	files, err := filepath.Glob("../examples/plans/*.json")
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
@@ -25,22 +33,25 @@ func TestExamplePlansShowEveryRule(t *testing.T) {
 	settings := exampleSettings
 	settings.Usage = traffic
 
-	fired := map[string]int{}
+	var lines []string
 	for _, f := range files {
 		p, err := plan.Load(f)
 		require.NoError(t, err)
 		res := engine.Run(graph.New(p), rules.All(), engine.Config{Settings: settings})
 		require.Empty(t, res.Errors, f)
+		require.NotEmpty(t, res.Findings, "%s shows no finding in make demo", f)
+		name := filepath.Base(f)
 		for _, fd := range res.Findings {
-			fired[fd.Rule]++
+			lines = append(lines, fmt.Sprintf("%s: %s %s %s: %s", name, fd.Severity, fd.Rule, fd.Address, fd.Message))
 		}
 	}
-	var silent []string
-	for _, r := range rules.All() {
-		if fired[r.Name] == 0 {
-			silent = append(silent, r.Name)
-		}
+	sort.Strings(lines)
+	got := strings.Join(lines, "\n") + "\n"
+	if *update {
+		require.NoError(t, os.WriteFile(examplePlansGolden, []byte(got), 0o644))
+		return
 	}
-	sort.Strings(silent)
-	require.Empty(t, silent, "rules that no example plan shows: add an example to examples/plans")
+	want, err := os.ReadFile(examplePlansGolden)
+	require.NoError(t, err, "run: go test ./rules -run TestExamplePlans -update")
+	require.Equal(t, string(want), got, "findings on examples/plans changed: review them, then go test ./rules -run TestExamplePlans -update")
 }

@@ -1,7 +1,7 @@
-// Package plantest builds plan JSON for tests, in the shape `terraform show -json` writes
-// (resource_changes with after/after_unknown/after_sensitive, and configuration with expressions,
-// module calls and outputs), so that tests exercise the real loader and graph rather than
-// hand-made structs.
+// Package plantest builds plan JSON for tests and for the rules' documentation examples, in the
+// shape `terraform show -json` writes (resource_changes with after/after_unknown/after_sensitive,
+// and configuration with expressions, module calls and outputs), so that tests and doc pages
+// exercise the real loader and graph rather than hand-made structs.
 package plantest
 
 import (
