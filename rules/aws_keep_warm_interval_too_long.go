@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // KeepWarmIntervalTooLong flags keep-warm schedules that ping less often than an idle environment
@@ -39,44 +40,10 @@ var KeepWarmIntervalTooLong = &Rule{
 		Example: Example{
 			Note: "A serverless-plugin-warmup style ping every 15 minutes, three times the 5-minute idle window.",
 			Plan: []ExampleResource{
-				{
-					Address: "aws_lambda_function.checkout",
-					After: map[string]any{
-						"ephemeral_storage":  []any{map[string]any{"size": 512}},
-						"file_system_config": []any{},
-						"function_name":      "checkout",
-						"handler":            "app.handler",
-						"memory_size":        1024,
-						"package_type":       "Zip",
-						"publish":            false,
-						"runtime":            "nodejs22.x",
-						"snap_start":         []any{},
-						"timeout":            10,
-					},
-					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
-				},
-				{
-					Address: "aws_cloudwatch_event_rule.checkout_warmer",
-					After: map[string]any{
-						"description":         nil,
-						"event_bus_name":      "default",
-						"name":                "checkout-warmer",
-						"schedule_expression": "rate(15 minutes)",
-						"state":               "ENABLED",
-						"tags":                nil,
-					},
-					Unknown: []string{"arn", "id"},
-				},
-				{
-					Address: "aws_cloudwatch_event_target.checkout_warmer",
-					After:   map[string]any{"input": `{"source":"serverless-plugin-warmup"}`, "target_id": "checkout_warmer"},
-					Unknown: []string{"arn", "rule"},
-					Refs: map[string][]string{
-						"arn":  {"aws_lambda_function.checkout.arn", "aws_lambda_function.checkout"},
-						"rule": {"aws_cloudwatch_event_rule.checkout_warmer.name", "aws_cloudwatch_event_rule.checkout_warmer"},
-					},
-				},
+				plantest.LambdaFunction("aws_lambda_function.checkout", "nodejs22.x", nil),
+				plantest.EventRule("aws_cloudwatch_event_rule.checkout_warmer", "rate(15 minutes)", map[string]any{"name": "checkout-warmer"}),
+				plantest.EventTarget("aws_cloudwatch_event_target.checkout_warmer", "aws_cloudwatch_event_rule.checkout_warmer",
+					`{"source":"serverless-plugin-warmup"}`, plantest.Refs("aws_lambda_function.checkout", "arn")...),
 			},
 		},
 	},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // KeepWarmRedundant flags keep-warm pings for a version that provisioned concurrency already keeps
@@ -33,66 +34,13 @@ var KeepWarmRedundant = &Rule{
 		Example: Example{
 			Note: "A warmer still pings the `live` alias after provisioned concurrency was added to it.",
 			Plan: []ExampleResource{
-				{
-					Address: "aws_lambda_function.quotes",
-					After: map[string]any{
-						"ephemeral_storage":  []any{map[string]any{"size": 512}},
-						"file_system_config": []any{},
-						"function_name":      "quotes",
-						"handler":            "app.handler",
-						"memory_size":        1024,
-						"package_type":       "Zip",
-						"publish":            true,
-						"runtime":            "java21",
-						"snap_start":         []any{},
-						"timeout":            10,
-					},
-					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
-				},
-				{
-					Address: "aws_lambda_alias.live",
-					After:   map[string]any{"function_name": "quotes", "name": "live"},
-					Unknown: []string{"function_version", "arn", "invoke_arn"},
-					Refs: map[string][]string{
-						"function_name":    {"aws_lambda_function.quotes.function_name", "aws_lambda_function.quotes"},
-						"function_version": {"aws_lambda_function.quotes.version", "aws_lambda_function.quotes"},
-					},
-				},
-				{
-					Address: "aws_lambda_provisioned_concurrency_config.quotes",
-					After: map[string]any{
-						"function_name":                     "quotes",
-						"provisioned_concurrent_executions": 2,
-						"qualifier":                         "live",
-						"skip_destroy":                      false,
-					},
-					Refs: map[string][]string{
-						"function_name": {"aws_lambda_function.quotes.function_name", "aws_lambda_function.quotes"},
-						"qualifier":     {"aws_lambda_alias.live.name", "aws_lambda_alias.live"},
-					},
-				},
-				{
-					Address: "aws_cloudwatch_event_rule.quotes_warmer",
-					After: map[string]any{
-						"description":         nil,
-						"event_bus_name":      "default",
-						"name":                "quotes-warmer",
-						"schedule_expression": "rate(5 minutes)",
-						"state":               "ENABLED",
-						"tags":                nil,
-					},
-					Unknown: []string{"arn", "id"},
-				},
-				{
-					Address: "aws_cloudwatch_event_target.quotes_warmer",
-					After:   map[string]any{"input": `{"warmer":true,"concurrency":2}`, "target_id": "quotes_warmer"},
-					Unknown: []string{"arn", "rule"},
-					Refs: map[string][]string{
-						"arn":  {"aws_lambda_alias.live.arn", "aws_lambda_alias.live"},
-						"rule": {"aws_cloudwatch_event_rule.quotes_warmer.name", "aws_cloudwatch_event_rule.quotes_warmer"},
-					},
-				},
+				plantest.LambdaFunction("aws_lambda_function.quotes", "java21", map[string]any{"publish": true}),
+				plantest.LambdaAlias("aws_lambda_alias.live", "aws_lambda_function.quotes"),
+				plantest.ProvisionedConcurrency("aws_lambda_provisioned_concurrency_config.quotes",
+					"aws_lambda_function.quotes", "aws_lambda_alias.live"),
+				plantest.EventRule("aws_cloudwatch_event_rule.quotes_warmer", "rate(5 minutes)", map[string]any{"name": "quotes-warmer"}),
+				plantest.EventTarget("aws_cloudwatch_event_target.quotes_warmer", "aws_cloudwatch_event_rule.quotes_warmer",
+					`{"warmer":true,"concurrency":2}`, plantest.Refs("aws_lambda_alias.live", "arn")...),
 			},
 		},
 	},

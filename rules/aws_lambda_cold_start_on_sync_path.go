@@ -8,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // LambdaColdStartOnSyncPath flags functions with heavy initialisation that a waiting caller
@@ -48,23 +49,7 @@ var LambdaColdStartOnSyncPath = &Rule{
 		Example: Example{
 			Note: "A Spring Boot API on java21 answers an HTTP API, with neither SnapStart nor provisioned concurrency.",
 			Plan: []ExampleResource{
-				{
-					Address: "aws_lambda_function.orders",
-					After: map[string]any{
-						"ephemeral_storage":  []any{map[string]any{"size": 512}},
-						"file_system_config": []any{},
-						"function_name":      "orders",
-						"handler":            "app.handler",
-						"memory_size":        2048,
-						"package_type":       "Zip",
-						"publish":            false,
-						"runtime":            "java21",
-						"snap_start":         []any{},
-						"timeout":            25,
-					},
-					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
-				},
+				plantest.LambdaFunction("aws_lambda_function.orders", "java21", map[string]any{"memory_size": 2048, "timeout": 25}),
 				{
 					Address: "aws_apigatewayv2_api.shop",
 					After:   map[string]any{"name": "api", "protocol_type": "HTTP"},

@@ -57,11 +57,15 @@ var LambdaEdgeLimits = &Rule{
 				{
 					Address: "aws_cloudfront_distribution.assets",
 					After: map[string]any{
-						"default_cache_behavior": []any{map[string]any{"lambda_function_association": []any{map[string]any{"event_type": "viewer-request",
-							"include_body": false,
-							"lambda_arn":   "arn:aws:lambda:us-east-1:123456789012:function:resize:4"}},
+						"default_cache_behavior": []any{map[string]any{
+							"lambda_function_association": []any{map[string]any{
+								"event_type":   "viewer-request",
+								"include_body": false,
+								"lambda_arn":   "arn:aws:lambda:us-east-1:123456789012:function:resize:4",
+							}},
 							"target_origin_id":       "assets",
-							"viewer_protocol_policy": "redirect-to-https"}},
+							"viewer_protocol_policy": "redirect-to-https",
+						}},
 						"enabled": true,
 					},
 					Refs: map[string][]string{

@@ -45,7 +45,12 @@ var LambdaHeavyRuntimeLowMemory = &Rule{
 			Plan: []ExampleResource{
 				{
 					Address: "aws_lambda_function.orders",
-					After:   map[string]any{"function_name": "orders", "memory_size": 256, "runtime": "java21", "timeout": 20},
+					After: map[string]any{
+						"function_name": "orders",
+						"memory_size":   256,
+						"runtime":       "java21",
+						"timeout":       20,
+					},
 				},
 			},
 		},

@@ -45,7 +45,12 @@ var LambdaMemoryNearLimit = &Rule{
 			Plan: []ExampleResource{
 				{
 					Address: "aws_lambda_function.embed",
-					After:   map[string]any{"function_name": "embed", "memory_size": 10240, "runtime": "python3.12", "timeout": 300},
+					After: map[string]any{
+						"function_name": "embed",
+						"memory_size":   10240,
+						"runtime":       "python3.12",
+						"timeout":       300,
+					},
 				},
 			},
 		},

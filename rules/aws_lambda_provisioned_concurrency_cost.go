@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // LambdaProvisionedConcurrencyCost states what provisioned concurrency costs a month before it
@@ -34,34 +35,11 @@ var LambdaProvisionedConcurrencyCost = &Rule{
 			"https://aws.amazon.com/fargate/pricing/",
 		},
 		Example: Example{
-			Note: "Twenty 2 GB environments are provisioned on the `live` alias of a quote service whose hybrid unit expects 100 million requests a month of 400 ms.",
+			Note: "Twenty 2 GB environments are provisioned on the `live` alias of a quote service whose hybrid unit expects " +
+				"100 million requests a month of 400 ms.",
 			Plan: []ExampleResource{
-				{
-					Address: "aws_lambda_function.quotes",
-					After: map[string]any{
-						"ephemeral_storage":  []any{map[string]any{"size": 512}},
-						"file_system_config": []any{},
-						"function_name":      "quotes",
-						"handler":            "app.handler",
-						"memory_size":        2048,
-						"package_type":       "Zip",
-						"publish":            true,
-						"runtime":            "java21",
-						"snap_start":         []any{},
-						"timeout":            10,
-					},
-					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
-				},
-				{
-					Address: "aws_lambda_alias.live",
-					After:   map[string]any{"function_name": "quotes", "name": "live"},
-					Unknown: []string{"function_version", "arn", "invoke_arn"},
-					Refs: map[string][]string{
-						"function_name":    {"aws_lambda_function.quotes.function_name", "aws_lambda_function.quotes"},
-						"function_version": {"aws_lambda_function.quotes.version", "aws_lambda_function.quotes"},
-					},
-				},
+				plantest.LambdaFunction("aws_lambda_function.quotes", "java21", map[string]any{"memory_size": 2048, "publish": true}),
+				plantest.LambdaAlias("aws_lambda_alias.live", "aws_lambda_function.quotes"),
 				{
 					Address: "aws_lambda_provisioned_concurrency_config.quotes",
 					After: map[string]any{
@@ -78,9 +56,8 @@ var LambdaProvisionedConcurrencyCost = &Rule{
 				{
 					Address: "hybrid_unit.quotes",
 					After: map[string]any{
-						"name": "unit",
-						"workload": map[string]any{"avg_duration_ms": 400,
-							"requests_per_month": 100000000},
+						"name":     "unit",
+						"workload": map[string]any{"avg_duration_ms": 400, "requests_per_month": 100000000},
 					},
 					Unknown: []string{"function"},
 					Refs: map[string][]string{

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // LambdaProvisionedConcurrencyUnpublished flags provisioned concurrency that Lambda will refuse:
@@ -34,45 +35,10 @@ var LambdaProvisionedConcurrencyUnpublished = &Rule{
 		Example: Example{
 			Note: "Provisioned concurrency on an alias of a function left at `publish = false`: the alias points at $LATEST.",
 			Plan: []ExampleResource{
-				{
-					Address: "aws_lambda_function.search",
-					After: map[string]any{
-						"ephemeral_storage":  []any{map[string]any{"size": 512}},
-						"file_system_config": []any{},
-						"function_name":      "search",
-						"handler":            "app.handler",
-						"memory_size":        1024,
-						"package_type":       "Zip",
-						"publish":            false,
-						"runtime":            "python3.12",
-						"snap_start":         []any{},
-						"timeout":            10,
-					},
-					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
-				},
-				{
-					Address: "aws_lambda_alias.live",
-					After:   map[string]any{"function_name": "search", "name": "live"},
-					Unknown: []string{"function_version", "arn", "invoke_arn"},
-					Refs: map[string][]string{
-						"function_name":    {"aws_lambda_function.search.function_name", "aws_lambda_function.search"},
-						"function_version": {"aws_lambda_function.search.version", "aws_lambda_function.search"},
-					},
-				},
-				{
-					Address: "aws_lambda_provisioned_concurrency_config.search",
-					After: map[string]any{
-						"function_name":                     "search",
-						"provisioned_concurrent_executions": 2,
-						"qualifier":                         "live",
-						"skip_destroy":                      false,
-					},
-					Refs: map[string][]string{
-						"function_name": {"aws_lambda_function.search.function_name", "aws_lambda_function.search"},
-						"qualifier":     {"aws_lambda_alias.live.name", "aws_lambda_alias.live"},
-					},
-				},
+				plantest.LambdaFunction("aws_lambda_function.search", "python3.12", nil),
+				plantest.LambdaAlias("aws_lambda_alias.live", "aws_lambda_function.search"),
+				plantest.ProvisionedConcurrency("aws_lambda_provisioned_concurrency_config.search",
+					"aws_lambda_function.search", "aws_lambda_alias.live"),
 			},
 		},
 	},

@@ -44,12 +44,22 @@ var LambdaRuntimeDeprecated = &Rule{
 				{
 					Address: "aws_lambda_function.reports",
 					Actions: []string{"update"},
-					After:   map[string]any{"function_name": "reports", "memory_size": 512, "runtime": "python3.8", "timeout": 60},
+					After: map[string]any{
+						"function_name": "reports",
+						"memory_size":   512,
+						"runtime":       "python3.8",
+						"timeout":       60,
+					},
 				},
 				{
 					Address: "aws_lambda_function.legacy",
 					Actions: []string{"no-op"},
-					After:   map[string]any{"function_name": "legacy", "memory_size": 128, "runtime": "nodejs12.x", "timeout": 3},
+					After: map[string]any{
+						"function_name": "legacy",
+						"memory_size":   128,
+						"runtime":       "nodejs12.x",
+						"timeout":       3,
+					},
 				},
 			},
 		},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // LambdaSnapStartMisconfigured flags SnapStart settings that fail at apply time or never take
@@ -38,24 +39,10 @@ var LambdaSnapStartMisconfigured = &Rule{
 		Example: Example{
 			Note: "SnapStart is switched on for a Java function with 2 GB of /tmp, and versions are never published.",
 			Plan: []ExampleResource{
-				{
-					Address: "aws_lambda_function.pricing",
-					After: map[string]any{
-						"ephemeral_storage":  []any{map[string]any{"size": 2048}},
-						"file_system_config": []any{},
-						"function_name":      "pricing",
-						"handler":            "app.handler",
-						"memory_size":        1024,
-						"package_type":       "Zip",
-						"publish":            false,
-						"runtime":            "java21",
-						"snap_start": []any{map[string]any{"apply_on": "PublishedVersions",
-							"optimization_status": "On"}},
-						"timeout": 10,
-					},
-					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
-				},
+				plantest.LambdaFunction("aws_lambda_function.pricing", "java21", map[string]any{
+					"snap_start":        []any{map[string]any{"apply_on": "PublishedVersions", "optimization_status": "On"}},
+					"ephemeral_storage": []any{map[string]any{"size": 2048}},
+				}),
 			},
 		},
 	},

@@ -51,7 +51,12 @@ var LambdaTimeoutExceedsALB = &Rule{
 			Plan: []ExampleResource{
 				{
 					Address: "aws_lambda_function.report",
-					After:   map[string]any{"function_name": "report", "memory_size": 1024, "runtime": "python3.12", "timeout": 180},
+					After: map[string]any{
+						"function_name": "report",
+						"memory_size":   1024,
+						"runtime":       "python3.12",
+						"timeout":       180,
+					},
 				},
 				{
 					Address:  "aws_lb.public",

@@ -37,7 +37,12 @@ var LambdaTimeoutExceedsAPIGateway = &Rule{
 			Plan: []ExampleResource{
 				{
 					Address: "aws_lambda_function.report",
-					After:   map[string]any{"function_name": "report", "memory_size": 1024, "runtime": "python3.12", "timeout": 120},
+					After: map[string]any{
+						"function_name": "report",
+						"memory_size":   1024,
+						"runtime":       "python3.12",
+						"timeout":       120,
+					},
 				},
 				{
 					Address: "aws_apigatewayv2_api.api",

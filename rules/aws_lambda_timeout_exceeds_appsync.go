@@ -32,11 +32,19 @@ var LambdaTimeoutExceedsAppSync = &Rule{
 			Plan: []ExampleResource{
 				{
 					Address: "aws_lambda_function.checkout",
-					After:   map[string]any{"function_name": "checkout", "memory_size": 1024, "runtime": "nodejs22.x", "timeout": 120},
+					After: map[string]any{
+						"function_name": "checkout",
+						"memory_size":   1024,
+						"runtime":       "nodejs22.x",
+						"timeout":       120,
+					},
 				},
 				{
 					Address: "aws_appsync_graphql_api.shop",
-					After:   map[string]any{"authentication_type": "AMAZON_COGNITO_USER_POOLS", "name": "shop"},
+					After: map[string]any{
+						"authentication_type": "AMAZON_COGNITO_USER_POOLS",
+						"name":                "shop",
+					},
 				},
 				{
 					Address: "aws_appsync_datasource.checkout",

@@ -35,7 +35,12 @@ var LambdaTimeoutExceedsSQSVisibility = &Rule{
 			Plan: []ExampleResource{
 				{
 					Address: "aws_lambda_function.worker",
-					After:   map[string]any{"function_name": "worker", "memory_size": 512, "runtime": "nodejs22.x", "timeout": 60},
+					After: map[string]any{
+						"function_name": "worker",
+						"memory_size":   512,
+						"runtime":       "nodejs22.x",
+						"timeout":       60,
+					},
 				},
 				{
 					Address:  "aws_sqs_queue.jobs",

@@ -39,7 +39,12 @@ var LambdaTimeoutNearLimit = &Rule{
 			Plan: []ExampleResource{
 				{
 					Address: "aws_lambda_function.export",
-					After:   map[string]any{"function_name": "export", "memory_size": 2048, "runtime": "python3.12", "timeout": 840},
+					After: map[string]any{
+						"function_name": "export",
+						"memory_size":   2048,
+						"runtime":       "python3.12",
+						"timeout":       840,
+					},
 				},
 			},
 		},

@@ -1,34 +1,17 @@
 package rules_test
 
-import (
-	"strings"
-
-	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
-)
+import "github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 
 // Fixtures shared by the cold-start and keep-warm rule tests: resources with the attributes the AWS
 // provider plans for them, references as Terraform records them.
 
 // coldFn is a function as a create plans it: version and ARNs known after apply.
 func coldFn(addr, runtime string, extra map[string]any) plantest.Resource {
-	after := map[string]any{
-		"function_name": fnName(addr), "runtime": runtime, "handler": "app.handler", "memory_size": 1024,
-		"timeout": 10, "package_type": "Zip", "publish": false, "snap_start": []any{},
-		"file_system_config": []any{}, "ephemeral_storage": []any{map[string]any{"size": 512}},
-	}
-	for k, v := range extra {
-		after[k] = v
-	}
-	return plantest.Resource{Address: addr, After: after,
-		Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-		Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"}}
+	return plantest.LambdaFunction(addr, runtime, extra)
 }
 
 // fnName derives a function name from an address: module.api.aws_lambda_function.fn[0] -> fn-0.
-func fnName(addr string) string {
-	parts := strings.Split(addr, ".")
-	return strings.NewReplacer("[", "-", "]", "", `"`, "").Replace(parts[len(parts)-1])
-}
+func fnName(addr string) string { return plantest.FunctionName(addr) }
 
 // snapStart is the snap_start block as planned with apply_on = "PublishedVersions".
 func snapStart() []any {
@@ -36,22 +19,14 @@ func snapStart() []any {
 }
 
 // fnRefs are the references of an expression reading attr of a resource.
-func fnRefs(addr, attr string) []string { return []string{addr + "." + attr, addr} }
+func fnRefs(addr, attr string) []string { return plantest.Refs(addr, attr) }
 
 // liveAlias is an alias named "live" on the function's current version.
-func liveAlias(addr, fnAddr string) plantest.Resource {
-	return plantest.Resource{Address: addr, After: map[string]any{"name": "live", "function_name": fnName(fnAddr)},
-		Unknown: []string{"function_version", "arn", "invoke_arn"},
-		Refs: map[string][]string{"function_name": fnRefs(fnAddr, "function_name"),
-			"function_version": fnRefs(fnAddr, "version")}}
-}
+func liveAlias(addr, fnAddr string) plantest.Resource { return plantest.LambdaAlias(addr, fnAddr) }
 
 // provisionedOn is provisioned concurrency on an alias (qualifier = alias.name).
 func provisionedOn(addr, fnAddr, aliasAddr string) plantest.Resource {
-	return plantest.Resource{Address: addr,
-		After: map[string]any{"function_name": fnName(fnAddr), "qualifier": "live", "provisioned_concurrent_executions": 2,
-			"skip_destroy": false},
-		Refs: map[string][]string{"function_name": fnRefs(fnAddr, "function_name"), "qualifier": fnRefs(aliasAddr, "name")}}
+	return plantest.ProvisionedConcurrency(addr, fnAddr, aliasAddr)
 }
 
 // functionURL is a function URL, on an alias when aliasAddr is set.
@@ -69,22 +44,12 @@ func functionURL(addr, fnAddr, aliasAddr string) plantest.Resource {
 
 // eventRule is an EventBridge rule on a schedule expression; extra sets name, description, tags.
 func eventRule(addr, expr string, extra map[string]any) plantest.Resource {
-	after := map[string]any{"schedule_expression": expr, "event_bus_name": "default", "state": "ENABLED",
-		"description": nil, "tags": nil, "name": fnName(addr)}
-	for k, v := range extra {
-		after[k] = v
-	}
-	return plantest.Resource{Address: addr, After: after, Unknown: []string{"arn", "id"}}
+	return plantest.EventRule(addr, expr, extra)
 }
 
 // eventTarget points rule at arnRefs with an input payload ("" for none).
 func eventTarget(addr, ruleAddr, input string, arnRefs ...string) plantest.Resource {
-	after := map[string]any{"input": nil, "target_id": fnName(addr)}
-	if input != "" {
-		after["input"] = input
-	}
-	return plantest.Resource{Address: addr, After: after, Unknown: []string{"arn", "rule"},
-		Refs: map[string][]string{"rule": fnRefs(ruleAddr, "name"), "arn": arnRefs}}
+	return plantest.EventTarget(addr, ruleAddr, input, arnRefs...)
 }
 
 // schedulerSchedule is an EventBridge Scheduler schedule invoking arnRefs; flexibleMinutes 0 is

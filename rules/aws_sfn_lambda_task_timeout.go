@@ -55,9 +55,11 @@ var SFNLambdaTaskTimeout = &Rule{
 				{
 					Address: "aws_sfn_state_machine.ingest",
 					After: map[string]any{
-						"definition": `{"StartAt":"Transform","States":{"Transform":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"arn:aws:lambda:eu-west-1:123456789012:function:transform","Payload.$":"$"},"TimeoutSeconds":60,"Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":2}],"End":true}}}`,
-						"name":       "ingest",
-						"type":       "EXPRESS",
+						"definition": `{"StartAt":"Transform","States":{"Transform":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",` +
+							`"Parameters":{"FunctionName":"arn:aws:lambda:eu-west-1:123456789012:function:transform","Payload.$":"$"},` +
+							`"TimeoutSeconds":60,"Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":2}],"End":true}}}`,
+						"name": "ingest",
+						"type": "EXPRESS",
 					},
 					Refs: map[string][]string{
 						"definition": {"aws_lambda_function.transform.arn", "aws_lambda_function.transform"},

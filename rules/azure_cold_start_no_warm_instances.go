@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // AzureColdStartNoWarmInstances flags heavy-runtime apps that scale to zero with nothing kept warm,
@@ -39,36 +40,9 @@ var AzureColdStartNoWarmInstances = &Rule{
 		Example: Example{
 			Note: "A .NET isolated API on Flex Consumption declares no always-ready instances.",
 			Plan: []ExampleResource{
-				{
-					Address: "azurerm_service_plan.flex",
-					After: map[string]any{
-						"location":            "westeurope",
-						"name":                "plan",
-						"os_type":             "Linux",
-						"resource_group_name": "rg",
-						"sku_name":            "FC1",
-					},
-					Unknown: []string{"id"},
-				},
-				{
-					Address: "azurerm_function_app_flex_consumption.api",
-					After: map[string]any{
-						"always_ready":           []any{},
-						"instance_memory_in_mb":  2048,
-						"location":               "westeurope",
-						"maximum_instance_count": 100,
-						"name":                   "flex",
-						"resource_group_name":    "rg",
-						"runtime_name":           "dotnet-isolated",
-						"runtime_version":        "8.0",
-						"site_config":            []any{map[string]any{}},
-						"storage_container_type": "blobContainer",
-					},
-					Unknown: []string{"service_plan_id"},
-					Refs: map[string][]string{
-						"service_plan_id": {"azurerm_service_plan.flex.id", "azurerm_service_plan.flex"},
-					},
-				},
+				plantest.AzureServicePlan("azurerm_service_plan.flex", "FC1"),
+				plantest.AzureFlexApp("azurerm_function_app_flex_consumption.api", "azurerm_service_plan.flex",
+					map[string]any{"runtime_name": "dotnet-isolated", "runtime_version": "8.0"}),
 			},
 		},
 	},

@@ -8,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // AzureFunctionTimeoutExceedsPlan flags function apps whose functionTimeout their hosting plan does
@@ -45,35 +46,9 @@ var AzureFunctionTimeoutExceedsPlan = &Rule{
 		Example: Example{
 			Note: "A function app on the Consumption plan raises its timeout to 20 minutes through an app setting.",
 			Plan: []ExampleResource{
-				{
-					Address: "azurerm_service_plan.functions",
-					After: map[string]any{
-						"location":            "westeurope",
-						"name":                "plan",
-						"os_type":             "Linux",
-						"resource_group_name": "rg",
-						"sku_name":            "Y1",
-					},
-					Unknown: []string{"id"},
-				},
-				{
-					Address: "azurerm_linux_function_app.import",
-					After: map[string]any{
-						"app_settings":                map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:20:00"},
-						"functions_extension_version": "~4",
-						"location":                    "westeurope",
-						"name":                        "app",
-						"resource_group_name":         "rg",
-						"site_config": []any{map[string]any{"always_on": false,
-							"application_stack": []any{map[string]any{"python_version": "3.11",
-								"use_dotnet_isolated_runtime": false}}}},
-						"storage_account_name": "appstorage",
-					},
-					Unknown: []string{"service_plan_id"},
-					Refs: map[string][]string{
-						"service_plan_id": {"azurerm_service_plan.functions.id", "azurerm_service_plan.functions"},
-					},
-				},
+				plantest.AzureServicePlan("azurerm_service_plan.functions", "Y1"),
+				plantest.AzureLinuxFunctionApp("azurerm_linux_function_app.import", "azurerm_service_plan.functions",
+					map[string]any{"python_version": "3.11"}, map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:20:00"}, nil),
 			},
 		},
 	},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // AzureHTTPTimeoutAbove230s flags function apps whose timeout lets an HTTP function run past the
@@ -40,35 +41,9 @@ var AzureHTTPTimeoutAbove230s = &Rule{
 		Example: Example{
 			Note: "An HTTP-triggered export function on a Premium plan is allowed 10 minutes.",
 			Plan: []ExampleResource{
-				{
-					Address: "azurerm_service_plan.premium",
-					After: map[string]any{
-						"location":            "westeurope",
-						"name":                "plan",
-						"os_type":             "Linux",
-						"resource_group_name": "rg",
-						"sku_name":            "EP1",
-					},
-					Unknown: []string{"id"},
-				},
-				{
-					Address: "azurerm_linux_function_app.exports",
-					After: map[string]any{
-						"app_settings":                map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:10:00"},
-						"functions_extension_version": "~4",
-						"location":                    "westeurope",
-						"name":                        "app",
-						"resource_group_name":         "rg",
-						"site_config": []any{map[string]any{"always_on": false,
-							"application_stack": []any{map[string]any{"java_version": "17",
-								"use_dotnet_isolated_runtime": false}}}},
-						"storage_account_name": "appstorage",
-					},
-					Unknown: []string{"service_plan_id"},
-					Refs: map[string][]string{
-						"service_plan_id": {"azurerm_service_plan.premium.id", "azurerm_service_plan.premium"},
-					},
-				},
+				plantest.AzureServicePlan("azurerm_service_plan.premium", "EP1"),
+				plantest.AzureLinuxFunctionApp("azurerm_linux_function_app.exports", "azurerm_service_plan.premium",
+					map[string]any{"java_version": "17"}, map[string]any{"AzureFunctionsJobHost__functionTimeout": "00:10:00"}, nil),
 				{
 					Address: "azurerm_function_app_function.export",
 					After: map[string]any{

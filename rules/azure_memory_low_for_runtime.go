@@ -7,6 +7,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // AzureMemoryLowForRuntime flags Java and .NET function apps on instances too small for a managed
@@ -36,36 +37,9 @@ var AzureMemoryLowForRuntime = &Rule{
 		Example: Example{
 			Note: "A Java app on Flex Consumption picks the smallest, 512 MB, instances.",
 			Plan: []ExampleResource{
-				{
-					Address: "azurerm_service_plan.flex",
-					After: map[string]any{
-						"location":            "westeurope",
-						"name":                "plan",
-						"os_type":             "Linux",
-						"resource_group_name": "rg",
-						"sku_name":            "FC1",
-					},
-					Unknown: []string{"id"},
-				},
-				{
-					Address: "azurerm_function_app_flex_consumption.billing",
-					After: map[string]any{
-						"always_ready":           []any{},
-						"instance_memory_in_mb":  512,
-						"location":               "westeurope",
-						"maximum_instance_count": 100,
-						"name":                   "flex",
-						"resource_group_name":    "rg",
-						"runtime_name":           "java",
-						"runtime_version":        "17",
-						"site_config":            []any{map[string]any{}},
-						"storage_container_type": "blobContainer",
-					},
-					Unknown: []string{"service_plan_id"},
-					Refs: map[string][]string{
-						"service_plan_id": {"azurerm_service_plan.flex.id", "azurerm_service_plan.flex"},
-					},
-				},
+				plantest.AzureServicePlan("azurerm_service_plan.flex", "FC1"),
+				plantest.AzureFlexApp("azurerm_function_app_flex_consumption.billing", "azurerm_service_plan.flex",
+					map[string]any{"instance_memory_in_mb": 512}),
 			},
 		},
 	},

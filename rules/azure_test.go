@@ -18,38 +18,17 @@ import (
 // Fixtures shared by the Azure rule tests, in the shapes the azurerm provider writes into plans.
 
 // azurePlan is an azurerm_service_plan with a SKU.
-func azurePlan(addr, sku string) plantest.Resource {
-	return plantest.Resource{Address: addr, After: map[string]any{
-		"name": "plan", "location": "westeurope", "resource_group_name": "rg", "os_type": "Linux", "sku_name": sku},
-		Unknown: []string{"id"}}
-}
+func azurePlan(addr, sku string) plantest.Resource { return plantest.AzureServicePlan(addr, sku) }
 
 // azureLinuxApp is an azurerm_linux_function_app on planAddr. stack is its application_stack,
 // settings its app_settings (nil for none), site overrides site_config.
 func azureLinuxApp(addr, planAddr string, stack, settings, site map[string]any) plantest.Resource {
-	after := map[string]any{
-		"name": "app", "location": "westeurope", "resource_group_name": "rg", "functions_extension_version": "~4",
-		"storage_account_name": "appstorage",
-		"site_config": []any{gcpMerge(map[string]any{
-			"always_on":         false,
-			"application_stack": []any{gcpMerge(map[string]any{"use_dotnet_isolated_runtime": false}, stack)},
-		}, site)},
-	}
-	if settings != nil {
-		after["app_settings"] = settings
-	}
-	return plantest.Resource{Address: addr, After: after, Unknown: []string{"service_plan_id"},
-		Refs: map[string][]string{"service_plan_id": gcpRef(planAddr, "id")}}
+	return plantest.AzureLinuxFunctionApp(addr, planAddr, stack, settings, site)
 }
 
 // azureFlexApp is an azurerm_function_app_flex_consumption; overrides set runtime, memory and always_ready.
 func azureFlexApp(addr, planAddr string, overrides map[string]any) plantest.Resource {
-	return plantest.Resource{Address: addr, After: gcpMerge(map[string]any{
-		"name": "flex", "location": "westeurope", "resource_group_name": "rg",
-		"runtime_name": "java", "runtime_version": "17", "instance_memory_in_mb": 2048,
-		"maximum_instance_count": 100, "always_ready": []any{}, "site_config": []any{map[string]any{}},
-		"storage_container_type": "blobContainer",
-	}, overrides), Unknown: []string{"service_plan_id"}, Refs: map[string][]string{"service_plan_id": gcpRef(planAddr, "id")}}
+	return plantest.AzureFlexApp(addr, planAddr, overrides)
 }
 
 // azureFunction is an azurerm_function_app_function of appAddr with the given trigger binding type.

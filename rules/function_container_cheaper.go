@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // ContainerCheaperOptions are the options of function_container_cheaper.
@@ -55,30 +56,13 @@ var FunctionContainerCheaper = &Rule{
 		Example: Example{
 			Note: "An image-resizing function's hybrid unit declares 50 million requests a month of 120 ms: steady enough for one Fargate task.",
 			Plan: []ExampleResource{
-				{
-					Address: "aws_lambda_function.resize",
-					After: map[string]any{
-						"architectures":      []any{"x86_64"},
-						"ephemeral_storage":  []any{map[string]any{"size": 512}},
-						"file_system_config": []any{},
-						"function_name":      "resize",
-						"handler":            "app.handler",
-						"memory_size":        512,
-						"package_type":       "Zip",
-						"publish":            false,
-						"runtime":            "python3.12",
-						"snap_start":         []any{},
-						"timeout":            10,
-					},
-					Unknown:  []string{"arn", "invoke_arn", "qualified_arn", "qualified_invoke_arn", "version", "source_code_size"},
-					Defaults: []string{"package_type", "ephemeral_storage", "snap_start", "file_system_config"},
-				},
+				plantest.LambdaFunction("aws_lambda_function.resize", "python3.12",
+					map[string]any{"memory_size": 512, "architectures": []any{"x86_64"}}),
 				{
 					Address: "hybrid_unit.resize",
 					After: map[string]any{
-						"name": "unit",
-						"workload": map[string]any{"avg_duration_ms": 120,
-							"requests_per_month": 50000000},
+						"name":     "unit",
+						"workload": map[string]any{"avg_duration_ms": 120, "requests_per_month": 50000000},
 					},
 					Unknown: []string{"function"},
 					Refs: map[string][]string{

@@ -8,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // GCPCallerDeadlineBelowTimeout flags Cloud Scheduler jobs, Pub/Sub push subscriptions, Cloud Tasks
@@ -50,28 +51,17 @@ var GCPCallerDeadlineBelowTimeout = &Rule{
 		Example: Example{
 			Note: "A nightly Cloud Scheduler job calls a report function that may run for 9 minutes, with the default attempt deadline.",
 			Plan: []ExampleResource{
-				{
-					Address: "google_cloudfunctions2_function.report",
-					After: map[string]any{
-						"build_config": []any{map[string]any{"entry_point": "handler",
-							"runtime": "python312"}},
-						"event_trigger": []any{},
-						"location":      "europe-west1",
-						"name":          "nightly-report",
-						"service_config": []any{map[string]any{"available_cpu": "1",
-							"available_memory":                 "1Gi",
-							"max_instance_count":               100,
-							"max_instance_request_concurrency": 1,
-							"min_instance_count":               0,
-							"timeout_seconds":                  540}},
-					},
-				},
+				plantest.CloudFunction2("google_cloudfunctions2_function.report",
+					map[string]any{"timeout_seconds": 540, "available_memory": "1Gi", "available_cpu": "1"},
+					map[string]any{"name": "nightly-report"}),
 				{
 					Address: "google_cloud_scheduler_job.nightly_report",
 					After: map[string]any{
 						"attempt_deadline": nil,
-						"http_target": []any{map[string]any{"http_method": "POST",
-							"oidc_token": []any{map[string]any{"service_account_email": "sa@p.iam.gserviceaccount.com"}}}},
+						"http_target": []any{map[string]any{
+							"http_method": "POST",
+							"oidc_token":  []any{map[string]any{"service_account_email": "sa@p.iam.gserviceaccount.com"}},
+						}},
 						"name":         "nightly-report",
 						"retry_config": []any{map[string]any{"retry_count": 2}},
 						"schedule":     "0 3 * * *",

@@ -9,6 +9,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // GCPColdStartOptions are the options of gcp_cold_start_on_sync_path.
@@ -53,26 +54,18 @@ var GCPColdStartOnSyncPath = &Rule{
 		Example: Example{
 			Note: "A Spring Boot service that anyone may call scales to zero, with startup CPU boost off.",
 			Plan: []ExampleResource{
-				{
-					Address: "google_cloud_run_v2_service.orders",
-					After: map[string]any{
-						"ingress":  "INGRESS_TRAFFIC_ALL",
-						"location": "europe-west1",
-						"name":     "api",
-						"template": []any{map[string]any{"containers": []any{map[string]any{"image": "europe-docker.pkg.dev/p/app/orders-java:1.4",
-							"resources": []any{map[string]any{"cpu_idle": true,
-								"limits": map[string]any{"cpu": "1",
-									"memory": "1Gi"},
-								"startup_cpu_boost": false}}}},
-							"max_instance_request_concurrency": 80,
-							"scaling": []any{map[string]any{"max_instance_count": 10,
-								"min_instance_count": 0}},
-							"timeout": "300s"}},
-					},
-				},
+				plantest.CloudRunService("google_cloud_run_v2_service.orders", map[string]any{
+					"containers": []any{plantest.CloudRunContainer("europe-docker.pkg.dev/p/app/orders-java:1.4",
+						map[string]any{"cpu": "1", "memory": "1Gi"}, map[string]any{"startup_cpu_boost": false})},
+					"scaling": []any{map[string]any{"min_instance_count": 0, "max_instance_count": 10}},
+				}, nil),
 				{
 					Address: "google_cloud_run_v2_service_iam_member.public",
-					After:   map[string]any{"location": "europe-west1", "member": "allUsers", "role": "roles/run.invoker"},
+					After: map[string]any{
+						"location": "europe-west1",
+						"member":   "allUsers",
+						"role":     "roles/run.invoker",
+					},
 					Refs: map[string][]string{
 						"name": {"google_cloud_run_v2_service.orders.name", "google_cloud_run_v2_service.orders"},
 					},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // GCPFunctionTimeoutLimit flags functions and Cloud Run services whose timeout is above, or close
@@ -41,25 +42,14 @@ var GCPFunctionTimeoutLimit = &Rule{
 		Example: Example{
 			Note: "An event-driven 2nd gen function that resizes uploaded images is given 15 minutes.",
 			Plan: []ExampleResource{
-				{
-					Address: "google_cloudfunctions2_function.resize",
-					After: map[string]any{
-						"build_config": []any{map[string]any{"entry_point": "handler",
-							"runtime": "python312"}},
-						"event_trigger": []any{map[string]any{"event_type": "google.cloud.pubsub.topic.v1.messagePublished",
-							"pubsub_topic":   "projects/p/topics/jobs",
-							"retry_policy":   "RETRY_POLICY_RETRY",
-							"trigger_region": "europe-west1"}},
-						"location": "europe-west1",
-						"name":     "resize-images",
-						"service_config": []any{map[string]any{"available_cpu": "1",
-							"available_memory":                 "1Gi",
-							"max_instance_count":               100,
-							"max_instance_request_concurrency": 1,
-							"min_instance_count":               0,
-							"timeout_seconds":                  900}},
-					},
-				},
+				plantest.CloudFunction2("google_cloudfunctions2_function.resize",
+					map[string]any{"timeout_seconds": 900, "available_memory": "1Gi", "available_cpu": "1"},
+					map[string]any{"name": "resize-images", "event_trigger": []any{map[string]any{
+						"event_type":     "google.cloud.pubsub.topic.v1.messagePublished",
+						"pubsub_topic":   "projects/p/topics/jobs",
+						"retry_policy":   "RETRY_POLICY_RETRY",
+						"trigger_region": "europe-west1",
+					}}}),
 			},
 		},
 	},

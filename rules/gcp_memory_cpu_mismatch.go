@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
 
 // GCPMemoryCPUMismatch flags 2nd gen functions and Cloud Run services whose CPU and memory are not a
@@ -39,23 +40,9 @@ var GCPMemoryCPUMismatch = &Rule{
 		Example: Example{
 			Note: "A Cloud Run service is given 8 GiB of memory but keeps the single vCPU it started with.",
 			Plan: []ExampleResource{
-				{
-					Address: "google_cloud_run_v2_service.search",
-					After: map[string]any{
-						"ingress":  "INGRESS_TRAFFIC_ALL",
-						"location": "europe-west1",
-						"name":     "api",
-						"template": []any{map[string]any{"containers": []any{map[string]any{"image": "europe-docker.pkg.dev/p/app/api:1",
-							"resources": []any{map[string]any{"cpu_idle": true,
-								"limits": map[string]any{"cpu": "1",
-									"memory": "8Gi"},
-								"startup_cpu_boost": true}}}},
-							"max_instance_request_concurrency": 80,
-							"scaling": []any{map[string]any{"max_instance_count": 10,
-								"min_instance_count": 0}},
-							"timeout": "300s"}},
-					},
-				},
+				plantest.CloudRunService("google_cloud_run_v2_service.search", map[string]any{
+					"containers": []any{plantest.CloudRunContainer("europe-docker.pkg.dev/p/app/api:1", map[string]any{"cpu": "1", "memory": "8Gi"}, nil)},
+				}, nil),
 			},
 		},
 	},

@@ -8,20 +8,7 @@ import (
 // writes into plans: nested blocks are lists of objects.
 
 // gcpMerge copies base and applies overrides; a nil override removes the key.
-func gcpMerge(base, overrides map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, v := range base {
-		out[k] = v
-	}
-	for k, v := range overrides {
-		if v == nil {
-			delete(out, k)
-		} else {
-			out[k] = v
-		}
-	}
-	return out
-}
+func gcpMerge(base, overrides map[string]any) map[string]any { return plantest.Merge(base, overrides) }
 
 // gcpGen1Fn is a 1st gen HTTP function in Python unless overrides say otherwise.
 func gcpGen1Fn(addr string, overrides map[string]any) plantest.Resource {
@@ -34,16 +21,7 @@ func gcpGen1Fn(addr string, overrides map[string]any) plantest.Resource {
 // gcpGen2Fn is a 2nd gen HTTP function in Python; service overrides service_config, overrides
 // the top-level attributes.
 func gcpGen2Fn(addr string, service, overrides map[string]any) plantest.Resource {
-	return plantest.Resource{Address: addr, After: gcpMerge(map[string]any{
-		"name":         "fn",
-		"location":     "europe-west1",
-		"build_config": []any{map[string]any{"runtime": "python312", "entry_point": "handler"}},
-		"service_config": []any{gcpMerge(map[string]any{
-			"timeout_seconds": 60, "available_memory": "256M", "available_cpu": "0.1666",
-			"max_instance_request_concurrency": 1, "min_instance_count": 0, "max_instance_count": 100,
-		}, service)},
-		"event_trigger": []any{},
-	}, overrides)}
+	return plantest.CloudFunction2(addr, service, overrides)
 }
 
 // gcpPubSubTrigger is a 2nd gen event_trigger on a Pub/Sub topic.
@@ -56,26 +34,12 @@ var gcpPubSubTrigger = []any{map[string]any{
 
 // gcpRunContainer is a Cloud Run v2 container with the given limits and resource settings.
 func gcpRunContainer(image string, limits map[string]any, resources map[string]any) map[string]any {
-	return map[string]any{
-		"image":     image,
-		"resources": []any{gcpMerge(map[string]any{"limits": limits, "cpu_idle": true, "startup_cpu_boost": true}, resources)},
-	}
+	return plantest.CloudRunContainer(image, limits, resources)
 }
 
 // gcpRunV2 is a google_cloud_run_v2_service; template overrides the template block.
 func gcpRunV2(addr string, template, overrides map[string]any) plantest.Resource {
-	return plantest.Resource{Address: addr, After: gcpMerge(map[string]any{
-		"name":     "api",
-		"location": "europe-west1",
-		"ingress":  "INGRESS_TRAFFIC_ALL",
-		"template": []any{gcpMerge(map[string]any{
-			"timeout":                          "300s",
-			"max_instance_request_concurrency": 80,
-			"containers": []any{gcpRunContainer("europe-docker.pkg.dev/p/app/api:1",
-				map[string]any{"cpu": "1", "memory": "512Mi"}, nil)},
-			"scaling": []any{map[string]any{"min_instance_count": 0, "max_instance_count": 10}},
-		}, template)},
-	}, overrides)}
+	return plantest.CloudRunService(addr, template, overrides)
 }
 
 // gcpRunV1 is a google_cloud_run_service; spec overrides template.spec, annotations are the
@@ -99,4 +63,4 @@ func gcpRunV1(addr string, spec, annotations map[string]any) plantest.Resource {
 }
 
 // gcpRef is a reference list as Terraform writes it: the attribute, then the resource.
-func gcpRef(addr, attr string) []string { return []string{addr + "." + attr, addr} }
+func gcpRef(addr, attr string) []string { return plantest.Refs(addr, attr) }

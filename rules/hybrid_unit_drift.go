@@ -46,11 +46,13 @@ var HybridUnitDrift = &Rule{
 				{
 					Address: "hybrid_unit.thumbnails",
 					After: map[string]any{
-						"function": map[string]any{"memory_mb": 1536,
+						"function": map[string]any{
+							"memory_mb":       1536,
 							"platform":        "aws_lambda",
 							"runtime":         "python3.12",
 							"target":          "arn:aws:lambda:eu-west-1:123456789012:function:thumbnails",
-							"timeout_seconds": 60},
+							"timeout_seconds": 60,
+						},
 						"name": "thumbnails",
 					},
 					Unknown: []string{"id", "placement"},

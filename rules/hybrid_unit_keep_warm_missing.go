@@ -49,15 +49,15 @@ var HybridUnitKeepWarmMissing = &Rule{
 				{
 					Address: "hybrid_unit.thumbnails",
 					After: map[string]any{
-						"function": map[string]any{"memory_mb": 1536,
+						"function": map[string]any{
+							"memory_mb":       1536,
 							"platform":        "aws_lambda",
 							"runtime":         "python3.12",
 							"target":          "arn:aws:lambda:eu-west-1:123456789012:function:thumbnails",
-							"timeout_seconds": 60},
-						"keep_warm": map[string]any{"concurrency": 1,
-							"enabled":          true,
-							"interval_minutes": 5},
-						"name": "thumbnails",
+							"timeout_seconds": 60,
+						},
+						"keep_warm": map[string]any{"concurrency": 1, "enabled": true, "interval_minutes": 5},
+						"name":      "thumbnails",
 					},
 					Unknown: []string{"id"},
 					Refs: map[string][]string{
@@ -66,7 +66,11 @@ var HybridUnitKeepWarmMissing = &Rule{
 				},
 				{
 					Address: "aws_cloudwatch_event_rule.warm",
-					After:   map[string]any{"name": "thumbnails-warm", "schedule_expression": "rate(15 minutes)", "state": "ENABLED"},
+					After: map[string]any{
+						"name":                "thumbnails-warm",
+						"schedule_expression": "rate(15 minutes)",
+						"state":               "ENABLED",
+					},
 					Unknown: []string{"arn"},
 				},
 				{
