@@ -62,6 +62,8 @@ func TestParseLintArgs(t *testing.T) {
 		{name: "bad bool", args: []string{"--only-changed=maybe", "p.json"}, wantErr: "want true or false"},
 		{name: "config and no-config", args: []string{"--config", "a", "--no-config", "p.json"}, wantErr: "exclude each other"},
 		{name: "bad fail-on", args: []string{"--fail-on", "all", "p.json"}, wantErr: `unknown --fail-on "all"`},
+		{name: "bad fail-on before a good one", args: []string{"--fail-on", "bogus", "--fail-on", "warning", "p.json"}, wantErr: `unknown --fail-on "bogus"`},
+		{name: "bad fail-on after a good one", args: []string{"--fail-on=error", "--fail-on=", "p.json"}, wantErr: `unknown --fail-on ""`},
 		{name: "no plan", args: []string{"--format", "json"}, wantErr: "no plan given"},
 		{name: "missing value", args: []string{"p.json", "--baseline"}, wantErr: "flag --baseline needs a value"},
 	}
