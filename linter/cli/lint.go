@@ -31,6 +31,10 @@ type run struct {
 	// notice says so for all of them, instead of one per plan with the same advice.
 	unsourced     int
 	unsourcedFrom []string
+	// plans are the plans' paths, and configFiles a root-module file for each: where pipeline
+	// formats attach findings without a location when the plan is outside the repository.
+	plans       []string
+	configFiles map[string]string
 }
 
 func (a *App) lint(args []string) (int, error) {
@@ -55,7 +59,7 @@ func (a *App) lint(args []string) (int, error) {
 		ecfg.Rules = cfg.Rules
 		ignores = cfg.Ignores
 	}
-	r := &run{}
+	r := &run{configFiles: map[string]string{}}
 	for _, p := range in.plans {
 		a.lintOne(r, p, ecfg, o, len(in.plans) > 1)
 	}
@@ -92,7 +96,8 @@ func (a *App) lint(args []string) (int, error) {
 
 	rep := report.New(tool, findings, r.errors)
 	rep.Notices = r.notes
-	rep.Inputs = o.files
+	rep.Inputs = r.plans
+	rep.ConfigFiles = r.configFiles
 	if rep.Rules, err = ruleInfos(ecfg, needsRuleHelp(outputs)); err != nil {
 		return ExitUsage, err
 	}
@@ -112,6 +117,10 @@ func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, o *lintOptions
 	r.errors = append(r.errors, res.Errors...)
 	src := sources(in, &o.commonOptions)
 	r.notes = append(r.notes, src.Notes...)
+	r.plans = append(r.plans, p.Path)
+	if file := src.RootFile(); file != "" {
+		r.configFiles[p.Path] = file
+	}
 	changes := changedAddresses(p)
 	unlocated := 0
 	missing := map[string]bool{} // modules whose sources were not found

@@ -13,8 +13,8 @@ import (
 
 // writeOutputs writes each requested report, to standard output or to its file.
 func (a *App) writeOutputs(outputs []output, rep report.Report, o *lintOptions) error {
-	root, _ := filepath.Abs(".")
-	ro := report.Options{ShowSuppressed: o.showSuppressed, SourceRoot: root}
+	wd, _ := filepath.Abs(".")
+	ro := report.Options{ShowSuppressed: o.showSuppressed, SourceRoot: wd, RepoRoot: repoRoot(o.chdir, wd)}
 	ro.RepoURL, ro.Ref = a.repoLink()
 	for _, out := range outputs {
 		opts := ro
@@ -33,6 +33,26 @@ func (a *App) writeOutputs(outputs []output, rep report.Report, o *lintOptions) 
 		}
 	}
 	return nil
+}
+
+// repoRoot is the root of the repository the configuration is in: the nearest directory, from
+// --chdir (else the working directory) upwards, that holds .git (a directory, or a file in a
+// worktree or submodule). Without one, the working directory: paths stay as they are.
+func repoRoot(chdir, wd string) string {
+	dir := wd
+	if chdir != "" {
+		if abs, err := filepath.Abs(chdir); err == nil {
+			dir = abs
+		}
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return wd
+		}
+	}
 }
 
 // writeFile writes a report to path; an error names the file first, as every input error does.

@@ -6,8 +6,9 @@ import (
 	"sort"
 )
 
-// Checkstyle XML, which many CI plugins and review bots read: findings grouped by file. A finding
-// without a source location is attached to the plan file.
+// Checkstyle XML, which many CI plugins and review bots read: findings grouped by file, paths
+// relative to the repository root. A finding without a source location is attached to the plan
+// file (or a configuration file) without a line: reviewdog and others show line 0 as ":0:0".
 
 type checkstyleRoot struct {
 	XMLName xml.Name         `xml:"checkstyle"`
@@ -21,7 +22,7 @@ type checkstyleFile struct {
 }
 
 type checkstyleError struct {
-	Line     int    `xml:"line,attr"`
+	Line     int    `xml:"line,attr,omitempty"`
 	Column   int    `xml:"column,attr,omitempty"`
 	Severity string `xml:"severity,attr"`
 	Message  string `xml:"message,attr"`
@@ -29,12 +30,25 @@ type checkstyleError struct {
 }
 
 // Checkstyle writes the active findings as Checkstyle XML.
-func Checkstyle(w io.Writer, r Report) error {
+func Checkstyle(w io.Writer, r Report, o Options) error {
 	files := map[string]*checkstyleFile{}
 	for _, f := range r.Active() {
-		name, line, col := fallbackFile(f.File, r.Inputs), 0, 0
-		if f.Location != nil {
-			name, line, col = f.Location.File, f.Location.Line, f.Location.Column
+		at := o.place(f, &r)
+		name, line, col := "", 0, 0
+		switch {
+		case at.Location == nil:
+			name = f.File
+			if name == "" && len(r.Inputs) > 0 {
+				name = r.Inputs[0]
+			}
+		case at.WholeFile:
+			name = at.Location.File
+		default:
+			name, line, col = at.Location.File, at.Location.Line, at.Location.Column
+		}
+		msg := f.Address + ": " + f.Message
+		if at.Note != "" {
+			msg += " (" + at.Note + ")"
 		}
 		cf := files[name]
 		if cf == nil {
@@ -46,7 +60,7 @@ func Checkstyle(w io.Writer, r Report) error {
 			sev = "info"
 		}
 		cf.Errors = append(cf.Errors, checkstyleError{Line: line, Column: col, Severity: sev,
-			Message: f.Address + ": " + f.Message, Source: "hybridlint." + f.Rule})
+			Message: msg, Source: "hybridlint." + f.Rule})
 	}
 	root := checkstyleRoot{Version: "4.3"}
 	for _, cf := range files {
@@ -63,15 +77,4 @@ func Checkstyle(w io.Writer, r Report) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
-}
-
-// fallbackFile is where a finding without a source location is attached: its plan file.
-func fallbackFile(file string, inputs []string) string {
-	if file != "" {
-		return file
-	}
-	if len(inputs) > 0 {
-		return inputs[0]
-	}
-	return "plan.json"
 }

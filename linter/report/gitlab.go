@@ -39,16 +39,23 @@ func gitlabSeverity(s finding.Severity) string {
 }
 
 // GitLab writes the active findings as a GitLab code quality report. GitLab compares reports of
-// the merge request and its target itself, so baselined findings are left out too.
-func GitLab(w io.Writer, r Report) error {
+// the merge request and its target itself, so baselined findings are left out too. GitLab wants
+// location.path relative to the repository root, in the repository; a finding with no place there
+// is left out (the other formats still have it).
+func GitLab(w io.Writer, r Report, o Options) error {
 	issues := []gitlabIssue{}
 	for _, f := range r.Active() {
-		loc := gitlabLocation{Path: fallbackFile(f.File, r.Inputs), Lines: gitlabLines{Begin: 1}}
-		if f.Location != nil {
-			loc = gitlabLocation{Path: f.Location.File, Lines: gitlabLines{Begin: f.Location.Line, End: f.Location.EndLine}}
+		at := o.place(f, &r)
+		if at.Location == nil {
+			continue
+		}
+		loc := gitlabLocation{Path: at.Location.File, Lines: gitlabLines{Begin: at.Location.Line, End: at.Location.EndLine}}
+		desc := f.Address + ": " + f.Message
+		if at.Note != "" {
+			desc += " (" + at.Note + ")"
 		}
 		issues = append(issues, gitlabIssue{
-			Description: f.Address + ": " + f.Message,
+			Description: desc,
 			CheckName:   f.Rule,
 			Fingerprint: Identity(f),
 			Severity:    gitlabSeverity(f.Severity),

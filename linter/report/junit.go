@@ -12,6 +12,12 @@ import (
 // JUnit XML, as CI systems read test reports: one test suite per rule, one test case per finding
 // (a failure), suppressed and baselined findings as skipped cases, and a passing case for a rule
 // that found nothing, so dashboards count what was checked.
+//
+// The shape is what Jenkins' xUnit plugin validates (junit-10.xsd, in testdata): no skipped count on
+// <testsuites>, no file or line on <testcase> (the location is in the failure's text). GitLab keys a
+// case by (suite, classname, name) and merges cases with the same key, so the key is unique: the
+// classname carries the plan's path when several plans are linted, and a name that would repeat
+// gets the related resources, then a number.
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -19,7 +25,6 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
@@ -35,8 +40,6 @@ type junitSuite struct {
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr,omitempty"`
-	Line      int           `xml:"line,attr,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Error     *junitFailure `xml:"error,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
@@ -53,7 +56,7 @@ type junitSkipped struct {
 }
 
 // JUnit writes the report as JUnit XML.
-func JUnit(w io.Writer, r Report) error {
+func JUnit(w io.Writer, r Report, o Options) error {
 	suites := junitSuites{Name: r.Tool.Name}
 	byRule := map[string]*junitSuite{}
 	var order []string
@@ -69,12 +72,15 @@ func JUnit(w io.Writer, r Report) error {
 	for _, ri := range r.Rules {
 		suite(ri.Name)
 	}
+	keys := junitKeys{}
 	for _, f := range append(append([]finding.Finding{}, r.Findings...), r.Suppressed...) {
 		s := suite(f.Rule)
 		c := junitCase{Name: f.Address, Classname: f.Rule}
-		if f.Location != nil {
-			c.File, c.Line = f.Location.File, f.Location.Line
+		if f.File != "" {
+			// Jenkins splits a classname at its last dot into package and class: the plan, the rule.
+			c.Classname = o.planName(f.File) + "." + f.Rule
 		}
+		c.Name = keys.unique(s.Name, c.Classname, f.Address, f.Related)
 		switch {
 		case f.Suppressed != nil:
 			c.Skipped = &junitSkipped{Message: "suppressed: " + f.Suppressed.Reason}
@@ -83,7 +89,7 @@ func JUnit(w io.Writer, r Report) error {
 			c.Skipped = &junitSkipped{Message: "baselined: " + f.Message}
 			s.Skipped++
 		default:
-			c.Failure = &junitFailure{Message: f.Message, Type: f.Severity.String(), Body: caseBody(f)}
+			c.Failure = &junitFailure{Message: f.Message, Type: f.Severity.String(), Body: caseBody(f, o.place(f, &r))}
 			s.Failures++
 		}
 		s.Tests++
@@ -99,7 +105,8 @@ func JUnit(w io.Writer, r Report) error {
 	if len(r.Errors) > 0 {
 		s := suite("hybridlint")
 		for _, e := range r.Errors {
-			s.Cases = append(s.Cases, junitCase{Name: "rule error", Classname: "hybridlint", Error: &junitFailure{Message: firstLine(e), Type: "error", Body: e}})
+			name := keys.unique(s.Name, "hybridlint", "rule error", nil)
+			s.Cases = append(s.Cases, junitCase{Name: name, Classname: "hybridlint", Error: &junitFailure{Message: firstLine(e), Type: "error", Body: e}})
 			s.Tests++
 			s.Errors++
 		}
@@ -110,7 +117,6 @@ func JUnit(w io.Writer, r Report) error {
 		suites.Tests += s.Tests
 		suites.Failures += s.Failures
 		suites.Errors += s.Errors
-		suites.Skipped += s.Skipped
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -124,9 +130,42 @@ func JUnit(w io.Writer, r Report) error {
 	return err
 }
 
-func caseBody(f finding.Finding) string {
+// junitKeys remembers the (suite, classname, name) keys given out, so that none repeats.
+type junitKeys map[[3]string]bool
+
+// unique returns name, else name with the related resources, else with a number, whichever is the
+// first not yet used in the suite and class.
+func (k junitKeys) unique(suite, class, name string, related []string) string {
+	candidates := []string{name}
+	if len(related) > 0 {
+		candidates = append(candidates, name+" ("+strings.Join(related, ", ")+")")
+	}
+	for _, c := range candidates {
+		if !k[[3]string{suite, class, c}] {
+			k[[3]string{suite, class, c}] = true
+			return c
+		}
+	}
+	last := candidates[len(candidates)-1]
+	for n := 2; ; n++ {
+		c := fmt.Sprintf("%s #%d", last, n)
+		if !k[[3]string{suite, class, c}] {
+			k[[3]string{suite, class, c}] = true
+			return c
+		}
+	}
+}
+
+// caseBody is a failure's text. The file and line are in it: junit-10.xsd has no attribute for them.
+func caseBody(f finding.Finding, at placed) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", f.Severity, f.Message)
+	if at.Location != nil && !at.WholeFile {
+		fmt.Fprintf(&b, "file: %s\n", at.Location)
+	}
+	if at.Note != "" {
+		fmt.Fprintf(&b, "note: %s\n", at.Note)
+	}
 	if where := whereText(f); where != "" {
 		fmt.Fprintf(&b, "at: %s\n", where)
 	}

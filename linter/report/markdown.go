@@ -66,7 +66,7 @@ func Markdown(w io.Writer, r Report, o Options) error {
 	if len(r.Suppressed) > 0 {
 		fmt.Fprintf(&b, "<details><summary>%d suppressed</summary>\n\n| rule | resource | reason | expires |\n|---|---|---|---|\n", len(r.Suppressed))
 		for _, f := range r.Suppressed {
-			fmt.Fprintf(&b, "| %s | `%s` | %s | %s |\n", ruleLink(f.Rule, docs), cell(f.Address), cell(f.Suppressed.Reason), cell(f.Suppressed.Expires))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", ruleLink(f.Rule, docs), cellCode(f.Address), cell(f.Suppressed.Reason), cell(f.Suppressed.Expires))
 		}
 		b.WriteString("\n</details>\n\n")
 	}
@@ -96,13 +96,13 @@ func findingTable(b *strings.Builder, fs []finding.Finding, docs map[string]stri
 		if f.Location != nil {
 			where = locLink(f.Location, o)
 		}
-		fmt.Fprintf(b, "| %s | %s | `%s` | %s | %s |\n", sevIcon[f.Severity], ruleLink(f.Rule, docs), cell(f.Address), where, cell(f.Message))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", sevIcon[f.Severity], ruleLink(f.Rule, docs), cellCode(f.Address), where, cell(f.Message))
 	}
 	b.WriteString("\n")
 }
 
 func findingDetails(b *strings.Builder, f finding.Finding, docs map[string]string, o Options) {
-	fmt.Fprintf(b, "#### %s `%s`\n\n%s (%s)\n\n", sevIcon[f.Severity], f.Address, cell(f.Message), ruleLink(f.Rule, docs))
+	fmt.Fprintf(b, "#### %s %s\n\n%s (%s)\n\n", sevIcon[f.Severity], code(f.Address), cell(f.Message), ruleLink(f.Rule, docs))
 	if f.Remediation != "" {
 		fmt.Fprintf(b, "- **fix:** %s\n", cell(f.Remediation))
 	}
@@ -113,17 +113,21 @@ func findingDetails(b *strings.Builder, f finding.Finding, docs map[string]strin
 		fmt.Fprintf(b, "- **resource:** %s\n", locLink(f.ResourceLocation, o))
 	}
 	for _, c := range f.Callers {
-		text := "- **via** `" + c.Module + "`"
+		text := "- **via** " + code(c.Module)
 		if c.Location != nil {
 			text += " " + locLink(c.Location, o)
 		}
 		if c.Argument != "" {
-			text += " (argument `" + c.Argument + "`)"
+			text += " (argument " + code(c.Argument) + ")"
 		}
 		b.WriteString(text + "\n")
 	}
 	if len(f.Related) > 0 {
-		fmt.Fprintf(b, "- **related:** `%s`\n", strings.Join(f.Related, "`, `"))
+		related := make([]string, len(f.Related))
+		for i, r := range f.Related {
+			related[i] = code(r)
+		}
+		fmt.Fprintf(b, "- **related:** %s\n", strings.Join(related, ", "))
 	}
 	b.WriteString("\n")
 }
@@ -132,18 +136,48 @@ func ruleLink(rule string, docs map[string]string) string {
 	if u := docs[rule]; u != "" {
 		return fmt.Sprintf("[%s](%s)", rule, u)
 	}
-	return "`" + rule + "`"
+	return cellCode(rule)
 }
 
-// locLink renders file:line, linked to the line on the forge when the repository is known and the
-// path is inside it.
+// locLink renders file:line, relative to the repository root when it is inside it, linked to the
+// line on the forge when the repository is known and the file is one of its own.
 func locLink(l *finding.Location, o Options) string {
-	text := fmt.Sprintf("%s:%d", l.File, l.Line)
-	if o.RepoURL == "" || o.Ref == "" || path.IsAbs(l.File) || strings.HasPrefix(l.File, "../") {
-		return "`" + text + "`"
+	rel, ok := o.inRepo(l)
+	if rel.File == "" || path.IsAbs(rel.File) {
+		rel.File = l.File
 	}
-	u := strings.TrimSuffix(o.RepoURL, "/") + "/blob/" + url.PathEscape(o.Ref) + "/" + (&url.URL{Path: l.File}).EscapedPath()
+	text := fmt.Sprintf("%s:%d", rel.File, l.Line)
+	if o.RepoURL == "" || o.Ref == "" || !ok {
+		return cellCode(text)
+	}
+	u := strings.TrimSuffix(o.RepoURL, "/") + "/blob/" + url.PathEscape(o.Ref) + "/" + (&url.URL{Path: rel.File}).EscapedPath()
 	return fmt.Sprintf("[%s](%s#L%d)", cell(text), u, l.Line)
+}
+
+// code makes a code span of s: a run of backticks longer than any inside s opens and closes it,
+// padded with spaces when s starts or ends with a backtick (CommonMark 6.1). Nothing else is
+// escaped: inside a code span, text is literal.
+func code(s string) string {
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	s = strings.NewReplacer("\r", "", "\n", " ").Replace(s)
+	return fence + s + fence
+}
+
+// cellCode is a code span inside a table cell, where GitHub splits cells at | even in code spans.
+func cellCode(s string) string {
+	return strings.ReplaceAll(code(s), "|", `\|`)
 }
 
 // cell makes text safe inside a Markdown table cell.

@@ -53,6 +53,11 @@ type Report struct {
 	// Inputs are the plan files linted, for formats that need a file to attach findings without
 	// a source location to.
 	Inputs []string `json:"-"`
+	// ConfigFiles names, for each input, a file of the configuration's root module (relative to
+	// the working directory, or absolute): where a pipeline format attaches a finding without a
+	// source location when the plan itself is not in the repository (a binary plan converted in a
+	// temporary directory).
+	ConfigFiles map[string]string `json:"-"`
 	// Rules describe every rule that ran.
 	Rules []RuleInfo `json:"-"`
 }
@@ -93,8 +98,13 @@ type Options struct {
 	ShowSuppressed bool
 	// RepoURL and Ref make links to source lines in markdown ("https://github.com/o/r", a commit).
 	RepoURL, Ref string
-	// SourceRoot is the absolute directory locations are relative to (SARIF's %SRCROOT%).
+	// SourceRoot is the absolute directory the findings' paths are relative to: the working
+	// directory.
 	SourceRoot string
+	// RepoRoot is the repository's root, absolute (SARIF's %SRCROOT%): the formats pipelines read
+	// (sarif, gitlab, checkstyle, github, junit, markdown links) give paths relative to it and
+	// place findings on files inside it. "" takes paths as they are.
+	RepoRoot string
 }
 
 // Formats lists the output formats, in the order help text gives them.
@@ -110,15 +120,15 @@ func Write(w io.Writer, format string, r Report, o Options) error {
 	case "sarif":
 		return SARIF(w, r, o)
 	case "junit":
-		return JUnit(w, r)
+		return JUnit(w, r, o)
 	case "github":
-		return GitHub(w, r)
+		return GitHub(w, r, o)
 	case "markdown":
 		return Markdown(w, r, o)
 	case "checkstyle":
-		return Checkstyle(w, r)
+		return Checkstyle(w, r, o)
 	case "gitlab":
-		return GitLab(w, r)
+		return GitLab(w, r, o)
 	}
 	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
 }

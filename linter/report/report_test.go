@@ -10,11 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/report/reporttest"
 )
 
 const docs = "https://github.com/hybridlint/terraform-provider-hybrid/blob/main/docs/rules/"
@@ -141,60 +141,39 @@ func TestTextSaysWhenTheAttributeIsNotSet(t *testing.T) {
 	assert.Contains(t, out, "at: main.tf:3 (timeout is not set in the resource block)")
 }
 
-// compileSARIFSchema compiles the SARIF 2.1.0 schema shipped in testdata (see SARIF-SCHEMA-SOURCE.md).
-func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open("testdata/sarif-schema-2.1.0.json")
-	require.NoError(t, err)
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	require.NoError(t, err)
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	require.NoError(t, c.AddResource("sarif-schema-2.1.0.json", doc))
-	sch, err := c.Compile("sarif-schema-2.1.0.json")
-	require.NoError(t, err)
-	return sch
-}
-
-func validateSARIF(t *testing.T, sch *jsonschema.Schema, out string) {
-	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
-	require.NoError(t, err)
-	require.NoError(t, sch.Validate(inst))
-}
-
-func TestSchemaFileIsTheRecordedOne(t *testing.T) {
-	data, err := os.ReadFile("testdata/sarif-schema-2.1.0.json")
-	require.NoError(t, err)
+func TestSchemaFilesAreTheRecordedOnes(t *testing.T) {
 	sums, err := os.ReadFile("testdata/SHA256SUMS")
 	require.NoError(t, err)
-	sum := sha256.Sum256(data)
-	assert.Equal(t, strings.Fields(string(sums))[0], hex.EncodeToString(sum[:]), "the schema must stay as copied")
+	lines := strings.Split(strings.TrimSpace(string(sums)), "\n")
+	require.Len(t, lines, 2)
+	for _, line := range lines {
+		want, name, _ := strings.Cut(line, "  ")
+		data, err := os.ReadFile("testdata/" + name)
+		require.NoError(t, err)
+		sum := sha256.Sum256(data)
+		assert.Equal(t, want, hex.EncodeToString(sum[:]), "%s must stay as copied", name)
+	}
 }
 
 func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
-	sch := compileSARIFSchema(t)
 	for _, tt := range []struct {
 		name string
 		r    Report
 		o    Options
 	}{
-		{"every kind of finding", sample(), Options{SourceRoot: "/home/runner/work/repo"}},
+		{"every kind of finding", sample(), Options{SourceRoot: "/home/runner/work/repo", RepoRoot: "/home/runner/work/repo"}},
 		{"suppressed shown", sample(), Options{ShowSuppressed: true}},
 		{"no findings", New(Tool{Name: "hybridlint", Version: "dev"}, nil, nil), Options{}},
 		{"rule errors", New(Tool{Name: "hybridlint", Version: "dev"}, nil, []string{"rule x failed on plan.json: boom"}), Options{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			validateSARIF(t, sch, render(t, "sarif", tt.r, tt.o))
+			assert.NoError(t, reporttest.SARIFSchemaErrors(t, render(t, "sarif", tt.r, tt.o)))
 		})
 	}
 
 	// The validator does reject what breaks the schema: a result level SARIF does not know.
 	bad := strings.Replace(render(t, "sarif", sample(), Options{}), `"level": "error"`, `"level": "fatal"`, 1)
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
-	require.NoError(t, err)
-	assert.Error(t, sch.Validate(inst))
+	assert.Error(t, reporttest.SARIFSchemaErrors(t, bad))
 }
 
 type sarifDoc struct {
@@ -244,7 +223,8 @@ type sarifDoc struct {
 				Kind          string `json:"kind"`
 				Justification string `json:"justification"`
 			} `json:"suppressions"`
-			BaselineState string `json:"baselineState"`
+			BaselineState string         `json:"baselineState"`
+			Properties    map[string]any `json:"properties"`
 		} `json:"results"`
 	} `json:"runs"`
 }
@@ -258,7 +238,7 @@ func decodeSARIF(t *testing.T, out string) sarifDoc {
 }
 
 func TestSARIFContent(t *testing.T) {
-	d := decodeSARIF(t, render(t, "sarif", sample(), Options{SourceRoot: "/home/runner/work/repo"}))
+	d := decodeSARIF(t, render(t, "sarif", sample(), Options{SourceRoot: "/home/runner/work/repo", RepoRoot: "/home/runner/work/repo"}))
 	run := d.Runs[0]
 	require.Len(t, run.Tool.Driver.Rules, 3)
 	for i, ri := range rulesInfo() {
@@ -268,7 +248,7 @@ func TestSARIFContent(t *testing.T) {
 	assert.Equal(t, "note", run.Tool.Driver.Rules[1].DefaultConfiguration.Level)
 	assert.Equal(t, "file:///home/runner/work/repo/", run.OriginalURIBaseIDs["%SRCROOT%"].URI)
 
-	require.Len(t, run.Results, 3, "suppressed results stay out: code scanning would show them as open alerts")
+	require.Len(t, run.Results, 2, "baselined and suppressed results stay out: code scanning would show them as open alerts")
 	r0 := run.Results[0]
 	assert.Equal(t, "aws_lambda_timeout_exceeds_api_gateway", r0.RuleID)
 	assert.Equal(t, 0, r0.RuleIndex)
@@ -297,14 +277,20 @@ func TestSARIFContent(t *testing.T) {
 	r1 := run.Results[1]
 	assert.Equal(t, "plan.json", r1.Locations[0].PhysicalLocation.ArtifactLocation.URI, "no .tf location: the plan file")
 	assert.Equal(t, 1, r1.Locations[0].PhysicalLocation.Region.StartLine)
-	assert.Equal(t, "unchanged", run.Results[2].BaselineState)
 
+	// --show-suppressed: the accepted ones are there, marked for the tools that read suppressions.
 	d = decodeSARIF(t, render(t, "sarif", sample(), Options{ShowSuppressed: true}))
 	require.Len(t, d.Runs[0].Results, 4)
+	baselined := d.Runs[0].Results[2]
+	assert.Equal(t, "unchanged", baselined.BaselineState)
+	require.Len(t, baselined.Suppressions, 1)
+	assert.Equal(t, "external", baselined.Suppressions[0].Kind)
+	assert.Equal(t, true, baselined.Properties["accepted"])
 	sup := d.Runs[0].Results[3].Suppressions
 	require.Len(t, sup, 1)
 	assert.Equal(t, "inSource", sup[0].Kind)
 	assert.Equal(t, "the monthly export runs 14 minutes by design", sup[0].Justification)
+	assert.Nil(t, d.Runs[0].Results[0].Properties["accepted"])
 }
 
 func TestSARIFFingerprintsAreStable(t *testing.T) {
@@ -329,15 +315,14 @@ func TestJUnit(t *testing.T) {
 	require.NoError(t, xml.Unmarshal([]byte(out), &doc))
 	assert.Equal(t, 4, doc.Tests)
 	assert.Equal(t, 2, doc.Failures)
-	assert.Equal(t, 2, doc.Skipped)
 	require.Len(t, doc.Suites, 3)
+	assert.Equal(t, 2, doc.Suites[1].Skipped)
 	api := doc.Suites[0]
 	assert.Equal(t, "aws_lambda_timeout_exceeds_api_gateway", api.Name)
 	require.Len(t, api.Cases, 1)
 	c := api.Cases[0]
-	assert.Equal(t, "main.tf", c.File)
-	assert.Equal(t, 20, c.Line)
 	require.NotNil(t, c.Failure)
+	assert.Contains(t, c.Failure.Body, "file: main.tf:20\n")
 	assert.Equal(t, "error", c.Failure.Type)
 	assert.Contains(t, c.Failure.Body, "fix: lower timeout to 30s or less")
 	near := doc.Suites[1]

@@ -14,8 +14,15 @@ import (
 )
 
 // SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: rules with help pages, results
-// with a physical location (the .tf line, else the plan file), the resource address as logical
-// location, and partialFingerprints that stay put when lines move.
+// with a physical location in the repository (the .tf line; for a module outside the repository,
+// the module call leading to it; else the plan or a configuration file), paths relative to the
+// repository root, and the resource address as logical location.
+//
+// Code scanning ignores baselineState and suppressions: every result it receives is an open alert,
+// and an alert missing from a later upload is closed. So accepted findings (baselined or
+// suppressed) are left out; with ShowSuppressed they are included, carrying their suppression and
+// the property "accepted": true, for tools that read them (advanced-security/dismiss-alerts
+// dismisses the alerts of suppressed results).
 
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -156,8 +163,8 @@ func SARIF(w io.Writer, r Report, o Options) error {
 		Tool:    sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: ToolURI, Rules: []sarifRule{}}},
 		Results: []sarifResult{},
 	}
-	if o.SourceRoot != "" {
-		u := url.URL{Scheme: "file", Path: filepath.ToSlash(o.SourceRoot)}
+	if o.RepoRoot != "" {
+		u := url.URL{Scheme: "file", Path: filepath.ToSlash(o.RepoRoot)}
 		root := u.String()
 		if !strings.HasSuffix(root, "/") {
 			root += "/"
@@ -169,7 +176,7 @@ func SARIF(w io.Writer, r Report, o Options) error {
 		index[ri.Name] = len(run.Tool.Driver.Rules)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(ri))
 	}
-	findings := r.Findings
+	findings := r.Active()
 	if o.ShowSuppressed {
 		findings = append(append([]finding.Finding{}, r.Findings...), r.Suppressed...)
 	}
@@ -181,7 +188,7 @@ func SARIF(w io.Writer, r Report, o Options) error {
 			index[f.Rule] = i
 			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(RuleInfo{Name: f.Rule, Summary: f.Rule, Severity: f.Severity, Category: f.Category}))
 		}
-		res := sarifResultOf(f, i, r.Inputs)
+		res := sarifResultOf(f, i, o.place(f, &r), o)
 		if baselined {
 			res.BaselineState = "new"
 			if f.Baselined {
@@ -196,8 +203,10 @@ func SARIF(w io.Writer, r Report, o Options) error {
 	}
 	for _, n := range r.Notices {
 		note := sarifNotification{Level: "note", Message: sarifText{Text: n.Message}}
-		if n.Location != nil {
-			note.Locations = []sarifLocation{{PhysicalLocation: physical(n.Location)}}
+		if l, ok := o.inRepo(n.Location); ok {
+			note.Locations = []sarifLocation{{PhysicalLocation: physical(&l)}}
+		} else if n.Location != nil {
+			note.Message.Text = n.String()
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, note)
 	}
@@ -237,25 +246,18 @@ func camel(name string) string {
 	return b.String()
 }
 
-func sarifResultOf(f finding.Finding, ruleIndex int, inputs []string) sarifResult {
+func sarifResultOf(f finding.Finding, ruleIndex int, at placed, o Options) sarifResult {
 	msg := f.Message
 	if f.Remediation != "" {
 		msg += ". Fix: " + f.Remediation
 	}
+	if at.Note != "" {
+		msg += " (" + at.Note + ")"
+	}
 	logical := []sarifLogicalLocation{{Name: resourceName(f.Address), FullyQualifiedName: f.Address, Kind: "resource"}}
 	primary := sarifLocation{LogicalLocations: logical}
-	if f.Location != nil {
-		primary.PhysicalLocation = physical(f.Location)
-	} else {
-		// Code scanning needs a file: the plan the finding came from.
-		plan := f.File
-		if plan == "" && len(inputs) > 0 {
-			plan = inputs[0]
-		}
-		if plan != "" && plan != "-" && plan != "<stdin>" {
-			primary.PhysicalLocation = &sarifPhysical{ArtifactLocation: artifact(plan), Region: &sarifRegion{StartLine: 1}}
-			msg += " (no .tf location: lint from the configuration directory after terraform init, or lint the binary plan file)"
-		}
+	if at.Location != nil {
+		primary.PhysicalLocation = physical(at.Location)
 	}
 	res := sarifResult{
 		RuleID: f.Rule, RuleIndex: ruleIndex, Level: sarifLevel(f.Severity),
@@ -267,13 +269,30 @@ func sarifResultOf(f finding.Finding, ruleIndex int, inputs []string) sarifResul
 			"related": nonNil(f.Related), "changed": f.Changed,
 		},
 	}
-	// Related locations: the resource block, the attribute, and each module call on the way.
+	// Related locations: the value's own line when the primary location is a module call, the
+	// resource block, the attribute, and each module call on the way. They may lie in a module
+	// under .terraform (relative to the repository root all the same); what is outside the
+	// repository altogether is left out.
+	seen := map[finding.Location]bool{}
+	if at.Location != nil {
+		seen[*at.Location] = true
+	}
 	add := func(l *finding.Location, text string) {
-		if l == nil || (f.Location != nil && *l == *f.Location) {
+		if l == nil {
 			return
 		}
+		rel, inside := o.repoPath(l.File)
+		moved := *l
+		moved.File = rel
+		if !inside || seen[moved] {
+			return
+		}
+		seen[moved] = true
 		id := len(res.RelatedLocations) + 1
-		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id, PhysicalLocation: physical(l), Message: &sarifText{Text: text}})
+		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id, PhysicalLocation: physical(&moved), Message: &sarifText{Text: text}})
+	}
+	if !at.Exact {
+		add(f.Location, "where the value of "+f.Attribute+" is set")
 	}
 	add(f.ResourceLocation, "resource "+f.Address)
 	add(f.AttributeLocation, f.Attribute+" of "+f.Address)
@@ -290,10 +309,15 @@ func sarifResultOf(f finding.Finding, ruleIndex int, inputs []string) sarifResul
 			kind = "inSource"
 		}
 		sup := sarifSuppression{Kind: kind, Status: "accepted", Justification: s.Reason}
-		if s.Location != nil {
-			sup.Location = &sarifLocation{PhysicalLocation: physical(s.Location)}
+		if l, ok := o.inRepo(s.Location); ok {
+			sup.Location = &sarifLocation{PhysicalLocation: physical(&l)}
 		}
 		res.Suppressions = []sarifSuppression{sup}
+	} else if f.Baselined {
+		res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: "listed in the baseline file"}}
+	}
+	if !f.Active() {
+		res.Properties["accepted"] = true
 	}
 	return res
 }
@@ -317,15 +341,9 @@ func physical(l *finding.Location) *sarifPhysical {
 	return p
 }
 
-// artifact makes a SARIF artifact location: relative paths against %SRCROOT%, absolute ones as
-// file URIs.
+// artifact makes a SARIF artifact location from a path relative to the repository root.
 func artifact(path string) sarifArtifactLocation {
-	p := filepath.ToSlash(path)
-	if filepath.IsAbs(path) || strings.HasPrefix(p, "/") {
-		u := url.URL{Scheme: "file", Path: p}
-		return sarifArtifactLocation{URI: u.String()}
-	}
-	u := url.URL{Path: p}
+	u := url.URL{Path: path}
 	return sarifArtifactLocation{URI: u.String(), URIBaseID: srcRoot}
 }
 

@@ -126,6 +126,21 @@ func Load(p *plan.Plan, opts Options) *Config {
 // Empty reports whether no source at all was found.
 func (c *Config) Empty() bool { return len(c.Modules) == 0 }
 
+// RootFile is a file of the root module, as shown in locations: main.tf when there is one, else
+// the first by name; "" when the root module's sources were not found.
+func (c *Config) RootFile() string {
+	root := c.Modules[""]
+	if root == nil || len(root.Files) == 0 {
+		return ""
+	}
+	for _, f := range root.Files {
+		if path.Base(f.Path) == "main.tf" {
+			return f.Path
+		}
+	}
+	return root.Files[0].Path
+}
+
 // SortedModules returns the modules ordered by key.
 func (c *Config) SortedModules() []*Module {
 	out := make([]*Module, 0, len(c.Modules))
