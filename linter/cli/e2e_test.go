@@ -13,10 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/report/reporttest"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -673,19 +673,7 @@ func read(t *testing.T, path string) string {
 
 func validateSARIF(t *testing.T, doc string) {
 	t.Helper()
-	f, err := os.Open("../report/testdata/sarif-schema-2.1.0.json")
-	require.NoError(t, err)
-	defer f.Close()
-	schemaDoc, err := jsonschema.UnmarshalJSON(f)
-	require.NoError(t, err)
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	require.NoError(t, c.AddResource("sarif-schema-2.1.0.json", schemaDoc))
-	sch, err := c.Compile("sarif-schema-2.1.0.json")
-	require.NoError(t, err)
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
-	require.NoError(t, err)
-	require.NoError(t, sch.Validate(inst))
+	require.NoError(t, reporttest.SARIFSchemaErrors(t, doc))
 }
 
 func TestAzureHostJSON(t *testing.T) {

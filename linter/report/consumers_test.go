@@ -184,10 +184,10 @@ func TestGitHubAnnotationsStayWithinTheLimitPerLevel(t *testing.T) {
 
 func TestMarkdownCodeSpansSurviveBackticks(t *testing.T) {
 	for in, want := range map[string]string{
-		"aws_lambda_function.f":        "`aws_lambda_function.f`",
+		"aws_lambda_function.f":          "`aws_lambda_function.f`",
 		"aws_lambda_function.f[\"a`b\"]": "``aws_lambda_function.f[\"a`b\"]``",
-		"`x``":                         "``` `x`` ```",
-		"a|b":                          "`a|b`",
+		"`x``":                           "``` `x`` ```",
+		"a|b":                            "`a|b`",
 	} {
 		assert.Equal(t, want, code(in), in)
 	}
