@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,7 +77,7 @@ func runStep(t *testing.T, s actionStep, ws, bin string, env map[string]string) 
 	cmd := exec.Command("bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", s.Run)
 	cmd.Dir = ws
 	cmd.Env = []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"), "HOME=" + runner,
-		"GITHUB_WORKSPACE=" + ws, "RUNNER_TEMP=" + runner, "GITHUB_OUTPUT=" + out, "RUNNER_OS=Linux", "RUNNER_ARCH=X64"}
+		"GITHUB_WORKSPACE=" + ws, "RUNNER_TEMP=" + runner, "GITHUB_OUTPUT=" + out, "GITHUB_PATH=" + filepath.Join(runner, "path"), "RUNNER_OS=Linux", "RUNNER_ARCH=X64"}
 	for k := range s.Env {
 		v, ok := env[k]
 		require.True(t, ok, "step %q: the test gives no value for %s", s.Name, k)
@@ -163,4 +164,73 @@ func readFile(t *testing.T, p string) string {
 	b, err := os.ReadFile(p)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// TestActionVerifiesTheReleaseSignature runs the install step on a release made here: signed by a
+// key generated for the test and shipped as the action's release key, served by a fake gh. A good
+// signature installs; checksums changed after signing, or signed by another key, are refused.
+func TestActionVerifiesTheReleaseSignature(t *testing.T) {
+	gpg, err := exec.LookPath("gpg")
+	if err != nil {
+		t.Skip("gpg not found: install gnupg to test the action's release verification")
+	}
+	step := actionSteps(t)["Install hybridlint"]
+	keys := func(name string) string {
+		home := t.TempDir()
+		mustRun(t, home, []string{"GNUPGHOME=" + home}, gpg, "--batch", "--passphrase", "", "--quick-gen-key", name+" <release@example.com>", "ed25519", "sign", "never")
+		// Key generation starts an agent for the home: stop it with the test.
+		t.Cleanup(func() { _ = exec.Command("gpgconf", "--homedir", home, "--kill", "gpg-agent").Run() })
+		return home
+	}
+	releaseKey, otherKey := keys("hybridlint release"), keys("someone else")
+
+	for _, tt := range []struct {
+		name     string
+		signer   string
+		tamper   bool
+		wantCode int
+		want     string
+	}{
+		{"signed by the release key", releaseKey, false, 0, "hybridlint 0.1.0"},
+		{"checksums changed after signing", releaseKey, true, 2, "does not verify"},
+		{"signed by another key", otherKey, false, 2, "does not verify"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			action, release, bin := t.TempDir(), t.TempDir(), t.TempDir()
+			require.NoError(t, os.Mkdir(filepath.Join(action, ".ci"), 0o755))
+			pub := mustRun(t, action, []string{"GNUPGHOME=" + releaseKey}, gpg, "--batch", "--armor", "--export")
+			require.NoError(t, os.WriteFile(filepath.Join(action, ".ci", "release-signing-key.asc"), []byte(pub), 0o644))
+
+			name := "terraform-provider-hybrid_0.1.0"
+			exe := filepath.Join(release, "terraform-provider-hybrid_v0.1.0")
+			require.NoError(t, os.WriteFile(exe, []byte("#!/bin/sh\necho hybridlint 0.1.0\n"), 0o755))
+			mustRun(t, release, nil, "zip", "-q", name+"_linux_amd64.zip", "terraform-provider-hybrid_v0.1.0")
+			require.NoError(t, os.Remove(exe))
+			sums := mustRun(t, release, nil, "shasum", "-a", "256", name+"_linux_amd64.zip")
+			require.NoError(t, os.WriteFile(filepath.Join(release, name+"_SHA256SUMS"), []byte(sums), 0o644))
+			mustRun(t, release, []string{"GNUPGHOME=" + tt.signer}, gpg, "--batch", "--detach-sign", "-o", name+"_SHA256SUMS.sig", name+"_SHA256SUMS")
+			if tt.tamper {
+				require.NoError(t, os.WriteFile(filepath.Join(release, name+"_SHA256SUMS"), []byte(sums+"0000  other.zip\n"), 0o644))
+			}
+			gh := "#!/bin/sh\n[ \"$1 $2\" = \"release download\" ] || exit 3\ncp '" + release + "'/* .\n"
+			require.NoError(t, os.WriteFile(filepath.Join(bin, "gh"), []byte(gh), 0o755))
+
+			out, code, _ := runStep(t, step, t.TempDir(), bin, map[string]string{"INPUT_VERSION": "0.1.0", "ACTION_PATH": action, "GH_TOKEN": "t"})
+			assert.Equal(t, tt.wantCode, code, out)
+			assert.Contains(t, out, tt.want)
+		})
+	}
+}
+
+func mustRun(t *testing.T, dir string, env []string, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.Output()
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, ee.Stderr)
+	}
+	require.NoError(t, err)
+	return string(out)
 }
