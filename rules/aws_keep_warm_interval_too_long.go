@@ -7,6 +7,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // KeepWarmIntervalTooLong flags keep-warm schedules that ping less often than an idle environment
@@ -51,49 +52,49 @@ var KeepWarmIntervalTooLong = &Rule{
 }
 
 func checkKeepWarmIntervalTooLong(pass *Pass) {
-	window := idleWindow(pass.Settings)
-	bySchedule := map[*graph.Instance][]schedulePing{}
+	window := serverless.IdleWindow(pass.Settings.IdleWindowMinutes)
+	bySchedule := map[*graph.Instance][]serverless.SchedulePing{}
 	var order []*graph.Instance
-	for _, p := range schedulePings(pass.Graph) {
-		if !p.warmUp || p.keepsWarm(window) != triNo {
+	for _, p := range serverless.SchedulePings(pass.Graph) {
+		if !p.WarmUp || p.KeepsWarm(window) != serverless.No {
 			continue
 		}
-		if bySchedule[p.schedule] == nil {
-			order = append(order, p.schedule)
+		if bySchedule[p.Schedule] == nil {
+			order = append(order, p.Schedule)
 		}
-		bySchedule[p.schedule] = append(bySchedule[p.schedule], p)
+		bySchedule[p.Schedule] = append(bySchedule[p.Schedule], p)
 	}
 	for _, sched := range order {
 		ps := bySchedule[sched]
 		var fns, related []string
 		seen := map[string]bool{}
 		for _, p := range ps {
-			if !seen[p.function.Address] {
-				seen[p.function.Address] = true
-				fns = append(fns, p.function.Address)
+			if !seen[p.Function.Address] {
+				seen[p.Function.Address] = true
+				fns = append(fns, p.Function.Address)
 			}
-			related = append(related, p.function.Address)
-			if p.target != nil {
-				related = append(related, p.target.Address)
+			related = append(related, p.Function.Address)
+			if p.Target != nil {
+				related = append(related, p.Target.Address)
 			}
 		}
 		p := ps[0]
-		gap := "every " + durationText(p.minGap)
-		if p.maxGap != p.minGap {
-			gap = fmt.Sprintf("at gaps of %s to %s", durationText(p.minGap), durationText(p.maxGap))
+		gap := "every " + serverless.DurationText(p.MinGap)
+		if p.MaxGap != p.MinGap {
+			gap = fmt.Sprintf("at gaps of %s to %s", serverless.DurationText(p.MinGap), serverless.DurationText(p.MaxGap))
 		}
 		flexible := ""
-		if p.flexible > 0 {
-			flexible = fmt.Sprintf(", counting its %s flexible time window", durationText(p.flexible))
+		if p.Flexible > 0 {
+			flexible = fmt.Sprintf(", counting its %s flexible time window", serverless.DurationText(p.Flexible))
 		}
 		pass.Report(finding.Finding{
 			Address:   sched.Address,
 			Attribute: "schedule_expression",
 			Related:   related,
 			Message: fmt.Sprintf("keep-warm schedule %s pings %s %s%s, longer than the %s idle window: each ping finds it cold",
-				p.expression, listAddresses(fns), gap, flexible, durationText(window)),
+				p.Expression, serverless.ListAddresses(fns), gap, flexible, serverless.DurationText(window)),
 			Remediation: fmt.Sprintf("ping at least every %s (rate(%d minutes)), or drop the pings for SnapStart or provisioned concurrency",
-				durationText(window), int(window.Minutes())),
+				serverless.DurationText(window), int(window.Minutes())),
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // KeepWarmRedundant flags keep-warm pings for a version that provisioned concurrency already keeps
@@ -49,24 +50,24 @@ var KeepWarmRedundant = &Rule{
 
 func checkKeepWarmRedundant(pass *Pass) {
 	g := pass.Graph
-	pcs := provisionedConfigs(g)
+	pcs := serverless.ProvisionedConfigs(g)
 	if len(pcs) == 0 {
 		return
 	}
-	for _, p := range schedulePings(g) {
-		if !p.warmUp {
+	for _, p := range serverless.SchedulePings(g) {
+		if !p.WarmUp {
 			continue
 		}
-		covered, pc := coveredByProvisioned(pcs, p.function, p.qualifier)
-		if covered != triYes {
+		covered, pc := serverless.CoveredByProvisioned(pcs, p.Function, p.Qualifier)
+		if covered != serverless.Yes {
 			continue
 		}
-		related := []string{p.function.Address, pc.Address}
-		if p.target != nil {
-			related = append(related, p.target.Address)
+		related := []string{p.Function.Address, pc.Address}
+		if p.Target != nil {
+			related = append(related, p.Target.Address)
 		}
-		if p.qualifier.aliasInst != nil {
-			related = append(related, p.qualifier.aliasInst.Address)
+		if p.Qualifier.AliasInstance != nil {
+			related = append(related, p.Qualifier.AliasInstance.Address)
 		}
 		count := ""
 		if n, ok := pc.Get("provisioned_concurrent_executions").Int(); ok {
@@ -75,15 +76,15 @@ func checkKeepWarmRedundant(pass *Pass) {
 				count = " (1 provisioned environment)"
 			}
 		}
-		schedule := p.expression
+		schedule := p.Expression
 		if schedule == "" {
 			schedule = "(schedule known after apply)"
 		}
 		pass.Report(finding.Finding{
-			Address: p.schedule.Address,
+			Address: p.Schedule.Address,
 			Related: related,
 			Message: fmt.Sprintf("keep-warm schedule %s pings %s of %s, which %s already keeps warm%s: paying twice",
-				schedule, p.qualifier.String(), p.function.Address, pc.Address, count),
+				schedule, p.Qualifier.String(), p.Function.Address, pc.Address, count),
 			Remediation: "delete the keep-warm schedule; raise provisioned_concurrent_executions if more warm environments are needed",
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaColdStartOnSyncPath flags functions with heavy initialisation that a waiting caller
@@ -71,33 +72,33 @@ var LambdaColdStartOnSyncPath = &Rule{
 
 func checkLambdaColdStartOnSyncPath(pass *Pass) {
 	g := pass.Graph
-	calls := syncCalls(g)
+	calls := serverless.SyncCalls(g)
 	if len(calls) == 0 {
 		return
 	}
-	pcs := provisionedConfigs(g)
-	ps := schedulePings(g)
-	window := idleWindow(pass.Settings)
+	pcs := serverless.ProvisionedConfigs(g)
+	ps := serverless.SchedulePings(g)
+	window := serverless.IdleWindow(pass.Settings.IdleWindowMinutes)
 	for _, fn := range g.ByType("aws_lambda_function") {
 		// Group the callers left cold by what makes the start heavy for them.
 		type group struct {
-			factors []initFactor
-			calls   []syncCall
+			factors []serverless.InitFactor
+			calls   []serverless.SyncCall
 		}
 		var groups []*group
 		byText := map[string]*group{}
 		for _, c := range calls[fn] {
-			factors := heavyInit(g, fn, c.qualifier, pcs)
+			factors := serverless.HeavyInit(g, fn, c.Qualifier, pcs)
 			if len(factors) == 0 {
 				continue
 			}
-			if pc, _ := coveredByProvisioned(pcs, fn, c.qualifier); pc != triNo {
+			if pc, _ := serverless.CoveredByProvisioned(pcs, fn, c.Qualifier); pc != serverless.No {
 				continue
 			}
-			if warm, _ := pingedWarm(ps, fn, c.qualifier, window); warm != triNo {
+			if warm, _ := serverless.PingedWarm(ps, fn, c.Qualifier, window); warm != serverless.No {
 				continue
 			}
-			key := joinFactors(factors)
+			key := serverless.JoinFactors(factors)
 			if byText[key] == nil {
 				byText[key] = &group{factors: factors}
 				groups = append(groups, byText[key])
@@ -110,20 +111,20 @@ func checkLambdaColdStartOnSyncPath(pass *Pass) {
 	}
 }
 
-func reportColdStart(pass *Pass, fn *graph.Instance, factors []initFactor, calls []syncCall, window time.Duration) {
-	sort.SliceStable(calls, func(i, j int) bool { return calls[i].caller.Address < calls[j].caller.Address })
+func reportColdStart(pass *Pass, fn *graph.Instance, factors []serverless.InitFactor, calls []serverless.SyncCall, window time.Duration) {
+	sort.SliceStable(calls, func(i, j int) bool { return calls[i].Caller.Address < calls[j].Caller.Address })
 	var callers, related []string
 	seen := map[string]bool{}
 	quals := map[string]bool{}
 	for _, c := range calls {
-		if !seen[c.caller.Address] {
-			seen[c.caller.Address] = true
-			callers = append(callers, fmt.Sprintf("%s (%s)", c.caller.Address, c.kind))
+		if !seen[c.Caller.Address] {
+			seen[c.Caller.Address] = true
+			callers = append(callers, fmt.Sprintf("%s (%s)", c.Caller.Address, c.Kind))
 		}
-		related = append(related, c.caller.Address)
-		related = append(related, c.related...)
-		if c.qualifier.known {
-			quals[c.qualifier.String()] = true
+		related = append(related, c.Caller.Address)
+		related = append(related, c.Related...)
+		if c.Qualifier.Known {
+			quals[c.Qualifier.String()] = true
 		}
 	}
 	qs := make([]string, 0, len(quals))
@@ -133,34 +134,34 @@ func reportColdStart(pass *Pass, fn *graph.Instance, factors []initFactor, calls
 	sort.Strings(qs)
 	on := ""
 	if len(qs) > 0 {
-		on = " on " + joinAnd(qs)
+		on = " on " + serverless.JoinAnd(qs)
 	}
 	pass.Report(finding.Finding{
 		Address:   fn.Address,
-		Attribute: factors[0].attribute,
+		Attribute: factors[0].Attribute,
 		Related:   related,
 		Message: fmt.Sprintf("%s on the synchronous path of %s, with no provisioned concurrency or ping every %s%s: "+
 			"cold starts land on waiting requests",
-			joinFactors(factors), listAddresses(callers), durationText(window), on),
+			serverless.JoinFactors(factors), serverless.ListAddresses(callers), serverless.DurationText(window), on),
 		Remediation: coldStartRemedy(pass, fn, factors, calls[0]),
 	})
 }
 
 // coldStartRemedy names the cheapest way out for the function's init factors.
-func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []initFactor, c syncCall) string {
-	provisioned := fmt.Sprintf("add provisioned concurrency on an alias and point %s at it", c.caller.Address)
+func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []serverless.InitFactor, c serverless.SyncCall) string {
+	provisioned := fmt.Sprintf("add provisioned concurrency on an alias and point %s at it", c.Caller.Address)
 	has := func(attr string) bool {
 		for _, f := range factors {
-			if f.attribute == attr {
+			if f.Attribute == attr {
 				return true
 			}
 		}
 		return false
 	}
 	// Capacity already paid for on another alias is the cheapest cure.
-	for _, pc := range provisionedConfigs(pass.Graph) {
-		if pc.function == fn && pc.qualifier.alias != "" {
-			return fmt.Sprintf("point %s at alias %s, which %s already keeps warm", c.caller.Address, pc.qualifier.alias, pc.config.Address)
+	for _, pc := range serverless.ProvisionedConfigs(pass.Graph) {
+		if pc.Function == fn && pc.Qualifier.Alias != "" {
+			return fmt.Sprintf("point %s at alias %s, which %s already keeps warm", c.Caller.Address, pc.Qualifier.Alias, pc.Config.Address)
 		}
 	}
 	if has("package_type") {
@@ -168,24 +169,24 @@ func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []initFactor, c syn
 	}
 	rt, _ := fn.Get("runtime").String()
 	supported := platform.SnapStartSupportsRuntime(rt)
-	conflicts := snapStartConflicts(pass.Graph, fn, nil)
+	conflicts := serverless.SnapStartConflicts(pass.Graph, fn, nil)
 	snapStart := supported && len(conflicts) == 0
 	switch {
 	case supported && len(conflicts) > 0:
 		return fmt.Sprintf("%s so SnapStart can apply (with publish = true, and %s pointed at an alias), or %s",
-			conflicts[0].undo, c.caller.Address, provisioned)
-	case snapStart && snapStartEnabled(fn) == triYes:
+			conflicts[0].Undo, c.Caller.Address, provisioned)
+	case snapStart && serverless.SnapStartEnabled(fn) == serverless.Yes:
 		if publish, ok := fn.Get("publish").Bool(); ok && !publish {
-			return fmt.Sprintf("set publish = true and point %s at an alias of the published version, so SnapStart applies", c.caller.Address)
+			return fmt.Sprintf("set publish = true and point %s at an alias of the published version, so SnapStart applies", c.Caller.Address)
 		}
-		return fmt.Sprintf("point %s at an alias of a published version: SnapStart does not apply to $LATEST", c.caller.Address)
+		return fmt.Sprintf("point %s at an alias of a published version: SnapStart does not apply to $LATEST", c.Caller.Address)
 	case snapStart:
 		cost := "free for Java"
 		if !platform.IsJava(rt) {
 			cost = "a small snapshot charge"
 		}
 		remedy := fmt.Sprintf("enable SnapStart (snap_start { apply_on = \"PublishedVersions\" } with publish = true, %s) and point %s at an alias",
-			cost, c.caller.Address)
+			cost, c.Caller.Address)
 		if has("source_code_size") {
 			remedy += "; trim the package too"
 		}
@@ -193,5 +194,5 @@ func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []initFactor, c syn
 	case has("runtime"):
 		return fmt.Sprintf("move to a runtime SnapStart supports (java21, dotnet8) and enable it, or %s", provisioned)
 	}
-	return fmt.Sprintf("trim the package below %s (bundle, tree-shake, move data to S3), or %s", megabytes(platform.LambdaHeavyPackageBytes), provisioned)
+	return fmt.Sprintf("trim the package below %s (bundle, tree-shake, move data to S3), or %s", serverless.Megabytes(platform.LambdaHeavyPackageBytes), provisioned)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaEdgeLimits flags functions that CloudFront runs at the edge with settings Lambda@Edge does
@@ -79,10 +80,10 @@ var LambdaEdgeLimits = &Rule{
 }
 
 func checkLambdaEdgeLimits(pass *Pass) {
-	byFunction := map[*graph.Instance][]edgeTrigger{}
+	byFunction := map[*graph.Instance][]serverless.EdgeTrigger{}
 	var order []*graph.Instance
-	for _, t := range edgeTriggers(pass.Graph) {
-		fn := t.invocation.Function
+	for _, t := range serverless.EdgeTriggers(pass.Graph) {
+		fn := t.Invocation.Function
 		if fn.Deleted() {
 			continue
 		}
@@ -93,48 +94,48 @@ func checkLambdaEdgeLimits(pass *Pass) {
 	}
 	for _, fn := range order {
 		ts := byFunction[fn]
-		sort.SliceStable(ts, func(i, j int) bool { return ts[i].where() < ts[j].where() })
+		sort.SliceStable(ts, func(i, j int) bool { return ts[i].Where() < ts[j].Where() })
 		checkEdgeFunction(pass, fn, ts)
 	}
 }
 
-func checkEdgeFunction(pass *Pass, fn *graph.Instance, ts []edgeTrigger) {
+func checkEdgeFunction(pass *Pass, fn *graph.Instance, ts []serverless.EdgeTrigger) {
 	var related []string
 	for _, t := range ts {
-		related = append(related, t.distribution.Address, aliasAddress(t.invocation))
+		related = append(related, t.Distribution.Address, serverless.AliasAddress(t.Invocation))
 	}
 	report := func(attribute, message, remediation string) {
 		pass.Report(finding.Finding{Address: fn.Address, Attribute: attribute, Related: related,
 			Message: message, Remediation: remediation})
 	}
-	viewer := firstEdgeTrigger(ts, edgeViewer)
+	viewer := firstEdgeTrigger(ts, serverless.EdgeViewer)
 
-	if timeout, ok := functionTimeout(fn); ok {
+	if timeout, ok := serverless.LambdaTimeout(fn); ok {
 		switch {
 		case viewer != nil && timeout > platform.LambdaEdgeViewerMaxTimeoutSeconds:
 			report("timeout", fmt.Sprintf("timeout %s exceeds the %s Lambda@Edge limit for %s triggers of %s",
-				seconds(timeout), seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), viewer.eventText(), viewer.where()),
+				serverless.Seconds(timeout), serverless.Seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), viewer.EventText(), viewer.Where()),
 				fmt.Sprintf("lower timeout to %s or less, or move the work to an origin-request trigger (%s) or to the origin",
-					seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
+					serverless.Seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), serverless.Seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
 		case timeout > platform.LambdaEdgeOriginMaxTimeoutSeconds:
 			t := ts[0]
-			if origin := firstEdgeTrigger(ts, edgeOrigin); origin != nil {
+			if origin := firstEdgeTrigger(ts, serverless.EdgeOrigin); origin != nil {
 				t = *origin
 			}
 			report("timeout", fmt.Sprintf("timeout %s exceeds the %s Lambda@Edge limit%s of %s",
-				seconds(timeout), seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds), edgeLimitScope(t), t.where()),
+				serverless.Seconds(timeout), serverless.Seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds), edgeLimitScope(t), t.Where()),
 				fmt.Sprintf("lower timeout to %s or less, and move longer work behind the origin",
-					seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
+					serverless.Seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
 		}
 	}
 	if viewer != nil {
 		if memory, ok := functionMemoryMB(fn); ok && memory > platform.LambdaEdgeViewerMaxMemoryMB {
 			report("memory_size", fmt.Sprintf("memory_size %d MB exceeds the %d MB Lambda@Edge limit for %s triggers of %s",
-				memory, platform.LambdaEdgeViewerMaxMemoryMB, viewer.eventText(), viewer.where()),
+				memory, platform.LambdaEdgeViewerMaxMemoryMB, viewer.EventText(), viewer.Where()),
 				fmt.Sprintf("lower memory_size to %d, or move the function to an origin trigger", platform.LambdaEdgeViewerMaxMemoryMB))
 		}
 	}
-	where := ts[0].where()
+	where := ts[0].Where()
 	if subnets, ok := fn.Get("vpc_config", 0, "subnet_ids").List(); ok && len(subnets) > 0 {
 		report("vpc_config", fmt.Sprintf("vpc_config attaches the function to %d subnet(s), which Lambda@Edge does not allow (%s)",
 			len(subnets), where),
@@ -152,9 +153,9 @@ func checkEdgeFunction(pass *Pass, fn *graph.Instance, ts []edgeTrigger) {
 }
 
 // firstEdgeTrigger returns the first trigger of a class, or nil.
-func firstEdgeTrigger(ts []edgeTrigger, class edgeEventClass) *edgeTrigger {
+func firstEdgeTrigger(ts []serverless.EdgeTrigger, class serverless.EdgeEventClass) *serverless.EdgeTrigger {
 	for i := range ts {
-		if ts[i].class == class {
+		if ts[i].Class == class {
 			return &ts[i]
 		}
 	}
@@ -163,9 +164,9 @@ func firstEdgeTrigger(ts []edgeTrigger, class edgeEventClass) *edgeTrigger {
 
 // edgeLimitScope says which triggers the 30 s limit is quoted for: " for origin-request triggers",
 // or nothing when the plan does not say which event the function runs on.
-func edgeLimitScope(t edgeTrigger) string {
-	if t.class == edgeOrigin {
-		return " for " + t.eventText() + " triggers"
+func edgeLimitScope(t serverless.EdgeTrigger) string {
+	if t.Class == serverless.EdgeOrigin {
+		return " for " + t.EventText() + " triggers"
 	}
 	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaProvisionedConcurrencyCost states what provisioned concurrency costs a month before it
@@ -71,8 +72,8 @@ var LambdaProvisionedConcurrencyCost = &Rule{
 }
 
 func checkLambdaProvisionedConcurrencyCost(pass *Pass) {
-	prices := pass.Settings.prices()
-	for _, pf := range plannedFunctions(pass.Graph, pass.Settings, withProvisioned) {
+	prices := pass.Settings.Inputs().PriceList()
+	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, pass.Settings.Inputs(), serverless.WithProvisioned) {
 		if pf.Function.Platform != platform.AWSLambda {
 			continue
 		}
@@ -82,7 +83,7 @@ func checkLambdaProvisionedConcurrencyCost(pass *Pass) {
 	}
 }
 
-func reportProvisionedCost(pass *Pass, prices cost.Prices, pf PlannedFunction, pc ProvisionedCapacity) {
+func reportProvisionedCost(pass *Pass, prices cost.Prices, pf serverless.PlannedFunction, pc serverless.ProvisionedCapacity) {
 	fn := pf.Function
 	w := pf.Workload()
 	traffic := pf.HasTraffic && pf.Traffic.Complete()
@@ -98,7 +99,7 @@ func reportProvisionedCost(pass *Pass, prices cost.Prices, pf PlannedFunction, p
 	if traffic {
 		compared = prov.At(w.RequestsPerMonth)
 		capacity = max(capacity, w.ConcurrencyAt(w.RequestsPerMonth))
-		msg += fmt.Sprintf(", %s with the expected %s", cost.FormatUSD(compared.USD), pf.trafficText())
+		msg += fmt.Sprintf(", %s with the expected %s", cost.FormatUSD(compared.USD), pf.TrafficText())
 	}
 	estimates := []cost.Estimate{compared}
 	if box, size, err := prices.ContainerFor(fn, capacity); err == nil {
@@ -109,7 +110,7 @@ func reportProvisionedCost(pass *Pass, prices cost.Prices, pf PlannedFunction, p
 	}
 	related := append([]string{pf.Instance.Address}, pc.Related...)
 	if traffic {
-		related = append(related, pf.trafficUnits(pass.Graph)...)
+		related = append(related, pf.TrafficUnits(pass.Graph)...)
 	}
 	pass.Report(finding.Finding{
 		Address:   pc.Config.Address,

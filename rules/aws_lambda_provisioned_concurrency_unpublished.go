@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaProvisionedConcurrencyUnpublished flags provisioned concurrency that Lambda will refuse:
@@ -47,20 +48,20 @@ var LambdaProvisionedConcurrencyUnpublished = &Rule{
 
 func checkLambdaProvisionedConcurrencyUnpublished(pass *Pass) {
 	g := pass.Graph
-	for _, pc := range provisionedConfigs(g) {
-		q := pc.qualifier
+	for _, pc := range serverless.ProvisionedConfigs(g) {
+		q := pc.Qualifier
 		switch {
-		case q.version == "$LATEST" && q.aliasInst == nil && q.alias == "":
+		case q.Version == "$LATEST" && q.AliasInstance == nil && q.Alias == "":
 			msg := fmt.Sprintf("provisioned concurrency on $LATEST of %s: Lambda accepts only a published version or an alias",
-				pc.function.Address)
-			if publish, ok := pc.function.Get("publish").Bool(); ok && !publish && q.current {
+				pc.Function.Address)
+			if publish, ok := pc.Function.Get("publish").Bool(); ok && !publish && q.Current {
 				msg = fmt.Sprintf("provisioned concurrency on the version of %s, which is $LATEST because publish = false: "+
-					"Lambda accepts only a published version or an alias", pc.function.Address)
+					"Lambda accepts only a published version or an alias", pc.Function.Address)
 			}
 			reportUnpublished(pass, pc, msg)
-		case q.aliasInst != nil && q.version == "$LATEST":
+		case q.AliasInstance != nil && q.Version == "$LATEST":
 			reportUnpublished(pass, pc, fmt.Sprintf("provisioned concurrency on alias %s, which points at $LATEST of %s%s: "+
-				"Lambda accepts only a published version", q.aliasInst.Address, pc.function.Address, unpublishedNote(pc.function)))
+				"Lambda accepts only a published version", q.AliasInstance.Address, pc.Function.Address, unpublishedNote(pc.Function)))
 		}
 	}
 }
@@ -72,13 +73,13 @@ func unpublishedNote(fn *graph.Instance) string {
 	return ""
 }
 
-func reportUnpublished(pass *Pass, pc pcConfig, msg string) {
-	related := []string{pc.function.Address}
-	if pc.qualifier.aliasInst != nil {
-		related = append(related, pc.qualifier.aliasInst.Address)
+func reportUnpublished(pass *Pass, pc serverless.ProvisionedConfig, msg string) {
+	related := []string{pc.Function.Address}
+	if pc.Qualifier.AliasInstance != nil {
+		related = append(related, pc.Qualifier.AliasInstance.Address)
 	}
 	pass.Report(finding.Finding{
-		Address:     pc.config.Address,
+		Address:     pc.Config.Address,
 		Attribute:   "qualifier",
 		Related:     related,
 		Message:     msg,

@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaSnapStartMisconfigured flags SnapStart settings that fail at apply time or never take
@@ -51,9 +52,9 @@ var LambdaSnapStartMisconfigured = &Rule{
 
 func checkLambdaSnapStartMisconfigured(pass *Pass) {
 	g := pass.Graph
-	pcs := provisionedConfigs(g)
+	pcs := serverless.ProvisionedConfigs(g)
 	for _, fn := range g.ByType("aws_lambda_function") {
-		if fn.Deleted() || snapStartEnabled(fn) != triYes {
+		if fn.Deleted() || serverless.SnapStartEnabled(fn) != serverless.Yes {
 			continue
 		}
 		rt, rtKnown := fn.Get("runtime").String()
@@ -69,14 +70,14 @@ func checkLambdaSnapStartMisconfigured(pass *Pass) {
 				Remediation: "move to a runtime SnapStart supports (java21, python3.13, dotnet8) or remove snap_start",
 			})
 		}
-		for _, c := range snapStartConflicts(g, fn, pcs) {
+		for _, c := range serverless.SnapStartConflicts(g, fn, pcs) {
 			f := finding.Finding{
-				Address: fn.Address, Attribute: c.attribute,
-				Message:     fmt.Sprintf("snap_start is set with %s, which SnapStart does not support", c.what),
+				Address: fn.Address, Attribute: c.Attribute,
+				Message:     fmt.Sprintf("snap_start is set with %s, which SnapStart does not support", c.What),
 				Remediation: conflictRemedy(c),
 			}
-			if c.by != nil {
-				f.Related = []string{c.by.Address}
+			if c.By != nil {
+				f.Related = []string{c.By.Address}
 			}
 			pass.Report(f)
 		}
@@ -90,9 +91,9 @@ func checkLambdaSnapStartMisconfigured(pass *Pass) {
 	}
 }
 
-func conflictRemedy(c snapStartConflict) string {
-	if c.attribute == "snap_start" {
-		return c.undo
+func conflictRemedy(c serverless.SnapStartConflict) string {
+	if c.Attribute == "snap_start" {
+		return c.Undo
 	}
-	return c.undo + ", or remove snap_start and use provisioned concurrency"
+	return c.Undo + ", or remove snap_start and use provisioned concurrency"
 }

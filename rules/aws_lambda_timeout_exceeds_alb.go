@@ -7,6 +7,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaTimeoutExceedsALB flags functions behind an Application Load Balancer whose timeout is
@@ -123,7 +124,7 @@ func checkLambdaTimeoutExceedsALB(pass *Pass) {
 				continue
 			}
 			for _, inv := range invs {
-				timeout, ok := functionTimeout(inv.Function)
+				timeout, ok := serverless.LambdaTimeout(inv.Function)
 				if !ok || timeout <= idle || inv.Function.Deleted() {
 					continue
 				}
@@ -134,11 +135,11 @@ func checkLambdaTimeoutExceedsALB(pass *Pass) {
 				pass.Report(finding.Finding{
 					Address:   inv.Function.Address,
 					Attribute: "timeout",
-					Related:   []string{lb.Address, tg.Address, aliasAddress(inv)},
+					Related:   []string{lb.Address, tg.Address, serverless.AliasAddress(inv)},
 					Message: fmt.Sprintf("timeout %s exceeds the %s %s of %s, which invokes it through %s",
-						seconds(timeout), seconds(idle), label, lb.Address, tg.Address),
+						serverless.Seconds(timeout), serverless.Seconds(idle), label, lb.Address, tg.Address),
 					Remediation: fmt.Sprintf("raise idle_timeout of %s to at least %d, or lower timeout to %s or less",
-						lb.Address, timeout, seconds(idle)),
+						lb.Address, timeout, serverless.Seconds(idle)),
 				})
 			}
 		}

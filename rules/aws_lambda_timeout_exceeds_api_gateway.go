@@ -7,6 +7,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaTimeoutExceedsAPIGateway flags functions behind API Gateway whose timeout outlasts the
@@ -125,18 +126,18 @@ func v2Limit(g *graph.Graph, integ *graph.Instance) (int, string, []string, bool
 
 func reportAPIGateway(pass *Pass, integ *graph.Instance, uriAttr string, limitMs int, label string, related []string) {
 	for _, inv := range pass.Graph.InvokedFunctions(integ, uriAttr) {
-		timeout, ok := functionTimeout(inv.Function)
+		timeout, ok := serverless.LambdaTimeout(inv.Function)
 		if !ok || inv.Function.Deleted() || timeout*1000 <= limitMs {
 			continue
 		}
 		pass.Report(finding.Finding{
 			Address:   inv.Function.Address,
 			Attribute: "timeout",
-			Related:   append([]string{integ.Address, aliasAddress(inv)}, related...),
+			Related:   append([]string{integ.Address, serverless.AliasAddress(inv)}, related...),
 			Message: fmt.Sprintf("timeout %s exceeds the %s %s of %s",
-				seconds(timeout), millisAsSeconds(limitMs), label, integ.Address),
+				serverless.Seconds(timeout), serverless.MillisAsSeconds(limitMs), label, integ.Address),
 			Remediation: fmt.Sprintf("lower timeout to %s or less, or make the work asynchronous (return 202 and hand it to a queue or a container)",
-				millisAsSeconds(limitMs)),
+				serverless.MillisAsSeconds(limitMs)),
 		})
 	}
 }

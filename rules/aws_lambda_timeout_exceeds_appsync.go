@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaTimeoutExceedsAppSync flags functions behind an AppSync Lambda data source whose timeout
@@ -78,18 +79,18 @@ func checkLambdaTimeoutExceedsAppSync(pass *Pass) {
 			}
 		}
 		for _, inv := range g.InvokedFunctions(ds, "lambda_config.0.function_arn") {
-			timeout, ok := functionTimeout(inv.Function)
+			timeout, ok := serverless.LambdaTimeout(inv.Function)
 			if !ok || timeout <= limit || inv.Function.Deleted() {
 				continue
 			}
 			pass.Report(finding.Finding{
 				Address:   inv.Function.Address,
 				Attribute: "timeout",
-				Related:   append([]string{aliasAddress(inv)}, related...),
+				Related:   append([]string{serverless.AliasAddress(inv)}, related...),
 				Message: fmt.Sprintf("timeout %s exceeds the %s AppSync request limit of %s",
-					seconds(timeout), seconds(limit), ds.Address),
+					serverless.Seconds(timeout), serverless.Seconds(limit), ds.Address),
 				Remediation: fmt.Sprintf("lower timeout to %s or less, or start the work asynchronously and deliver the result by subscription",
-					seconds(limit)),
+					serverless.Seconds(limit)),
 			})
 		}
 	}

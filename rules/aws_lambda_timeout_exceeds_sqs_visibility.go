@@ -8,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaTimeoutExceedsSQSVisibility flags SQS event source mappings whose queue hides a message for
@@ -83,7 +84,7 @@ func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
 			windowKnown = false
 		}
 		for _, inv := range g.InvokedFunctions(esm, "function_name") {
-			timeout, ok := functionTimeout(inv.Function)
+			timeout, ok := serverless.LambdaTimeout(inv.Function)
 			if !ok || inv.Function.Deleted() {
 				continue
 			}
@@ -105,7 +106,7 @@ func checkQueue(pass *Pass, esm *graph.Instance, inv graph.Invocation, q *graph.
 		}
 		vt = platform.SQSDefaultVisibilityTimeoutSeconds
 	}
-	related := []string{q.Address, esm.Address, aliasAddress(inv)}
+	related := []string{q.Address, esm.Address, serverless.AliasAddress(inv)}
 	recommended := platform.SQSVisibilityTimeoutFactor*timeout + window
 	switch {
 	case vt < timeout:
@@ -115,13 +116,13 @@ func checkQueue(pass *Pass, esm *graph.Instance, inv graph.Invocation, q *graph.
 			Attribute: "timeout",
 			Related:   related,
 			Message: fmt.Sprintf("timeout %s exceeds the %s visibility timeout of %s: AWS refuses to create %s",
-				seconds(timeout), seconds(vt), q.Address, esm.Address),
+				serverless.Seconds(timeout), serverless.Seconds(vt), q.Address, esm.Address),
 			Remediation: fmt.Sprintf("set visibility_timeout_seconds of %s to at least %d (6 × timeout + batching window), or lower the timeout", q.Address, recommended),
 		})
 	case windowKnown && vt < recommended:
-		parts := []string{fmt.Sprintf("6 × timeout %s", seconds(timeout))}
+		parts := []string{fmt.Sprintf("6 × timeout %s", serverless.Seconds(timeout))}
 		if window > 0 {
-			parts = append(parts, fmt.Sprintf("batching window %s", seconds(window)))
+			parts = append(parts, fmt.Sprintf("batching window %s", serverless.Seconds(window)))
 		}
 		pass.Report(finding.Finding{
 			Severity:  finding.Warning,
@@ -129,7 +130,7 @@ func checkQueue(pass *Pass, esm *graph.Instance, inv graph.Invocation, q *graph.
 			Attribute: "timeout",
 			Related:   related,
 			Message: fmt.Sprintf("visibility timeout %s of %s is below the %s AWS recommends (%s): messages can be processed twice",
-				seconds(vt), q.Address, seconds(recommended), strings.Join(parts, " + ")),
+				serverless.Seconds(vt), q.Address, serverless.Seconds(recommended), strings.Join(parts, " + ")),
 			Remediation: fmt.Sprintf("set visibility_timeout_seconds of %s to at least %d", q.Address, recommended),
 		})
 	}

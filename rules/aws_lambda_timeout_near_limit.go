@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // NearLimitOptions are the options of aws_lambda_timeout_near_limit.
@@ -57,7 +58,7 @@ func checkLambdaTimeoutNearLimit(pass *Pass) {
 	opts := pass.Options.(*NearLimitOptions)
 	threshold := platform.LambdaMaxTimeoutSeconds * opts.ThresholdPercent / 100
 	for _, fn := range pass.Graph.ByType("aws_lambda_function") {
-		timeout, ok := functionTimeout(fn)
+		timeout, ok := serverless.LambdaTimeout(fn)
 		if !ok || fn.Deleted() || timeout < threshold {
 			continue
 		}
@@ -65,7 +66,7 @@ func checkLambdaTimeoutNearLimit(pass *Pass) {
 			Address:   fn.Address,
 			Attribute: "timeout",
 			Message: fmt.Sprintf("timeout %s is %d%% of the %s Lambda maximum: longer work will be cut off",
-				seconds(timeout), timeout*100/platform.LambdaMaxTimeoutSeconds, seconds(platform.LambdaMaxTimeoutSeconds)),
+				serverless.Seconds(timeout), timeout*100/platform.LambdaMaxTimeoutSeconds, serverless.Seconds(platform.LambdaMaxTimeoutSeconds)),
 			Remediation: "split the work into smaller steps (Step Functions or a queue), or move long runs to a container",
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // SFNLambdaTaskTimeout flags Lambda tasks of Step Functions state machines whose function may run
@@ -117,20 +118,20 @@ func checkSFNLambdaTaskTimeout(pass *Pass) {
 
 func checkSFNTask(pass *Pass, sm *graph.Instance, task sfnLambdaTask, inv graph.Invocation, express bool) {
 	fn := inv.Function
-	timeout, ok := functionTimeout(fn)
+	timeout, ok := serverless.LambdaTimeout(fn)
 	if !ok || fn.Deleted() {
 		return
 	}
-	related := []string{sm.Address, aliasAddress(inv)}
+	related := []string{sm.Address, serverless.AliasAddress(inv)}
 	if express && timeout > platform.StepFunctionsExpressMaxSeconds {
 		pass.Report(finding.Finding{
 			Address:   fn.Address,
 			Attribute: "timeout",
 			Related:   related,
 			Message: fmt.Sprintf("timeout %s exceeds the %s (5-minute) limit of EXPRESS state machine %s that invokes it in state %s",
-				seconds(timeout), seconds(platform.StepFunctionsExpressMaxSeconds), sm.Address, task.state),
+				serverless.Seconds(timeout), serverless.Seconds(platform.StepFunctionsExpressMaxSeconds), sm.Address, task.state),
 			Remediation: fmt.Sprintf("lower timeout to %s or less, or make %s a STANDARD state machine",
-				seconds(platform.StepFunctionsExpressMaxSeconds), sm.Address),
+				serverless.Seconds(platform.StepFunctionsExpressMaxSeconds), sm.Address),
 		})
 	}
 	if task.hasTimeout && task.timeout < timeout {
@@ -141,9 +142,9 @@ func checkSFNTask(pass *Pass, sm *graph.Instance, task sfnLambdaTask, inv graph.
 		pass.Report(finding.Finding{
 			Address:   sm.Address,
 			Attribute: "definition",
-			Related:   []string{fn.Address, aliasAddress(inv)},
+			Related:   []string{fn.Address, serverless.AliasAddress(inv)},
 			Message: fmt.Sprintf("state %s has TimeoutSeconds %d, below the %s timeout of %s: %s",
-				task.state, task.timeout, seconds(timeout), fn.Address, consequence),
+				task.state, task.timeout, serverless.Seconds(timeout), fn.Address, consequence),
 			Remediation: sfnTimeoutRemedy(task, fn, timeout, express),
 		})
 	}
@@ -154,10 +155,10 @@ func checkSFNTask(pass *Pass, sm *graph.Instance, task sfnLambdaTask, inv graph.
 func sfnTimeoutRemedy(task sfnLambdaTask, fn *graph.Instance, timeout int, express bool) string {
 	if express && timeout > platform.StepFunctionsExpressMaxSeconds {
 		return fmt.Sprintf("lower the timeout of %s to %s; raising TimeoutSeconds cannot help beyond the %s EXPRESS limit",
-			fn.Address, seconds(task.timeout), seconds(platform.StepFunctionsExpressMaxSeconds))
+			fn.Address, serverless.Seconds(task.timeout), serverless.Seconds(platform.StepFunctionsExpressMaxSeconds))
 	}
 	return fmt.Sprintf("raise TimeoutSeconds of state %s to at least %d, or lower the timeout of %s to %s",
-		task.state, timeout, fn.Address, seconds(task.timeout))
+		task.state, timeout, fn.Address, serverless.Seconds(task.timeout))
 }
 
 // definitionFunctions are the functions the definition refers to in configuration.
@@ -175,7 +176,7 @@ func definitionFunctions(g *graph.Graph, sm *graph.Instance) []graph.Invocation 
 // narrowed to the ones the definition refers to when several share a name; or, when the name
 // matches none, the one function the definition refers to if it has a single Lambda task.
 func sfnTaskFunctions(g *graph.Graph, task sfnLambdaTask, referenced []graph.Invocation, tasks int) []graph.Invocation {
-	byName := lambdaFunctionsByRef(g, task.function)
+	byName := serverless.LambdaFunctionsByRef(g, task.function)
 	if len(byName) > 1 {
 		var narrowed []graph.Invocation
 		for _, inv := range byName {

@@ -5,8 +5,8 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // AzureColdStartNoWarmInstances flags heavy-runtime apps that scale to zero with nothing kept warm,
@@ -50,51 +50,32 @@ var AzureColdStartNoWarmInstances = &Rule{
 }
 
 func checkAzureColdStartNoWarmInstances(pass *Pass) {
-	for _, a := range azureAppsOnKnownPlans(pass.Graph) {
-		app, p := a.inst, a.plan
-		rt := azureRuntime(app)
+	for _, a := range serverless.AzureAppsOnKnownPlans(pass.Graph) {
+		app, p := a.Instance, a.Plan
+		rt := serverless.AzureRuntime(app)
 		heavy := rt == "java" || rt == "dotnet-isolated"
 		report := func(attr, msg, fix string) {
-			pass.Report(finding.Finding{Address: app.Address, Attribute: attr, Related: []string{p.address()}, Message: msg, Remediation: fix})
+			pass.Report(finding.Finding{Address: app.Address, Attribute: attr, Related: []string{p.Address()}, Message: msg, Remediation: fix})
 		}
-		switch p.kind {
+		switch p.Kind {
 		case platform.AzurePlanConsumption:
 			if heavy {
 				report("", fmt.Sprintf("the %s worker scales to zero on the %s, which cannot keep an instance ready: events after idle wait for the worker to start",
-					azureRuntimeLabel(rt), p.name()),
+					serverless.AzureRuntimeLabel(rt), p.Label()),
 					"move the app to Flex Consumption with an always_ready instance, or to a Premium plan")
 			}
 		case platform.AzurePlanFlex:
-			if n, known := azureAlwaysReady(app); heavy && known && n == 0 {
+			if n, known := serverless.AzureAlwaysReady(app); heavy && known && n == 0 {
 				report("always_ready", fmt.Sprintf("no always-ready instances for the %s worker on Flex Consumption: it scales to zero, so events after idle wait for the worker to start",
-					azureRuntimeLabel(rt)),
+					serverless.AzureRuntimeLabel(rt)),
 					"add always_ready { name = \"http\", instance_count = 1 } (billed while idle) for the latency-sensitive trigger group")
 			}
 		case platform.AzurePlanPremium:
 			if n, known := app.Get("site_config", 0, "pre_warmed_instance_count").Int(); known && n == 0 {
 				report("site_config.0.pre_warmed_instance_count", fmt.Sprintf("pre_warmed_instance_count is 0 on the %s (default %d): every instance added when the app scales out starts cold",
-					p.name(), platform.AzurePremiumDefaultPrewarmed),
+					p.Label(), platform.AzurePremiumDefaultPrewarmed),
 					fmt.Sprintf("set site_config.pre_warmed_instance_count = %d or more", platform.AzurePremiumDefaultPrewarmed))
 			}
 		}
 	}
-}
-
-// azureAlwaysReady totals a Flex app's always-ready instances. known is false when the plan does not say.
-func azureAlwaysReady(app *graph.Instance) (int, bool) {
-	v := app.Get("always_ready")
-	blocks, ok := v.List()
-	if !ok {
-		useDefault, known := orDefault(v)
-		return 0, known && useDefault
-	}
-	total := 0
-	for i := range blocks {
-		n, ok := app.Get("always_ready", i, "instance_count").Int()
-		if !ok {
-			return 0, false
-		}
-		total += n
-	}
-	return total, true
 }

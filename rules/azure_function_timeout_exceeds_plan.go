@@ -9,9 +9,10 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
-// AzureFunctionTimeoutExceedsPlan flags function apps whose functionTimeout their hosting plan does
+// AzureFunctionTimeoutExceedsPlan flags function apps whose LambdaTimeout their hosting plan does
 // not allow.
 var AzureFunctionTimeoutExceedsPlan = &Rule{
 	Name:     "azure_function_timeout_exceeds_plan",
@@ -56,35 +57,35 @@ var AzureFunctionTimeoutExceedsPlan = &Rule{
 }
 
 func checkAzureFunctionTimeoutExceedsPlan(pass *Pass) {
-	for _, a := range azureAppsOnKnownPlans(pass.Graph) {
-		app, p := a.inst, a.plan
-		t, ok := azureAppTimeout(app, p, true, pass.Settings.AzureHost)
+	for _, a := range serverless.AzureAppsOnKnownPlans(pass.Graph) {
+		app, p := a.Instance, a.Plan
+		t, ok := serverless.AzureAppTimeout(app, p, true, pass.Settings.AzureHost)
 		if !ok {
 			continue
 		}
 		report := func(sev finding.Severity, msg, fix string) {
-			pass.Report(finding.Finding{Severity: sev, Address: app.Address, Attribute: t.attribute(),
-				Related: []string{p.address()}, Message: msg, Remediation: fix})
+			pass.Report(finding.Finding{Severity: sev, Address: app.Address, Attribute: t.Attribute(),
+				Related: []string{p.Address()}, Message: msg, Remediation: fix})
 		}
 		maxConsumption := time.Duration(platform.AzureConsumptionMaxTimeoutSeconds) * time.Second
 		graceful := time.Duration(platform.AzurePremiumGuaranteedTimeoutSeconds) * time.Second
-		switch p.kind {
+		switch p.Kind {
 		case platform.AzurePlanConsumption:
-			if t.unbounded || t.d > maxConsumption {
+			if t.Unbounded || t.Duration > maxConsumption {
 				report(finding.Error, fmt.Sprintf("%s exceeds the %s maximum of the %s: the Functions host does not start",
-					t.describe(), clockDuration(maxConsumption), p.name()),
+					t.Describe(), serverless.ClockDuration(maxConsumption), p.Label()),
 					"set functionTimeout to 00:10:00 or less, or move the app to a Flex Consumption or Premium plan")
 			}
 		case platform.AzurePlanDedicated:
-			if on, known := azureAlwaysOn(app); t.unbounded && known && !on {
+			if on, known := azureAlwaysOn(app); t.Unbounded && known && !on {
 				report(finding.Error, fmt.Sprintf("%s needs Always On on the %s, but site_config.always_on is off: the app is unloaded when idle and running executions end",
-					t.describe(), p.name()),
+					t.Describe(), p.Label()),
 					"set site_config.always_on = true, or give functionTimeout a bound")
 			}
 		case platform.AzurePlanPremium, platform.AzurePlanFlex:
-			if t.unbounded || t.d > graceful {
+			if t.Unbounded || t.Duration > graceful {
 				report(finding.Notice, fmt.Sprintf("%s is longer than the %s the %s lets an execution finish when it scales in: longer runs can be cut off",
-					t.describe(), clockDuration(graceful), p.name()),
+					t.Describe(), serverless.ClockDuration(graceful), p.Label()),
 					"keep executions under 60 minutes: split the work with Durable Functions, or move long runs to a container")
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -16,7 +17,7 @@ func timeoutSetting(v string) map[string]any {
 
 func TestAzureFunctionTimeoutExceedsPlan(t *testing.T) {
 	app, plan := "azurerm_linux_function_app.app", "azurerm_service_plan.plan"
-	host := &rules.AzureHost{FunctionTimeout: 20 * time.Minute, Source: "functions/host.json"}
+	host := &serverless.AzureHost{FunctionTimeout: 20 * time.Minute, Source: "functions/host.json"}
 	sensitiveKey := func(key string) func(map[string]map[string]any) {
 		return func(c map[string]map[string]any) {
 			c[app]["after_sensitive"] = map[string]any{"app_settings": map[string]any{key: true}}
@@ -25,7 +26,7 @@ func TestAzureFunctionTimeoutExceedsPlan(t *testing.T) {
 	tests := []struct {
 		name string
 		plan *plantest.Builder
-		host *rules.AzureHost
+		host *serverless.AzureHost
 		edit func(map[string]map[string]any)
 		want []string
 	}{

@@ -8,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // AzureHTTPTimeoutAbove230s flags function apps whose timeout lets an HTTP function run past the
@@ -64,29 +65,29 @@ var AzureHTTPTimeoutAbove230s = &Rule{
 
 func checkAzureHTTPTimeoutAbove230s(pass *Pass) {
 	limit := time.Duration(platform.AzureHTTPResponseLimitSeconds) * time.Second
-	for _, app := range azureFunctionApps(pass.Graph) {
-		p, planKnown := azureHostingPlan(pass.Graph, app)
-		t, ok := azureAppTimeout(app, p, planKnown, pass.Settings.AzureHost)
-		if !ok || (!t.unbounded && t.d <= limit) {
+	for _, app := range serverless.AzureFunctionApps(pass.Graph) {
+		p, planKnown := serverless.AzureHostingPlanOf(pass.Graph, app)
+		t, ok := serverless.AzureAppTimeout(app, p, planKnown, pass.Settings.AzureHost)
+		if !ok || (!t.Unbounded && t.Duration <= limit) {
 			continue
 		}
-		httpFunctions, noneHTTP := azureHTTP(pass.Graph, app)
+		httpFunctions, noneHTTP := serverless.AzureHTTP(pass.Graph, app)
 		if noneHTTP {
 			continue
 		}
 		f := finding.Finding{
 			Address:     app.Address,
-			Attribute:   t.attribute(),
-			Related:     append([]string{p.address()}, httpFunctions...),
+			Attribute:   t.Attribute(),
+			Related:     append([]string{p.Address()}, httpFunctions...),
 			Remediation: "answer HTTP requests within 230s and continue in the background (Durable Functions async pattern or a queue), or set functionTimeout to 00:03:50 if the app only serves HTTP",
 		}
 		if len(httpFunctions) > 0 {
 			f.Message = fmt.Sprintf("%s lets the HTTP functions %s run past the %s Azure waits for a response: callers get an error while the function keeps running",
-				t.describe(), strings.Join(httpFunctions, ", "), seconds(platform.AzureHTTPResponseLimitSeconds))
+				t.Describe(), strings.Join(httpFunctions, ", "), serverless.Seconds(platform.AzureHTTPResponseLimitSeconds))
 		} else {
 			f.Severity = finding.Notice
 			f.Message = fmt.Sprintf("%s exceeds the %s Azure waits for an HTTP response: if the app serves HTTP, callers get an error while the function keeps running",
-				t.describe(), seconds(platform.AzureHTTPResponseLimitSeconds))
+				t.Describe(), serverless.Seconds(platform.AzureHTTPResponseLimitSeconds))
 		}
 		pass.Report(f)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -15,7 +16,7 @@ func TestAzureHTTPTimeoutAbove230s(t *testing.T) {
 	tests := []struct {
 		name string
 		plan *plantest.Builder
-		host *rules.AzureHost
+		host *serverless.AzureHost
 		edit func(map[string]map[string]any)
 		want []string
 	}{
@@ -35,7 +36,7 @@ func TestAzureHTTPTimeoutAbove230s(t *testing.T) {
 		{
 			name: "no function resources: a notice, with the timeout from host.json",
 			plan: plantest.New().Add(azurePlan(plan, "EP1"), azureLinuxApp(app, plan, javaStack, nil, nil)),
-			host: &rules.AzureHost{FunctionTimeout: time.Hour, Source: "host.json"},
+			host: &serverless.AzureHost{FunctionTimeout: time.Hour, Source: "host.json"},
 			want: []string{"notice azurerm_linux_function_app.app: functionTimeout 1h (host.json host.json) exceeds the 230s Azure waits for an HTTP response: if the app serves HTTP, callers get an error while the function keeps running"},
 		},
 		{

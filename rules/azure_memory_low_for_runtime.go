@@ -8,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // AzureMemoryLowForRuntime flags Java and .NET function apps on instances too small for a managed
@@ -47,13 +48,13 @@ var AzureMemoryLowForRuntime = &Rule{
 }
 
 func checkAzureMemoryLowForRuntime(pass *Pass) {
-	for _, a := range azureAppsOnKnownPlans(pass.Graph) {
-		app, p := a.inst, a.plan
-		rt := azureRuntime(app)
+	for _, a := range serverless.AzureAppsOnKnownPlans(pass.Graph) {
+		app, p := a.Instance, a.Plan
+		rt := serverless.AzureRuntime(app)
 		if rt != "java" && !strings.HasPrefix(rt, "dotnet") {
 			continue
 		}
-		switch p.kind {
+		switch p.Kind {
 		case platform.AzurePlanFlex:
 			v := app.Get("instance_memory_in_mb")
 			mb, known := v.Int()
@@ -66,17 +67,17 @@ func checkAzureMemoryLowForRuntime(pass *Pass) {
 			pass.Report(finding.Finding{
 				Address:   app.Address,
 				Attribute: "instance_memory_in_mb",
-				Related:   []string{p.address()},
+				Related:   []string{p.Address()},
 				Message: fmt.Sprintf("instance_memory_in_mb %d is below the %d MB default of Flex Consumption, little for a %s worker: expect garbage-collection stalls and out-of-memory restarts under load",
-					mb, platform.AzureFlexDefaultInstanceMemoryMB, azureRuntimeLabel(rt)),
+					mb, platform.AzureFlexDefaultInstanceMemoryMB, serverless.AzureRuntimeLabel(rt)),
 				Remediation: fmt.Sprintf("set instance_memory_in_mb = %d (the default) or 4096", platform.AzureFlexDefaultInstanceMemoryMB),
 			})
 		case platform.AzurePlanConsumption:
 			pass.Report(finding.Finding{
 				Address: app.Address,
-				Related: []string{p.address()},
+				Related: []string{p.Address()},
 				Message: fmt.Sprintf("the %s gives every instance a fixed %d MB (1.5 GB), shared by the %s worker and all concurrent executions",
-					p.name(), platform.AzureConsumptionMemoryMB, azureRuntimeLabel(rt)),
+					p.Label(), platform.AzureConsumptionMemoryMB, serverless.AzureRuntimeLabel(rt)),
 				Remediation: "move the app to Flex Consumption with 2048 or 4096 MB instances, or to a Premium plan (EP1: 3.5 GB)",
 			})
 		}

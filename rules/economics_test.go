@@ -16,6 +16,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -103,9 +104,9 @@ func TestPlannedFunctions(t *testing.T) {
 	)
 	g := b.Graph(t)
 	s := econSettings(t, "resource_usage:\n  azurerm_linux_function_app.consumption:\n    monthly_executions: 1000000\n    execution_duration_ms: 300\n    memory_mb: 512\n")
-	got := map[string]rules.PlannedFunction{}
+	got := map[string]serverless.PlannedFunction{}
 	var order []string
-	for _, pf := range rules.PlannedFunctions(g, s) {
+	for _, pf := range serverless.PlannedFunctions(g, s.Inputs()) {
 		got[pf.Instance.Address] = pf
 		order = append(order, pf.Instance.Address)
 	}
@@ -119,7 +120,7 @@ func TestPlannedFunctions(t *testing.T) {
 	assert.Equal(t, cost.Function{Platform: platform.AWSLambda, MemoryMB: 512, Arch: cost.ARM64}, api.Function)
 	assert.Equal(t, 30, api.TimeoutSeconds)
 	require.Len(t, api.Provisioned, 1)
-	assert.Equal(t, rules.ProvisionedCapacity{Config: g.ByAddress("aws_lambda_provisioned_concurrency_config.api"),
+	assert.Equal(t, serverless.ProvisionedCapacity{Config: g.ByAddress("aws_lambda_provisioned_concurrency_config.api"),
 		Attribute: "provisioned_concurrent_executions", Instances: 2, Qualifier: "alias live",
 		Related: []string{"aws_lambda_alias.live"}}, api.Provisioned[0])
 	require.Len(t, api.KeepWarm, 1)
@@ -130,7 +131,7 @@ func TestPlannedFunctions(t *testing.T) {
 	assert.Equal(t, "hybrid_unit.api workload", api.Traffic.Source())
 	assert.True(t, api.WarmNeeded())
 	assert.Equal(t, cost.ProvisionedCapacity, api.CurrentKind())
-	assert.Equal(t, cost.Configured{PingsPerMonth: 8760, PingConcurrency: 3, Provisioned: 2, IdlePingsPerMonth: 8760}, api.Configured(s))
+	assert.Equal(t, cost.Configured{PingsPerMonth: 8760, PingConcurrency: 3, Provisioned: 2, IdlePingsPerMonth: 8760}, api.Configured(s.Inputs()))
 
 	defaults := got["aws_lambda_function.defaults"]
 	assert.Equal(t, cost.Function{Platform: platform.AWSLambda, MemoryMB: 128, Arch: cost.X86_64}, defaults.Function,
@@ -159,11 +160,11 @@ func TestPlannedFunctions(t *testing.T) {
 
 	flex := got["azurerm_function_app_flex_consumption.flex"]
 	assert.Equal(t, 4096, flex.Function.MemoryMB)
-	assert.Equal(t, []rules.ProvisionedCapacity{{Config: g.ByAddress("azurerm_function_app_flex_consumption.flex"),
+	assert.Equal(t, []serverless.ProvisionedCapacity{{Config: g.ByAddress("azurerm_function_app_flex_consumption.flex"),
 		Attribute: "always_ready", Instances: 2, Qualifier: "always-ready instances"}}, flex.Provisioned)
 
 	// Without memory_mb, a Consumption app is priced at its whole instance, and says so.
-	noMemory := rules.PlannedFunctions(g, exampleSettings)
+	noMemory := serverless.PlannedFunctions(g, exampleSettings.Inputs())
 	for _, pf := range noMemory {
 		if pf.Instance.Address == "azurerm_linux_function_app.consumption" {
 			assert.Equal(t, 1536, pf.Function.MemoryMB)
@@ -195,7 +196,7 @@ func TestKeepWarmPingsAcrossClouds(t *testing.T) {
 		timer("azurerm_function_app_function.setting", "Warmer", "%WARMER_SCHEDULE%"),
 	)
 	got := map[string][]string{}
-	for _, pf := range rules.PlannedFunctions(b.Graph(t), exampleSettings) {
+	for _, pf := range serverless.PlannedFunctions(b.Graph(t), exampleSettings.Inputs()) {
 		for _, p := range pf.KeepWarm {
 			got[pf.Instance.Address] = append(got[pf.Instance.Address], p.Schedule.Address+" "+p.Expression+" "+cost.FormatCount(p.PingsPerMonth))
 		}

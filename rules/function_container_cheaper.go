@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // ContainerCheaperOptions are the options of function_container_cheaper.
@@ -78,11 +79,11 @@ var FunctionContainerCheaper = &Rule{
 
 func checkFunctionContainerCheaper(pass *Pass) {
 	margin := float64(pass.Options.(*ContainerCheaperOptions).MarginPercent)
-	for _, pf := range plannedFunctions(pass.Graph, pass.Settings, withTraffic) {
+	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, pass.Settings.Inputs(), serverless.WithTraffic) {
 		if !pf.HasTraffic || !pf.Traffic.Complete() || pf.MemoryAssumed {
 			continue
 		}
-		c, err := pf.Compare(pass.Settings)
+		c, err := pf.Compare(pass.Settings.Inputs())
 		if err != nil {
 			continue
 		}
@@ -103,12 +104,12 @@ func checkFunctionContainerCheaper(pass *Pass) {
 		if r, ok := c.BreakEven(kind, cost.AlwaysOnContainer); ok && r < pf.Traffic.RequestsPerMonth {
 			breakEven = fmt.Sprintf("; break-even at %s requests a month", cost.FormatRequests(r))
 		}
-		related := append(pf.warmRelated(), pf.trafficUnits(pass.Graph)...)
+		related := append(pf.WarmRelated(), pf.TrafficUnits(pass.Graph)...)
 		pass.Report(finding.Finding{
 			Address: pf.Instance.Address,
 			Related: related,
 			Message: fmt.Sprintf("expected %s cost %s a month %s (%s), but %s on %s always on: %.0f%% less, above the %.0f%% margin%s (%s)",
-				pf.trafficText(), cost.FormatUSD(now.Estimate.USD), kind, pf.label(), cost.FormatUSD(box.Estimate.USD),
+				pf.TrafficText(), cost.FormatUSD(now.Estimate.USD), kind, pf.Label(), cost.FormatUSD(box.Estimate.USD),
 				box.Container, saving, margin, breakEven, cost.PriceDate(now.Estimate, box.Estimate)),
 			Remediation: fmt.Sprintf("run the steady traffic on an always-on %s (the container half of a hybrid unit) and keep the function for bursts, or correct the expected traffic in %s",
 				box.Container.Platform, pf.Traffic.Source()),

@@ -7,6 +7,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // FunctionKeepWarmCost states what the keep-warm pings in the plan cost a month, beside what
@@ -54,8 +55,8 @@ var FunctionKeepWarmCost = &Rule{
 }
 
 func checkFunctionKeepWarmCost(pass *Pass) {
-	prices := pass.Settings.prices()
-	for _, pf := range plannedFunctions(pass.Graph, pass.Settings, withKeepWarm) {
+	prices := pass.Settings.Inputs().PriceList()
+	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, pass.Settings.Inputs(), serverless.WithKeepWarm) {
 		fn := pf.Function
 		billedMs, ok := cost.MinimumBilledMillis(fn.Platform)
 		if !ok {
@@ -72,7 +73,7 @@ func checkFunctionKeepWarmCost(pass *Pass) {
 				times += fmt.Sprintf(", %d at a time", p.Concurrency)
 			}
 			msg := fmt.Sprintf("keep-warm schedule %s pings %s (%s) %s: %s a month, each ping billed at the %s ms minimum",
-				p.Expression, pf.Instance.Address, pf.label(), times, cost.FormatUSD(e.USD), cost.FormatCount(billedMs))
+				p.Expression, pf.Instance.Address, pf.Label(), times, cost.FormatUSD(e.USD), cost.FormatCount(billedMs))
 			if pf.MemoryAssumed {
 				msg += " and the whole instance's memory"
 			}

@@ -2,13 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // GCPCallerDeadlineBelowTimeout flags Cloud Scheduler jobs, Pub/Sub push subscriptions, Cloud Tasks
@@ -83,7 +83,7 @@ type gcpCallerKind struct {
 	typ string
 	// block is the nested block whose references name the callee ("http_target", "push_config").
 	block string
-	check func(pass *Pass, caller *graph.Instance, w gcpWorkload, timeout int)
+	check func(pass *Pass, caller *graph.Instance, w serverless.GCPWorkload, timeout int)
 }
 
 var gcpCallerKinds = []gcpCallerKind{
@@ -99,8 +99,8 @@ func checkGCPCallerDeadlineBelowTimeout(pass *Pass) {
 			if caller.Deleted() {
 				continue
 			}
-			for _, w := range gcpCallees(pass.Graph, caller, k.block) {
-				if timeout, _, ok := w.timeout(); ok {
+			for _, w := range serverless.GCPCallees(pass.Graph, caller, k.block) {
+				if timeout, _, ok := w.Timeout(); ok {
 					k.check(pass, caller, w, timeout)
 				}
 			}
@@ -108,27 +108,10 @@ func checkGCPCallerDeadlineBelowTimeout(pass *Pass) {
 	}
 }
 
-// gcpCallees follows the references made inside a caller's block to the functions and services
-// they name, once each.
-func gcpCallees(g *graph.Graph, caller *graph.Instance, block string) []gcpWorkload {
-	var out []gcpWorkload
-	seen := map[*graph.Instance]bool{}
-	for _, e := range g.Outgoing(caller) {
-		if e.Attribute != block && !strings.HasPrefix(e.Attribute, block+".") {
-			continue
-		}
-		if w, ok := gcpWorkloadOf(e.To); ok && !seen[e.To] && !e.To.Deleted() {
-			seen[e.To] = true
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
 // knownOrDefault reads a whole-seconds setting: its value, or def when unset. ok is false when the
 // plan does not know it.
 func knownOrDefault(v plan.Value, def int, parse func(plan.Value) (int, bool)) (n int, isDefault, ok bool) {
-	useDefault, ok := orDefault(v)
+	useDefault, ok := serverless.OrDefault(v)
 	switch {
 	case !ok:
 		return 0, false, false
@@ -139,9 +122,9 @@ func knownOrDefault(v plan.Value, def int, parse func(plan.Value) (int, bool)) (
 	return n, false, ok
 }
 
-func checkSchedulerDeadline(pass *Pass, job *graph.Instance, w gcpWorkload, timeout int) {
+func checkSchedulerDeadline(pass *Pass, job *graph.Instance, w serverless.GCPWorkload, timeout int) {
 	deadline, isDefault, ok := knownOrDefault(job.Get("attempt_deadline"), platform.SchedulerHTTPDefaultAttemptDeadlineSeconds,
-		func(v plan.Value) (int, bool) { s, _ := v.String(); return parseGoogleDuration(s) })
+		func(v plan.Value) (int, bool) { s, _ := v.String(); return serverless.ParseGoogleDuration(s) })
 	if !ok || deadline >= timeout {
 		return
 	}
@@ -152,13 +135,13 @@ func checkSchedulerDeadline(pass *Pass, job *graph.Instance, w gcpWorkload, time
 	fix := fmt.Sprintf("raise attempt_deadline to \"%ds\"", timeout)
 	if timeout > platform.SchedulerHTTPMaxAttemptDeadlineSeconds {
 		fix = fmt.Sprintf("lower the timeout to %s (the longest attempt_deadline), or have the job start a Cloud Run job or Workflows execution instead",
-			seconds(platform.SchedulerHTTPMaxAttemptDeadlineSeconds))
+			serverless.Seconds(platform.SchedulerHTTPMaxAttemptDeadlineSeconds))
 	}
 	reportCallerDeadline(pass, job, "attempt_deadline", w, fmt.Sprintf("attempt deadline %s%s is shorter than the %s timeout of %s: %s",
-		seconds(deadline), defaultNote(isDefault), seconds(timeout), w.inst.Address, what), fix, finding.Warning)
+		serverless.Seconds(deadline), serverless.DefaultNote(isDefault), serverless.Seconds(timeout), w.Instance.Address, what), fix, finding.Warning)
 }
 
-func checkPushDeadline(pass *Pass, sub *graph.Instance, w gcpWorkload, timeout int) {
+func checkPushDeadline(pass *Pass, sub *graph.Instance, w serverless.GCPWorkload, timeout int) {
 	deadline, isDefault, ok := knownOrDefault(sub.Get("ack_deadline_seconds"), platform.PubSubDefaultAckDeadlineSeconds,
 		func(v plan.Value) (int, bool) { return v.Int() })
 	if !ok {
@@ -174,45 +157,45 @@ func checkPushDeadline(pass *Pass, sub *graph.Instance, w gcpWorkload, timeout i
 	switch {
 	case timeout > platform.PubSubMaxAckDeadlineSeconds && deadline < platform.PubSubMaxAckDeadlineSeconds:
 		fix = fmt.Sprintf("raise ack_deadline_seconds to %d (its maximum) and lower the timeout to %s, or acknowledge at once and process asynchronously",
-			platform.PubSubMaxAckDeadlineSeconds, seconds(platform.PubSubMaxAckDeadlineSeconds))
+			platform.PubSubMaxAckDeadlineSeconds, serverless.Seconds(platform.PubSubMaxAckDeadlineSeconds))
 	case timeout > platform.PubSubMaxAckDeadlineSeconds:
-		fix = fmt.Sprintf("lower the timeout to %s, or acknowledge at once and process asynchronously", seconds(platform.PubSubMaxAckDeadlineSeconds))
+		fix = fmt.Sprintf("lower the timeout to %s, or acknowledge at once and process asynchronously", serverless.Seconds(platform.PubSubMaxAckDeadlineSeconds))
 	}
 	reportCallerDeadline(pass, sub, "ack_deadline_seconds", w, fmt.Sprintf("ack deadline %s%s is shorter than the %s timeout of %s: Pub/Sub redelivers the message while the first delivery is still being processed",
-		seconds(deadline), defaultNote(isDefault), seconds(timeout), w.inst.Address), fix, finding.Warning)
+		serverless.Seconds(deadline), serverless.DefaultNote(isDefault), serverless.Seconds(timeout), w.Instance.Address), fix, finding.Warning)
 }
 
-func checkTasksDeadline(pass *Pass, queue *graph.Instance, w gcpWorkload, timeout int) {
+func checkTasksDeadline(pass *Pass, queue *graph.Instance, w serverless.GCPWorkload, timeout int) {
 	switch {
 	case timeout > platform.CloudTasksHTTPMaxDispatchDeadlineSeconds:
 		reportCallerDeadline(pass, queue, "http_target", w, fmt.Sprintf("sends HTTP tasks to %s, whose %s timeout outlasts the %s longest dispatch deadline: long tasks are retried while the first attempt is still working",
-			w.inst.Address, seconds(timeout), seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
-			fmt.Sprintf("lower the timeout to %s, or split the work into shorter tasks", seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
+			w.Instance.Address, serverless.Seconds(timeout), serverless.Seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
+			fmt.Sprintf("lower the timeout to %s, or split the work into shorter tasks", serverless.Seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
 			finding.Warning)
 	case timeout > platform.CloudTasksHTTPDefaultDispatchDeadlineSeconds:
 		reportCallerDeadline(pass, queue, "http_target", w, fmt.Sprintf("sends HTTP tasks to %s, whose %s timeout outlasts the %s default dispatch deadline: tasks created without a longer dispatch_deadline are retried while the first attempt is still working",
-			w.inst.Address, seconds(timeout), seconds(platform.CloudTasksHTTPDefaultDispatchDeadlineSeconds)),
-			fmt.Sprintf("create the tasks with dispatch_deadline \"%ds\" (at most %s), or lower the timeout", timeout, seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
+			w.Instance.Address, serverless.Seconds(timeout), serverless.Seconds(platform.CloudTasksHTTPDefaultDispatchDeadlineSeconds)),
+			fmt.Sprintf("create the tasks with dispatch_deadline \"%ds\" (at most %s), or lower the timeout", timeout, serverless.Seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
 			finding.Notice)
 	}
 }
 
-func checkEventarcDeadline(pass *Pass, trigger *graph.Instance, w gcpWorkload, timeout int) {
+func checkEventarcDeadline(pass *Pass, trigger *graph.Instance, w serverless.GCPWorkload, timeout int) {
 	if timeout <= platform.PubSubMaxAckDeadlineSeconds {
 		return
 	}
 	reportCallerDeadline(pass, trigger, "destination", w, fmt.Sprintf("delivers events to %s, whose %s timeout outlasts the %s longest Pub/Sub acknowledgement deadline Eventarc delivers with: the event is redelivered while the first delivery is still being processed",
-		w.inst.Address, seconds(timeout), seconds(platform.PubSubMaxAckDeadlineSeconds)),
-		fmt.Sprintf("lower the timeout to %s, or acknowledge the event at once and hand the work to a Cloud Run job or Workflows", seconds(platform.PubSubMaxAckDeadlineSeconds)),
+		w.Instance.Address, serverless.Seconds(timeout), serverless.Seconds(platform.PubSubMaxAckDeadlineSeconds)),
+		fmt.Sprintf("lower the timeout to %s, or acknowledge the event at once and hand the work to a Cloud Run job or Workflows", serverless.Seconds(platform.PubSubMaxAckDeadlineSeconds)),
 		finding.Warning)
 }
 
-func reportCallerDeadline(pass *Pass, caller *graph.Instance, attr string, w gcpWorkload, msg, fix string, sev finding.Severity) {
+func reportCallerDeadline(pass *Pass, caller *graph.Instance, attr string, w serverless.GCPWorkload, msg, fix string, sev finding.Severity) {
 	pass.Report(finding.Finding{
 		Severity:    sev,
 		Address:     caller.Address,
 		Attribute:   attr,
-		Related:     []string{w.inst.Address},
+		Related:     []string{w.Instance.Address},
 		Message:     msg,
 		Remediation: fix,
 	})

@@ -8,8 +8,8 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // GCPColdStartOptions are the options of gcp_cold_start_on_sync_path.
@@ -83,7 +83,7 @@ var GCPColdStartOnSyncPath = &Rule{
 
 func checkGCPColdStartOnSyncPath(pass *Pass) {
 	opts := pass.Options.(*GCPColdStartOptions)
-	for _, w := range gcpWorkloads(pass.Graph) {
+	for _, w := range serverless.GCPWorkloads(pass.Graph) {
 		path, related := gcpSyncPath(pass.Graph, w)
 		if path == "" {
 			continue
@@ -92,13 +92,13 @@ func checkGCPColdStartOnSyncPath(pass *Pass) {
 		if heavy == "" {
 			continue
 		}
-		minimum, minAttr, ok := w.minInstances()
+		minimum, minAttr, ok := w.MinInstances()
 		if !ok {
 			continue
 		}
 		var reasons, fixes []string
 		attr := minAttr
-		if boost, boostAttr, known := w.startupCPUBoost(); known && !boost {
+		if boost, boostAttr, known := w.StartupCPUBoost(); known && !boost {
 			reasons = append(reasons, "startup CPU boost is off")
 			fixes = append(fixes, "set startup_cpu_boost = true (billed only while instances start)")
 			attr = boostAttr
@@ -112,7 +112,7 @@ func checkGCPColdStartOnSyncPath(pass *Pass) {
 			continue
 		}
 		pass.Report(finding.Finding{
-			Address:   w.inst.Address,
+			Address:   w.Instance.Address,
 			Attribute: attr,
 			Related:   related,
 			Message: fmt.Sprintf("%s with heavy initialisation (%s): %s, so requests after idle wait for a slow cold start",
@@ -124,19 +124,19 @@ func checkGCPColdStartOnSyncPath(pass *Pass) {
 
 // gcpSyncPath says why a workload is on a synchronous path ("" when the plan does not show it is),
 // with the resources that make it so.
-func gcpSyncPath(g *graph.Graph, w gcpWorkload) (string, []string) {
-	if !w.isService() {
-		if event, known := w.eventDriven(); known && !event {
-			return "HTTP-triggered " + w.label(), nil
+func gcpSyncPath(g *graph.Graph, w serverless.GCPWorkload) (string, []string) {
+	if !w.IsService() {
+		if event, known := w.EventDriven(); known && !event {
+			return "HTTP-triggered " + w.Label(), nil
 		}
 		return "", nil
 	}
 	var why []string
 	var related []string
-	if disabled, _ := w.inst.Get("invoker_iam_disabled").Bool(); disabled {
+	if disabled, _ := w.Instance.Get("invoker_iam_disabled").Bool(); disabled {
 		why = append(why, "its invoker IAM check is disabled")
 	}
-	for _, e := range g.Referrers(w.inst) {
+	for _, e := range g.Referrers(w.Instance) {
 		from := e.From
 		if from.Deleted() {
 			continue
@@ -204,25 +204,25 @@ var gcpHeavyEnv = []string{"JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS",
 
 // gcpHeavyInit describes why a workload's initialisation is heavy ("runtime java17", "image
 // \"gcr.io/p/api-jvm\""), or "" when the plan does not show that it is.
-func gcpHeavyInit(w gcpWorkload, patterns []string) string {
-	if !w.isService() {
-		if rt := w.runtime(); platform.IsHeavyRuntime(rt) {
+func gcpHeavyInit(w serverless.GCPWorkload, patterns []string) string {
+	if !w.IsService() {
+		if rt := w.Runtime(); platform.IsHeavyRuntime(rt) {
 			return "runtime " + rt
 		}
 		return ""
 	}
-	for _, c := range w.containers() {
+	for _, c := range w.Containers() {
 		for _, attr := range []string{"image", "base_image_uri"} {
-			image, _ := w.inst.Get(c.under(attr)...).String()
+			image, _ := w.Instance.Get(c.Under(attr)...).String()
 			for _, p := range patterns {
 				if p != "" && strings.Contains(strings.ToLower(image), strings.ToLower(p)) {
 					return fmt.Sprintf("%s %q", strings.ReplaceAll(attr, "_", " "), image)
 				}
 			}
 		}
-		env, _ := w.inst.Get(c.under("env")...).List()
+		env, _ := w.Instance.Get(c.Under("env")...).List()
 		for i := range env {
-			name, _ := w.inst.Get(c.under("env", i, "name")...).String()
+			name, _ := w.Instance.Get(c.Under("env", i, "name")...).String()
 			for _, h := range gcpHeavyEnv {
 				if name == h || (strings.HasSuffix(h, "_") && strings.HasPrefix(name, h)) {
 					return fmt.Sprintf("environment variable %s", name)
@@ -233,44 +233,14 @@ func gcpHeavyInit(w gcpWorkload, patterns []string) string {
 	return ""
 }
 
-// startupCPUBoost says whether a Cloud Run service boosts CPU while instances start. known is false
-// for functions and when the plan does not say.
-func (w gcpWorkload) startupCPUBoost() (on bool, attr string, known bool) {
-	switch w.kind {
-	case gcpRunV2:
-		cs := w.containers()
-		if len(cs) == 0 {
-			return false, "", false
-		}
-		for _, c := range cs {
-			v := w.inst.Get(c.under("resources", 0, "startup_cpu_boost")...)
-			if b, ok := v.Bool(); ok && b {
-				return true, "", true
-			}
-			if v.State != plan.Null && v.State != plan.Absent && v.State != plan.Known {
-				return false, "", false
-			}
-		}
-		return false, cs[0].path + ".resources.0.startup_cpu_boost", true
-	case gcpRunV1:
-		annotations := w.inst.Get("template", 0, "metadata", 0, "annotations")
-		if annotations.State == plan.Unknown || annotations.State == plan.Sensitive {
-			return false, "", false
-		}
-		s, _ := w.inst.Get("template", 0, "metadata", 0, "annotations", "run.googleapis.com/startup-cpu-boost").String()
-		return s == "true", "template.0.metadata.0.annotations", true
-	}
-	return false, "", false
-}
-
 // gcpMinInstancesSetting names the setting that keeps instances warm, for remediations.
-func gcpMinInstancesSetting(w gcpWorkload) string {
-	switch w.kind {
-	case gcpGen1:
+func gcpMinInstancesSetting(w serverless.GCPWorkload) string {
+	switch w.Kind {
+	case serverless.GCPFunctionsGen1:
 		return "min_instances"
-	case gcpGen2:
+	case serverless.GCPFunctionsGen2:
 		return "service_config.min_instance_count"
-	case gcpRunV1:
+	case serverless.GCPCloudRunV1:
 		return "the template annotation autoscaling.knative.dev/minScale"
 	}
 	return "template.scaling.min_instance_count"

@@ -6,6 +6,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // GCPFunctionTimeoutLimit flags functions and Cloud Run services whose timeout is above, or close
@@ -59,8 +60,8 @@ var GCPFunctionTimeoutLimit = &Rule{
 
 func checkGCPFunctionTimeoutLimit(pass *Pass) {
 	opts := pass.Options.(*NearLimitOptions)
-	for _, w := range gcpWorkloads(pass.Graph) {
-		timeout, setting, ok := w.timeout()
+	for _, w := range serverless.GCPWorkloads(pass.Graph) {
+		timeout, setting, ok := w.Timeout()
 		if !ok {
 			continue
 		}
@@ -72,20 +73,20 @@ func checkGCPFunctionTimeoutLimit(pass *Pass) {
 		switch {
 		case timeout > limit:
 			pass.Report(finding.Finding{
-				Address:   w.inst.Address,
-				Attribute: setting.attr,
+				Address:   w.Instance.Address,
+				Attribute: setting.Attribute,
 				Message: fmt.Sprintf("timeout %s%s exceeds the %s maximum of %s",
-					seconds(timeout), defaultNote(setting.isDefault), seconds(limit), kind),
+					serverless.Seconds(timeout), serverless.DefaultNote(setting.IsDefault), serverless.Seconds(limit), kind),
 				Remediation: fmt.Sprintf("lower the timeout to %s or less, and hand longer work to a Cloud Run job, Workflows or a container",
-					seconds(limit)),
+					serverless.Seconds(limit)),
 			})
 		case known && timeout*100 >= limit*opts.ThresholdPercent:
 			pass.Report(finding.Finding{
 				Severity:  finding.Notice,
-				Address:   w.inst.Address,
-				Attribute: setting.attr,
+				Address:   w.Instance.Address,
+				Attribute: setting.Attribute,
 				Message: fmt.Sprintf("timeout %s is %d%% of the %s maximum of %s: longer work will be cut off",
-					seconds(timeout), timeout*100/limit, seconds(limit), kind),
+					serverless.Seconds(timeout), timeout*100/limit, serverless.Seconds(limit), kind),
 				Remediation: "split the work into smaller steps (Cloud Tasks, Workflows), or move long runs to a Cloud Run job or a container",
 			})
 		}
@@ -95,12 +96,12 @@ func checkGCPFunctionTimeoutLimit(pass *Pass) {
 // gcpTimeoutCap returns the timeout cap of a workload and a description of what it is
 // ("an event-driven 2nd gen function"). known is false for a 2nd gen function whose trigger the plan
 // does not show.
-func gcpTimeoutCap(w gcpWorkload) (int, string, bool) {
-	switch w.kind {
-	case gcpGen1:
+func gcpTimeoutCap(w serverless.GCPWorkload) (int, string, bool) {
+	switch w.Kind {
+	case serverless.GCPFunctionsGen1:
 		return platform.GCPGen1MaxTimeoutSeconds, "a 1st gen function", true
-	case gcpGen2:
-		event, known := w.eventDriven()
+	case serverless.GCPFunctionsGen2:
+		event, known := w.EventDriven()
 		switch {
 		case !known:
 			return 0, "", false

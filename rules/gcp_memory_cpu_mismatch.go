@@ -5,8 +5,8 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // GCPMemoryCPUMismatch flags 2nd gen functions and Cloud Run services whose CPU and memory are not a
@@ -50,62 +50,62 @@ var GCPMemoryCPUMismatch = &Rule{
 }
 
 func checkGCPMemoryCPUMismatch(pass *Pass) {
-	for _, w := range gcpWorkloads(pass.Graph) {
-		if w.kind == gcpGen1 {
+	for _, w := range serverless.GCPWorkloads(pass.Graph) {
+		if w.Kind == serverless.GCPFunctionsGen1 {
 			continue
 		}
-		for _, c := range w.containers() {
+		for _, c := range w.Containers() {
 			checkGCPContainerSize(pass, w, c)
 		}
 	}
 }
 
-func checkGCPContainerSize(pass *Pass, w gcpWorkload, c gcpContainer) {
-	mem, memWritten, memSetting, okMem := w.memoryMiB(c)
-	vcpu, cpuWritten, cpuSetting, cpuSet, okCPU := w.cpu(c)
-	if !okMem || !okCPU || (memSetting.isDefault && cpuSetting.isDefault) {
+func checkGCPContainerSize(pass *Pass, w serverless.GCPWorkload, c serverless.GCPContainer) {
+	mem, memWritten, memSetting, okMem := w.MemoryMiB(c)
+	vcpu, cpuWritten, cpuSetting, cpuSet, okCPU := w.CPU(c)
+	if !okMem || !okCPU || (memSetting.IsDefault && cpuSetting.IsDefault) {
 		return
 	}
 	report := func(attr, msg, fix string) {
-		pass.Report(finding.Finding{Address: w.inst.Address, Attribute: attr, Message: msg, Remediation: fix})
+		pass.Report(finding.Finding{Address: w.Instance.Address, Attribute: attr, Message: msg, Remediation: fix})
 	}
 	cpuText := fmt.Sprintf("cpu %q", cpuWritten)
 	if !cpuSet {
 		cpuText = fmt.Sprintf("cpu unset (%d vCPU)", platform.CloudRunDefaultVCPU)
 	}
 	pair := fmt.Sprintf("%s with memory %q", cpuText, memWritten)
-	if w.kind == gcpGen2 && !cpuSet {
+	if w.Kind == serverless.GCPFunctionsGen2 && !cpuSet {
 		if mem > platform.GCPGen2MaxMemoryMiB {
-			report(memSetting.attr, fmt.Sprintf("memory %q is %d MiB, above the %d MiB (32 GiB) maximum of a 2nd gen function", memWritten, mem, platform.GCPGen2MaxMemoryMiB),
+			report(memSetting.Attribute, fmt.Sprintf("memory %q is %d MiB, above the %d MiB (32 GiB) maximum of a 2nd gen function", memWritten, mem, platform.GCPGen2MaxMemoryMiB),
 				"lower available_memory to 32Gi or less, or move the work to GKE, Batch or a VM")
 		}
 		return
 	}
 	if err := platform.CheckCloudRunSize(vcpu, mem); err != nil {
-		attr := memSetting.attr
-		if !cpuSetting.isDefault {
-			attr = cpuSetting.attr
+		attr := memSetting.Attribute
+		if !cpuSetting.IsDefault {
+			attr = cpuSetting.Attribute
 		}
 		report(attr, fmt.Sprintf("%s: %v", pair, err), sizeFix(vcpu, mem))
 	}
-	env, envAttr := w.executionEnvironment()
+	env, envAttr := w.ExecutionEnvironment()
 	if env == "gen2" && mem < platform.CloudRunGen2EnvMinMemoryMiB {
-		report(memSetting.attr, fmt.Sprintf("memory %q is below the %d MiB the second generation execution environment (%s) needs", memWritten, platform.CloudRunGen2EnvMinMemoryMiB, envAttr),
+		report(memSetting.Attribute, fmt.Sprintf("memory %q is below the %d MiB the second generation execution environment (%s) needs", memWritten, platform.CloudRunGen2EnvMinMemoryMiB, envAttr),
 			fmt.Sprintf("raise memory to %dMi, or use the first generation execution environment", platform.CloudRunGen2EnvMinMemoryMiB))
 	}
 	if vcpu >= 1 {
 		return
 	}
-	if conc, s, ok := w.concurrency(); ok {
+	if conc, s, ok := w.Concurrency(); ok {
 		if err := platform.CheckCloudRunConcurrency(vcpu, conc); err != nil {
-			report(s.attr, fmt.Sprintf("%v%s", err, defaultNote(s.isDefault)), "set the maximum concurrency to 1, or cpu to 1")
+			report(s.Attribute, fmt.Sprintf("%v%s", err, serverless.DefaultNote(s.IsDefault)), "set the maximum concurrency to 1, or cpu to 1")
 		}
 	}
 	if env == "gen2" {
 		report(envAttr, fmt.Sprintf("%s is fractional, which Cloud Run allows only in the first generation execution environment, but %s asks for the second", cpuText, envAttr),
 			"use the first generation execution environment, or cpu 1")
 	}
-	if idle, attr, ok := w.cpuIdle(c); ok && !idle {
+	if idle, attr, ok := w.CPUIdle(c); ok && !idle {
 		report(attr, fmt.Sprintf("%s is fractional, which Cloud Run allows only with request-based billing, but %s is not true (instance-based billing)", cpuText, attr),
 			"set cpu_idle = true, or cpu 1")
 	}
@@ -128,47 +128,4 @@ func sizeFix(vcpu float64, mem int) string {
 		}
 	}
 	return fmt.Sprintf("lower memory to %d MiB", maxMiB)
-}
-
-// executionEnvironment returns "gen1" or "gen2" when a Cloud Run service sets it, with the attribute.
-func (w gcpWorkload) executionEnvironment() (string, string) {
-	switch w.kind {
-	case gcpRunV2:
-		env, _ := w.inst.Get("template", 0, "execution_environment").String()
-		switch env {
-		case "EXECUTION_ENVIRONMENT_GEN2":
-			return "gen2", "template.0.execution_environment"
-		case "EXECUTION_ENVIRONMENT_GEN1":
-			return "gen1", "template.0.execution_environment"
-		}
-	case gcpRunV1:
-		env, _ := w.inst.Get("template", 0, "metadata", 0, "annotations", "run.googleapis.com/execution-environment").String()
-		if env == "gen1" || env == "gen2" {
-			return env, "template.0.metadata.0.annotations"
-		}
-	}
-	return "", ""
-}
-
-// cpuIdle says whether a Cloud Run container is billed per request (CPU only during requests).
-// ok is false when the plan does not say, and for functions.
-func (w gcpWorkload) cpuIdle(c gcpContainer) (idle bool, attr string, ok bool) {
-	switch w.kind {
-	case gcpRunV2:
-		attr = c.path + ".resources.0.cpu_idle"
-		v := w.inst.Get(c.under("resources", 0, "cpu_idle")...)
-		if b, known := v.Bool(); known {
-			return b, attr, true
-		}
-		if v.State == plan.Null {
-			// A resources block without cpu_idle means instance-based billing (provider docs).
-			return false, attr, true
-		}
-	case gcpRunV1:
-		attr = "template.0.metadata.0.annotations"
-		if s, known := w.inst.Get("template", 0, "metadata", 0, "annotations", "run.googleapis.com/cpu-throttling").String(); known {
-			return s != "false", attr, true
-		}
-	}
-	return false, "", false
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // GCPMemoryNearLimit flags functions and Cloud Run services configured close to the largest memory
@@ -54,26 +55,26 @@ var GCPMemoryNearLimit = &Rule{
 
 func checkGCPMemoryNearLimit(pass *Pass) {
 	opts := pass.Options.(*NearLimitOptions)
-	for _, w := range gcpWorkloads(pass.Graph) {
+	for _, w := range serverless.GCPWorkloads(pass.Graph) {
 		limit, unit, what := platform.CloudRunMaxMemoryMiB, "MiB", "Cloud Run maximum"
-		switch w.kind {
-		case gcpGen1:
+		switch w.Kind {
+		case serverless.GCPFunctionsGen1:
 			limit, unit, what = platform.GCPGen1MaxMemoryMB, "MB", "1st gen maximum"
-		case gcpGen2:
+		case serverless.GCPFunctionsGen2:
 			limit, what = platform.GCPGen2MaxMemoryMiB, "2nd gen maximum"
 		}
-		for _, c := range w.containers() {
-			mem, written, s, ok := w.memoryMiB(c)
+		for _, c := range w.Containers() {
+			mem, written, s, ok := w.MemoryMiB(c)
 			if !ok || mem*100 < limit*opts.ThresholdPercent {
 				continue
 			}
 			fix := "stream or shard the data, or move the memory-heavy work to GKE, Batch or a VM"
-			if w.kind == gcpGen1 {
+			if w.Kind == serverless.GCPFunctionsGen1 {
 				fix = "move to a 2nd gen function (up to 32 GiB), or stream or shard the data"
 			}
 			pass.Report(finding.Finding{
-				Address:   w.inst.Address,
-				Attribute: s.attr,
+				Address:   w.Instance.Address,
+				Attribute: s.Attribute,
 				Message: fmt.Sprintf("memory %s is %d%% of the %d %s %s: a growing working set has nowhere to go",
 					gcpMemoryText(w, written, mem), mem*100/limit, limit, unit, what),
 				Remediation: fix,
@@ -83,8 +84,8 @@ func checkGCPMemoryNearLimit(pass *Pass) {
 }
 
 // gcpMemoryText renders memory as written, with MiB when the unit differs ("32Gi (32768 MiB)").
-func gcpMemoryText(w gcpWorkload, written string, mib int) string {
-	if w.kind == gcpGen1 {
+func gcpMemoryText(w serverless.GCPWorkload, written string, mib int) string {
+	if w.Kind == serverless.GCPFunctionsGen1 {
 		return written
 	}
 	return fmt.Sprintf("%q (%d MiB)", written, mib)

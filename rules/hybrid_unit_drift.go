@@ -9,6 +9,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // HybridUnitDrift flags hybrid units whose declared function differs from the function resource
@@ -76,24 +77,24 @@ type functionFacts struct {
 
 func checkHybridUnitDrift(pass *Pass) {
 	g := pass.Graph
-	for _, u := range hybridUnits(g) {
-		fn := u.function(g)
+	for _, u := range serverless.HybridUnits(g) {
+		fn := u.Function(g)
 		if fn == nil || fn.Deleted() {
 			continue
 		}
-		facts := readFunctionFacts(g, u.platform, fn, pass.Settings.AzureHost)
+		facts := readFunctionFacts(g, u.Platform, fn, pass.Settings.AzureHost)
 		report := func(attr, msg string) {
-			pass.Report(finding.Finding{Address: u.inst.Address, Attribute: "function." + attr, Related: []string{fn.Address},
+			pass.Report(finding.Finding{Address: u.Instance.Address, Attribute: "function." + attr, Related: []string{fn.Address},
 				Message:     msg,
 				Remediation: fmt.Sprintf("set function.%s from %s, or correct the resource", attr, fn.Address)})
 		}
-		if want, ok := u.inst.Get("function", "memory_mb").Int(); ok && facts.memoryKnown && !sameMemory(want, facts.memoryMB) {
+		if want, ok := u.Instance.Get("function", "memory_mb").Int(); ok && facts.memoryKnown && !sameMemory(want, facts.memoryMB) {
 			report("memory_mb", fmt.Sprintf("function.memory_mb %d differs from %s %s %d MB", want, fn.Address, facts.memoryAttr, facts.memoryMB))
 		}
-		if want, ok := u.inst.Get("function", "timeout_seconds").Int(); ok && facts.timeoutKnown && want != facts.timeoutSeconds {
+		if want, ok := u.Instance.Get("function", "timeout_seconds").Int(); ok && facts.timeoutKnown && want != facts.timeoutSeconds {
 			report("timeout_seconds", fmt.Sprintf("function.timeout_seconds %d differs from %s %s %ds", want, fn.Address, facts.timeoutAttr, facts.timeoutSeconds))
 		}
-		if want, ok := u.inst.Get("function", "runtime").String(); ok && facts.rtKnown && !sameRuntime(u.platform, want, facts.runtime) {
+		if want, ok := u.Instance.Get("function", "runtime").String(); ok && facts.rtKnown && !sameRuntime(u.Platform, want, facts.runtime) {
 			report("runtime", fmt.Sprintf("function.runtime %q differs from %s %s %q", want, fn.Address, facts.rtAttr, facts.runtime))
 		}
 	}
@@ -101,7 +102,7 @@ func checkHybridUnitDrift(pass *Pass) {
 
 // readFunctionFacts reads memory, timeout and runtime from the function resource, using the same
 // readers as the platform's own rules.
-func readFunctionFacts(g *graph.Graph, p platform.Platform, fn *graph.Instance, host *AzureHost) functionFacts {
+func readFunctionFacts(g *graph.Graph, p platform.Platform, fn *graph.Instance, host *serverless.AzureHost) functionFacts {
 	var f functionFacts
 	switch p.Cloud() {
 	case "aws":
@@ -110,38 +111,38 @@ func readFunctionFacts(g *graph.Graph, p platform.Platform, fn *graph.Instance, 
 		f.runtime, f.rtKnown = fn.Get("runtime").String()
 		f.memoryAttr, f.timeoutAttr, f.rtAttr = "memory_size", "timeout", "runtime"
 	case "gcp":
-		w, ok := gcpWorkloadOf(fn)
+		w, ok := serverless.GCPWorkloadOf(fn)
 		if !ok {
 			return f
 		}
-		var s gcpSetting
-		if f.timeoutSeconds, s, f.timeoutKnown = w.timeout(); f.timeoutKnown {
-			f.timeoutAttr = s.attr
+		var s serverless.GCPSetting
+		if f.timeoutSeconds, s, f.timeoutKnown = w.Timeout(); f.timeoutKnown {
+			f.timeoutAttr = s.Attribute
 		}
-		if cs := w.containers(); len(cs) == 1 || w.kind == gcpGen1 || w.kind == gcpGen2 {
-			var c gcpContainer
+		if cs := w.Containers(); len(cs) == 1 || w.Kind == serverless.GCPFunctionsGen1 || w.Kind == serverless.GCPFunctionsGen2 {
+			var c serverless.GCPContainer
 			if len(cs) > 0 {
 				c = cs[0]
 			}
-			if f.memoryMB, _, s, f.memoryKnown = w.memoryMiB(c); f.memoryKnown {
-				f.memoryAttr = s.attr
+			if f.memoryMB, _, s, f.memoryKnown = w.MemoryMiB(c); f.memoryKnown {
+				f.memoryAttr = s.Attribute
 			}
 		}
-		if rt := w.runtime(); rt != "" {
+		if rt := w.Runtime(); rt != "" {
 			f.runtime, f.rtKnown, f.rtAttr = rt, true, "runtime"
 		}
 	case "azure":
-		if rt := azureRuntime(fn); rt != "" {
+		if rt := serverless.AzureRuntime(fn); rt != "" {
 			f.runtime, f.rtKnown, f.rtAttr = rt, true, "runtime"
 		}
 		if fn.Type == "azurerm_function_app_flex_consumption" {
 			f.memoryMB, f.memoryKnown = fn.Get("instance_memory_in_mb").Int()
 			f.memoryAttr = "instance_memory_in_mb"
 		}
-		if ap, ok := azureHostingPlan(g, fn); ok {
-			if t, ok := azureAppTimeout(fn, ap, true, host); ok && !t.unbounded {
-				f.timeoutSeconds, f.timeoutKnown = int(t.d.Seconds()), true
-				f.timeoutAttr = "timeout (" + t.source + ")"
+		if ap, ok := serverless.AzureHostingPlanOf(g, fn); ok {
+			if t, ok := serverless.AzureAppTimeout(fn, ap, true, host); ok && !t.Unbounded {
+				f.timeoutSeconds, f.timeoutKnown = int(t.Duration.Seconds()), true
+				f.timeoutAttr = "timeout (" + t.Source + ")"
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // HybridUnitKeepWarmMissing flags hybrid units that declare keep-warm while nothing in the plan
@@ -98,23 +98,23 @@ type unitPing struct {
 
 func checkHybridUnitKeepWarmMissing(pass *Pass) {
 	g := pass.Graph
-	var awsPings []schedulePing
+	var awsPings []serverless.SchedulePing
 	awsPingsRead := false
-	for _, u := range hybridUnits(g) {
-		kw := u.keepWarmDeclaration()
+	for _, u := range serverless.HybridUnits(g) {
+		kw := u.KeepWarm()
 		if kw == nil {
 			continue
 		}
-		target, targetKnown := u.target()
-		fn := u.function(g)
+		target, targetKnown := u.Target()
+		fn := u.Function(g)
 		if fn == nil && !targetKnown {
 			continue // nothing to look for
 		}
 		var pings []unitPing
-		switch u.platform.Cloud() {
+		switch u.Platform.Cloud() {
 		case "aws":
 			if !awsPingsRead {
-				awsPings, awsPingsRead = schedulePings(g), true
+				awsPings, awsPingsRead = serverless.SchedulePings(g), true
 			}
 			pings = awsUnitPings(g, u, fn, target, awsPings)
 		case "gcp":
@@ -131,26 +131,26 @@ func checkHybridUnitKeepWarmMissing(pass *Pass) {
 			related = append(related, fn.Address)
 		}
 		best, anyUnknown := fastest(pings)
-		if anyUnknown && (best == nil || best.longest > kw.interval) {
+		if anyUnknown && (best == nil || best.longest > kw.Interval) {
 			continue // a schedule the plan can't measure may well be the one
 		}
-		declared := fmt.Sprintf("keep_warm declares a ping at least every %s (%s)", durationText(kw.interval), kw.declared)
+		declared := fmt.Sprintf("keep_warm declares a ping at least every %s (%s)", serverless.DurationText(kw.Interval), kw.Declared)
 		switch {
 		case best == nil:
 			pass.Report(finding.Finding{
-				Address: u.inst.Address, Attribute: "keep_warm", Related: related,
+				Address: u.Instance.Address, Attribute: "keep_warm", Related: related,
 				Message:     fmt.Sprintf("%s but no schedule in the plan pings %s", declared, what),
-				Remediation: fmt.Sprintf("add a schedule with schedule_expression = %s.keep_warm_schedule.%s targeting %s", u.inst.Address, u.platform.Cloud(), what),
+				Remediation: fmt.Sprintf("add a schedule with schedule_expression = %s.keep_warm_schedule.%s targeting %s", u.Instance.Address, u.Platform.Cloud(), what),
 			})
-		case best.longest > kw.interval:
+		case best.longest > kw.Interval:
 			for _, p := range pings {
 				related = append(related, p.schedule.Address)
 			}
 			pass.Report(finding.Finding{
-				Address: u.inst.Address, Attribute: "keep_warm", Related: related,
+				Address: u.Instance.Address, Attribute: "keep_warm", Related: related,
 				Message: fmt.Sprintf("%s but the most frequent schedule pinging %s, %s (%s), leaves gaps of up to %s",
-					declared, what, best.schedule.Address, best.expr, durationText(best.longest)),
-				Remediation: fmt.Sprintf("set %s's expression to %s.keep_warm_schedule.%s", best.schedule.Address, u.inst.Address, u.platform.Cloud()),
+					declared, what, best.schedule.Address, best.expr, serverless.DurationText(best.longest)),
+				Remediation: fmt.Sprintf("set %s's expression to %s.keep_warm_schedule.%s", best.schedule.Address, u.Instance.Address, u.Platform.Cloud()),
 			})
 		}
 	}
@@ -177,7 +177,7 @@ func fastest(pings []unitPing) (*unitPing, bool) {
 // awsUnitPings finds EventBridge rules and Scheduler schedules that invoke the unit's function: the
 // function resource in the plan, the unit itself (a target whose arn reads the unit's
 // function.target), or, for a function in another stack, the function its known target names.
-func awsUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance, target string, all []schedulePing) []unitPing {
+func awsUnitPings(g *graph.Graph, u serverless.HybridUnit, fn *graph.Instance, target string, all []serverless.SchedulePing) []unitPing {
 	var out []unitPing
 	seen := map[*graph.Instance]bool{}
 	addSchedule := func(sched *graph.Instance) {
@@ -188,13 +188,13 @@ func awsUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance, target strin
 		expr, ok := sched.Get("schedule_expression").String()
 		p := unitPing{schedule: sched, expr: expr}
 		if ok {
-			_, p.longest, p.known = awsScheduleGaps(expr)
+			_, p.longest, p.known = serverless.AWSScheduleGaps(expr)
 		}
 		out = append(out, p)
 	}
 	for _, p := range all {
-		if fn != nil && p.function == fn {
-			addSchedule(p.schedule)
+		if fn != nil && p.Function == fn {
+			addSchedule(p.Schedule)
 		}
 	}
 	wantName := lambdaName(target)
@@ -202,14 +202,14 @@ func awsUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance, target strin
 		if t.Deleted() || !pingsUnit(g, t, "arn", u, wantName) {
 			continue
 		}
-		for _, rule := range eventRules(g, t) {
-			if !rule.Deleted() && !scheduleDisabled(rule) {
+		for _, rule := range serverless.EventRules(g, t) {
+			if !rule.Deleted() && !serverless.ScheduleDisabled(rule) {
 				addSchedule(rule)
 			}
 		}
 	}
 	for _, s := range g.ByType("aws_scheduler_schedule") {
-		if !s.Deleted() && !scheduleDisabled(s) && pingsUnit(g, s, "target.0.arn", u, wantName) {
+		if !s.Deleted() && !serverless.ScheduleDisabled(s) && pingsUnit(g, s, "target.0.arn", u, wantName) {
 			addSchedule(s)
 		}
 	}
@@ -218,9 +218,9 @@ func awsUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance, target strin
 
 // pingsUnit reports whether attribute of a schedule target refers to the unit, or holds a known
 // ARN of the function named wantName.
-func pingsUnit(g *graph.Graph, from *graph.Instance, attribute string, u hybridUnit, wantName string) bool {
-	for _, e := range g.Targets(from, stripIndex(attribute)) {
-		if e.To == u.inst {
+func pingsUnit(g *graph.Graph, from *graph.Instance, attribute string, u serverless.HybridUnit, wantName string) bool {
+	for _, e := range g.Targets(from, serverless.StripIndex(attribute)) {
+		if e.To == u.Instance {
 			return true
 		}
 	}
@@ -248,7 +248,7 @@ func lambdaName(s string) string {
 
 // gcpUnitPings finds Cloud Scheduler jobs that refer to the unit's function (its URL or name) or to
 // the unit.
-func gcpUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance) []unitPing {
+func gcpUnitPings(g *graph.Graph, u serverless.HybridUnit, fn *graph.Instance) []unitPing {
 	var out []unitPing
 	for _, job := range g.ByType("google_cloud_scheduler_job") {
 		if job.Deleted() {
@@ -256,7 +256,7 @@ func gcpUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance) []unitPing {
 		}
 		hit := false
 		for _, e := range g.Outgoing(job) {
-			if e.To == u.inst || (fn != nil && e.To == fn) {
+			if e.To == u.Instance || (fn != nil && e.To == fn) {
 				hit = true
 			}
 		}
@@ -266,7 +266,7 @@ func gcpUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance) []unitPing {
 		expr, ok := job.Get("schedule").String()
 		p := unitPing{schedule: job, expr: expr}
 		if ok {
-			_, p.longest, p.known = measureSchedule(schedule.Unix, expr)
+			_, p.longest, p.known = serverless.MeasureSchedule(schedule.Unix, expr)
 		}
 		out = append(out, p)
 	}
@@ -274,7 +274,7 @@ func gcpUnitPings(g *graph.Graph, u hybridUnit, fn *graph.Instance) []unitPing {
 }
 
 // azureUnitPings finds timer-triggered functions in the unit's function app.
-func azureUnitPings(g *graph.Graph, u hybridUnit, app *graph.Instance) []unitPing {
+func azureUnitPings(g *graph.Graph, u serverless.HybridUnit, app *graph.Instance) []unitPing {
 	var out []unitPing
 	for _, f := range g.ByType("azurerm_function_app_function") {
 		if f.Deleted() {
@@ -282,7 +282,7 @@ func azureUnitPings(g *graph.Graph, u hybridUnit, app *graph.Instance) []unitPin
 		}
 		inApp := false
 		for _, e := range g.Targets(f, "function_app_id") {
-			if e.To == app || e.To == u.inst {
+			if e.To == app || e.To == u.Instance {
 				inApp = true
 			}
 		}
@@ -295,32 +295,13 @@ func azureUnitPings(g *graph.Graph, u hybridUnit, app *graph.Instance) []unitPin
 			out = append(out, p) // unknown config: it may be the timer
 			continue
 		}
-		expr, isTimer := timerSchedule(cfg)
+		expr, isTimer := serverless.AzureTimerSchedule(cfg)
 		if !isTimer {
 			continue
 		}
 		p.expr = expr
-		_, p.longest, p.known = measureSchedule(schedule.NCRONTAB, expr)
+		_, p.longest, p.known = serverless.MeasureSchedule(schedule.NCRONTAB, expr)
 		out = append(out, p)
 	}
 	return out
-}
-
-// timerSchedule reads the schedule of a timerTrigger binding from a function's config_json.
-func timerSchedule(configJSON string) (string, bool) {
-	var cfg struct {
-		Bindings []struct {
-			Type     string `json:"type"`
-			Schedule string `json:"schedule"`
-		} `json:"bindings"`
-	}
-	if json.Unmarshal([]byte(configJSON), &cfg) != nil {
-		return "", false
-	}
-	for _, b := range cfg.Bindings {
-		if strings.EqualFold(b.Type, "timerTrigger") {
-			return b.Schedule, true
-		}
-	}
-	return "", false
 }

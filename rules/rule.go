@@ -11,6 +11,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 )
 
@@ -51,15 +52,20 @@ type Settings struct {
 	// IdleWindowMinutes is how long an idle function stays warm; keep-warm schedules slower than
 	// this keep nothing warm.
 	IdleWindowMinutes int
-	// AzureHost is the functionTimeout of the host.json given with --azure-host-json or found
+	// AzureHost is the LambdaTimeout of the host.json given with --azure-host-json or found
 	// beside the configuration; nil when there is none (the Azure rules then use the plan's default).
-	AzureHost *AzureHost
+	AzureHost *serverless.AzureHost
 	// Usage is the expected traffic per function read from --usage (linter/usage); nil when none was
 	// given. The cost rules also read the workload of hybrid_unit resources in the plan.
 	Usage *usage.File
 	// Prices are the prices the cost rules use: the list prices with the overrides of
 	// .hybridlint.hcl's prices block (linter/config); nil means the list prices.
 	Prices *cost.Prices
+}
+
+// Inputs are the settings the serverless model reads.
+func (s Settings) Inputs() serverless.Inputs {
+	return serverless.Inputs{IdleWindowMinutes: s.IdleWindowMinutes, AzureHost: s.AzureHost, Usage: s.Usage, Prices: s.Prices}
 }
 
 // Pass is one rule's run over one graph.

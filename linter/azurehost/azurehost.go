@@ -13,7 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // FileName is the name the Functions host reads its configuration from, at the root of the app.
@@ -21,7 +21,7 @@ const FileName = "host.json"
 
 // Load reads host.json at path. It returns nil, nil when the file sets no functionTimeout (the
 // plan's default applies then), and an error naming the file when it cannot be read or parsed.
-func Load(path string) (*rules.AzureHost, error) {
+func Load(path string) (*serverless.AzureHost, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -34,7 +34,7 @@ func Load(path string) (*rules.AzureHost, error) {
 
 // Discover looks for host.json in dir (the directory of the Terraform configuration). It returns
 // nil, nil when there is none, or when it sets no functionTimeout.
-func Discover(dir string) (*rules.AzureHost, error) {
+func Discover(dir string) (*serverless.AzureHost, error) {
 	path := filepath.Join(dir, FileName)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -44,7 +44,7 @@ func Discover(dir string) (*rules.AzureHost, error) {
 
 // Parse reads the functionTimeout of a host.json's contents; path names the file in errors and
 // becomes the result's Source.
-func Parse(path string, data []byte) (*rules.AzureHost, error) {
+func Parse(path string, data []byte) (*serverless.AzureHost, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // editors on Windows save a BOM
 	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(data, &doc); err != nil {
@@ -58,9 +58,9 @@ func Parse(path string, data []byte) (*rules.AzureHost, error) {
 	if err := json.Unmarshal(raw, &value); err != nil {
 		return nil, fmt.Errorf("%s: functionTimeout is %s, not a string: write it as \"hh:mm:ss\" (\"00:10:00\"), or \"-1\" for no limit", path, raw)
 	}
-	timeout, unbounded, err := rules.ParseFunctionTimeout(value)
+	timeout, unbounded, err := serverless.ParseFunctionTimeout(value)
 	if err != nil {
 		return nil, fmt.Errorf("%s: functionTimeout: %w", path, err)
 	}
-	return &rules.AzureHost{FunctionTimeout: timeout, Unbounded: unbounded, Source: path}, nil
+	return &serverless.AzureHost{FunctionTimeout: timeout, Unbounded: unbounded, Source: path}, nil
 }

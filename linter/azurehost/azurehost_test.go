@@ -9,22 +9,22 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 func TestParse(t *testing.T) {
 	tests := []struct {
 		name string
 		json string
-		want *rules.AzureHost
+		want *serverless.AzureHost
 		err  string
 	}{
 		{name: "hh:mm:ss", json: `{"version": "2.0", "functionTimeout": "00:10:00"}`,
-			want: &rules.AzureHost{FunctionTimeout: 10 * time.Minute, Source: "app/host.json"}},
+			want: &serverless.AzureHost{FunctionTimeout: 10 * time.Minute, Source: "app/host.json"}},
 		{name: "no limit", json: `{"version": "2.0", "functionTimeout": "-1"}`,
-			want: &rules.AzureHost{Unbounded: true, Source: "app/host.json"}},
+			want: &serverless.AzureHost{Unbounded: true, Source: "app/host.json"}},
 		{name: "with a byte-order mark", json: "\xef\xbb\xbf" + `{"functionTimeout": "01:00:00"}`,
-			want: &rules.AzureHost{FunctionTimeout: time.Hour, Source: "app/host.json"}},
+			want: &serverless.AzureHost{FunctionTimeout: time.Hour, Source: "app/host.json"}},
 		{name: "no functionTimeout", json: `{"version": "2.0", "logging": {"logLevel": {"default": "Information"}}}`},
 		{name: "null functionTimeout", json: `{"functionTimeout": null}`},
 		{name: "not JSON", json: `{"functionTimeout": "00:10:00",}`,
@@ -64,7 +64,7 @@ func TestLoadAndDiscover(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(`{"version": "2.0", "functionTimeout": "00:07:30"}`), 0o644))
 	got, err = azurehost.Discover(dir)
 	require.NoError(t, err)
-	require.Equal(t, &rules.AzureHost{FunctionTimeout: 7*time.Minute + 30*time.Second, Source: path}, got)
+	require.Equal(t, &serverless.AzureHost{FunctionTimeout: 7*time.Minute + 30*time.Second, Source: path}, got)
 
 	require.NoError(t, os.WriteFile(path, []byte(`{"functionTimeout": "10"}`), 0o644))
 	_, err = azurehost.Discover(dir)

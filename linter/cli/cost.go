@@ -73,7 +73,7 @@ func (a *App) cost(args []string) (int, error) {
 			return pl.Resource
 		}})
 	}
-	rep := costreport.Build(plans, costreport.Options{Settings: in.settings, MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage})
+	rep := costreport.Build(plans, costreport.Options{Settings: in.settings.Inputs(), MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage})
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.Stderr, "hybridlint cost: warning: %s\n", w)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/source"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
@@ -104,7 +105,7 @@ func (a *App) settings(c *commonOptions, cfg *config.File) (rules.Settings, erro
 
 // azureHost reads the Azure Functions host.json given with --azure-host-json, or found in the
 // configuration's directory; nil when there is none.
-func azureHost(c *commonOptions) (*rules.AzureHost, error) {
+func azureHost(c *commonOptions) (*serverless.AzureHost, error) {
 	if c.azureHostJSON != "" {
 		return azurehost.Load(c.azureHostJSON)
 	}

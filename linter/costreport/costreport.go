@@ -7,7 +7,7 @@
 // It reads no file and parses no flag: the CLI (linter/cli) opens the plans, reads the
 // configuration, the usage file and host.json, and hands the graphs and settings to Build.
 //
-// The numbers come from the same code the cost rules use: rules.PlannedFunctions finds the
+// The numbers come from the same code the cost rules use: serverless.PlannedFunctions finds the
 // functions, their traffic (--usage, hybrid_unit workloads) and what keeps them warm; internal/cost
 // prices the options.
 package costreport
@@ -19,7 +19,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // Formats are the output formats of the cost report.
@@ -37,8 +37,9 @@ type Plan struct {
 
 // Options are what the report is built with besides the plans.
 type Options struct {
-	// Settings are the rules' settings: idle window, host.json, expected traffic, prices.
-	Settings rules.Settings
+	// Settings are what the serverless model reads besides the plan: idle window, host.json,
+	// expected traffic, prices.
+	Settings serverless.Inputs
 	// MarginPercent is how much cheaper a container must be to be recommended.
 	MarginPercent int
 	// UsagePath is the --usage file, for the report to name; "" when none was given.

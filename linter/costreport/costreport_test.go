@@ -16,8 +16,8 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
 // The flags, the configuration and the loading of files are the CLI's (linter/cli, whose tests run
@@ -33,7 +33,7 @@ const (
 
 // defaults are the settings of `hybridlint cost` without flags or configuration.
 func defaults() Options {
-	return Options{Settings: rules.Settings{IdleWindowMinutes: 5}, MarginPercent: 30}
+	return Options{Settings: serverless.Inputs{IdleWindowMinutes: 5}, MarginPercent: 30}
 }
 
 // load reads a plan the way the CLI hands it over.
@@ -160,7 +160,7 @@ func TestPriceOverridesAndMargin(t *testing.T) {
 	require.NoError(t, prices.Override("aws_fargate_vcpu_hour", 0.02024))
 	u, err := usage.Load(exampleUsage)
 	require.NoError(t, err)
-	rep := Build([]Plan{load(t, examplePlan)}, Options{Settings: rules.Settings{IdleWindowMinutes: 5, Usage: u, Prices: &prices}, MarginPercent: 50})
+	rep := Build([]Plan{load(t, examplePlan)}, Options{Settings: serverless.Inputs{IdleWindowMinutes: 5, Usage: u, Prices: &prices}, MarginPercent: 50})
 	assert.Equal(t, []PriceOverride{{Name: "aws_fargate_vcpu_hour", USD: 0.02024, Unit: "vCPU-hour"}}, rep.Overrides)
 	assert.Equal(t, "list prices of 2026-11-25, with overrides", rep.PriceDate)
 	assert.Equal(t, 50, rep.MarginPercent)

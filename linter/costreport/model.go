@@ -9,7 +9,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // Report is the cost report; its JSON form is the `--format json` output (version 1).
@@ -137,15 +137,15 @@ func kindID(k cost.Kind) string {
 }
 
 // build prices every function of a plan.
-func build(g *graph.Graph, s rules.Settings, margin float64) []Function {
+func build(g *graph.Graph, s serverless.Inputs, margin float64) []Function {
 	var out []Function
-	for _, pf := range rules.PlannedFunctions(g, s) {
+	for _, pf := range serverless.PlannedFunctions(g, s) {
 		out = append(out, priceFunction(pf, s, margin))
 	}
 	return out
 }
 
-func priceFunction(pf rules.PlannedFunction, s rules.Settings, margin float64) Function {
+func priceFunction(pf serverless.PlannedFunction, s serverless.Inputs, margin float64) Function {
 	f := Function{Address: pf.Instance.Address, Platform: string(pf.Function.Platform), MemoryMB: pf.Function.MemoryMB,
 		VCPU: roundTo(pf.Function.CPU(), 3), MemoryNote: pf.MemoryNote, Current: kindID(pf.CurrentKind())}
 	if pf.Function.Platform == platform.AWSLambda {
@@ -223,7 +223,7 @@ func option(c *cost.Comparison, k cost.Kind, complete bool) Option {
 }
 
 // finish adds what spans the functions: totals, the price date and the overrides.
-func (r *Report) finish(s rules.Settings) {
+func (r *Report) finish(s serverless.Inputs) {
 	prices := cost.Default()
 	if s.Prices != nil {
 		prices = *s.Prices

@@ -1,4 +1,4 @@
-package rules
+package serverless
 
 import (
 	"encoding/base64"
@@ -21,6 +21,20 @@ import (
 // each (linter/usage: the --usage file and hybrid_unit workloads), and what the plan already spends
 // to keep each warm: keep-warm schedules and provisioned or always-ready capacity. Values the plan
 // does not know leave a function (or a schedule) out rather than guessed.
+
+// Inputs are what the model reads besides the plan: how long an idle function stays warm, the
+// Azure host settings, the expected traffic and the prices. The zero value means the platform
+// defaults, no host.json, no traffic and the list prices.
+type Inputs struct {
+	// IdleWindowMinutes is how long an idle function stays warm; 0 means the platform default.
+	IdleWindowMinutes int
+	// AzureHost is the LambdaTimeout of a host.json; nil when there is none.
+	AzureHost *AzureHost
+	// Usage is the expected traffic per function (--usage); nil when none was given.
+	Usage *usage.File
+	// Prices are the list prices with the configuration's overrides; nil means the list prices.
+	Prices *cost.Prices
+}
 
 // PlannedFunction is a function of the plan, ready to price.
 type PlannedFunction struct {
@@ -71,40 +85,40 @@ type ProvisionedCapacity struct {
 // PlannedFunctions lists the functions of the plan that the cost model can size: Lambda functions,
 // Cloud Functions (1st and 2nd gen), and function apps on the Azure Consumption, Flex Consumption
 // and Premium plans. Apps on Dedicated (App Service) plans are always on already and left out.
-func PlannedFunctions(g *graph.Graph, s Settings) []PlannedFunction {
-	return plannedFunctions(g, s, anyFunction)
+func PlannedFunctions(g *graph.Graph, in Inputs) []PlannedFunction {
+	return PlannedFunctionsWith(g, in, AnyFunction)
 }
 
-// selection says which functions a rule needs, so a rule that prices only pinged or provisioned
+// Selection says which functions a rule needs, so a rule that prices only pinged or provisioned
 // functions does not size every function of a large plan.
-type selection int
+type Selection int
 
 const (
-	anyFunction selection = iota
-	withTraffic
-	withKeepWarm
-	withProvisioned
+	AnyFunction Selection = iota
+	WithTraffic
+	WithKeepWarm
+	WithProvisioned
 )
 
-func plannedFunctions(g *graph.Graph, s Settings, want selection) []PlannedFunction {
-	if want == withTraffic && s.Usage == nil && len(g.ByType("hybrid_unit")) == 0 {
+func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFunction {
+	if want == WithTraffic && in.Usage == nil && len(g.ByType("hybrid_unit")) == 0 {
 		return nil // nothing can say what traffic to expect
 	}
-	lookup := usage.NewLookup(g, s.Usage)
+	lookup := usage.NewLookup(g, in.Usage)
 	pings := keepWarmPings(g)
-	pcs := provisionedConfigs(g)
+	pcs := ProvisionedConfigs(g)
 	provisioned := map[*graph.Instance]bool{}
 	for _, pc := range pcs {
-		provisioned[pc.function] = true
+		provisioned[pc.Function] = true
 	}
 	keep := func(inst *graph.Instance) bool {
 		switch want {
-		case withTraffic:
+		case WithTraffic:
 			_, ok := lookup.For(inst)
 			return ok
-		case withKeepWarm:
+		case WithKeepWarm:
 			return len(pings[inst]) > 0
-		case withProvisioned:
+		case WithProvisioned:
 			return provisioned[inst]
 		}
 		return true
@@ -123,19 +137,19 @@ func plannedFunctions(g *graph.Graph, s Settings, want selection) []PlannedFunct
 			add(pf)
 		}
 	}
-	for _, w := range gcpWorkloads(g) {
-		if !keep(w.inst) {
+	for _, w := range GCPWorkloads(g) {
+		if !keep(w.Instance) {
 			continue
 		}
 		if pf, ok := gcpFunction(w); ok {
 			add(pf)
 		}
 	}
-	for _, app := range azureAppsOnKnownPlans(g) {
-		if !keep(app.inst) {
+	for _, app := range AzureAppsOnKnownPlans(g) {
+		if !keep(app.Instance) {
 			continue
 		}
-		if pf, ok := azureFunction(app, s, lookup); ok {
+		if pf, ok := azureFunction(app, in, lookup); ok {
 			add(pf)
 		}
 	}
@@ -143,7 +157,7 @@ func plannedFunctions(g *graph.Graph, s Settings, want selection) []PlannedFunct
 	return out
 }
 
-func lambdaFunction(fn *graph.Instance, pcs []pcConfig) (PlannedFunction, bool) {
+func lambdaFunction(fn *graph.Instance, pcs []ProvisionedConfig) (PlannedFunction, bool) {
 	if fn.Deleted() {
 		return PlannedFunction{}, false
 	}
@@ -174,14 +188,14 @@ func lambdaFunction(fn *graph.Instance, pcs []pcConfig) (PlannedFunction, bool) 
 		pf.TimeoutSeconds = t
 	}
 	for _, pc := range pcs {
-		if pc.function != fn {
+		if pc.Function != fn {
 			continue
 		}
-		if n, ok := pc.config.Get("provisioned_concurrent_executions").Int(); ok && n > 0 {
-			capacity := ProvisionedCapacity{Config: pc.config, Attribute: "provisioned_concurrent_executions",
-				Instances: n, Qualifier: pc.qualifier.String()}
-			if pc.qualifier.aliasInst != nil {
-				capacity.Related = []string{pc.qualifier.aliasInst.Address}
+		if n, ok := pc.Config.Get("provisioned_concurrent_executions").Int(); ok && n > 0 {
+			capacity := ProvisionedCapacity{Config: pc.Config, Attribute: "provisioned_concurrent_executions",
+				Instances: n, Qualifier: pc.Qualifier.String()}
+			if pc.Qualifier.AliasInstance != nil {
+				capacity.Related = []string{pc.Qualifier.AliasInstance.Address}
 			}
 			pf.Provisioned = append(pf.Provisioned, capacity)
 		}
@@ -194,23 +208,23 @@ func parseArch(s string) (cost.Arch, bool) {
 	return a, err == nil
 }
 
-func gcpFunction(w gcpWorkload) (PlannedFunction, bool) {
+func gcpFunction(w GCPWorkload) (PlannedFunction, bool) {
 	var pl platform.Platform
-	switch w.kind {
-	case gcpGen1:
+	switch w.Kind {
+	case GCPFunctionsGen1:
 		pl = platform.GCPFunctionsGen1
-	case gcpGen2:
+	case GCPFunctionsGen2:
 		pl = platform.GCPFunctionsGen2
 	default:
 		return PlannedFunction{}, false // a Cloud Run service: already the container half
 	}
-	memory, _, _, ok := w.memoryMiB(gcpContainer{})
+	memory, _, _, ok := w.MemoryMiB(GCPContainer{})
 	if !ok {
 		return PlannedFunction{}, false
 	}
-	pf := PlannedFunction{Instance: w.inst, Function: cost.Function{Platform: pl, MemoryMB: memory}}
-	if w.kind == gcpGen2 {
-		vcpu, _, _, set, ok := w.cpu(gcpContainer{})
+	pf := PlannedFunction{Instance: w.Instance, Function: cost.Function{Platform: pl, MemoryMB: memory}}
+	if w.Kind == GCPFunctionsGen2 {
+		vcpu, _, _, set, ok := w.CPU(GCPContainer{})
 		if !ok {
 			return PlannedFunction{}, false
 		}
@@ -218,18 +232,18 @@ func gcpFunction(w gcpWorkload) (PlannedFunction, bool) {
 			pf.Function.VCPU = vcpu
 		}
 	}
-	if t, _, ok := w.timeout(); ok {
+	if t, _, ok := w.Timeout(); ok {
 		pf.TimeoutSeconds = t
 	}
 	return pf, true
 }
 
-func azureFunction(app azureApp, s Settings, lookup *usage.Lookup) (PlannedFunction, bool) {
-	pf := PlannedFunction{Instance: app.inst, HostingPlan: app.plan.address()}
-	switch app.plan.kind {
+func azureFunction(app AzureApp, in Inputs, lookup *usage.Lookup) (PlannedFunction, bool) {
+	pf := PlannedFunction{Instance: app.Instance, HostingPlan: app.Plan.Address()}
+	switch app.Plan.Kind {
 	case platform.AzurePlanConsumption:
 		pf.Function = cost.Function{Platform: platform.AzureFunctionsConsumption, MemoryMB: platform.AzureConsumptionMemoryMB}
-		if t, ok := lookup.For(app.inst); ok && t.MemoryMB > 0 {
+		if t, ok := lookup.For(app.Instance); ok && t.MemoryMB > 0 {
 			pf.Function.MemoryMB = t.MemoryMB
 			pf.MemoryNote = "observed memory from " + t.Source()
 		} else {
@@ -237,16 +251,16 @@ func azureFunction(app azureApp, s Settings, lookup *usage.Lookup) (PlannedFunct
 			pf.MemoryAssumed = true
 		}
 	case platform.AzurePlanFlex:
-		memory, ok := intOrDefault(app.inst.Get("instance_memory_in_mb"), platform.AzureFlexDefaultInstanceMemoryMB)
+		memory, ok := intOrDefault(app.Instance.Get("instance_memory_in_mb"), platform.AzureFlexDefaultInstanceMemoryMB)
 		if !ok {
 			return pf, false
 		}
 		pf.Function = cost.Function{Platform: platform.AzureFunctionsFlex, MemoryMB: memory}
-		if n, known := azureAlwaysReady(app.inst); known && n > 0 {
-			pf.Provisioned = []ProvisionedCapacity{{Config: app.inst, Attribute: "always_ready", Instances: n, Qualifier: "always-ready instances"}}
+		if n, known := AzureAlwaysReady(app.Instance); known && n > 0 {
+			pf.Provisioned = []ProvisionedCapacity{{Config: app.Instance, Attribute: "always_ready", Instances: n, Qualifier: "always-ready instances"}}
 		}
 	case platform.AzurePlanPremium:
-		sku, ok := platform.LookupAzurePremiumSKU(app.plan.sku)
+		sku, ok := platform.LookupAzurePremiumSKU(app.Plan.sku)
 		if !ok {
 			return pf, false
 		}
@@ -255,8 +269,8 @@ func azureFunction(app azureApp, s Settings, lookup *usage.Lookup) (PlannedFunct
 	default:
 		return pf, false
 	}
-	if t, ok := azureAppTimeout(app.inst, app.plan, true, s.AzureHost); ok && !t.unbounded {
-		pf.TimeoutSeconds = int(t.d / time.Second)
+	if t, ok := AzureAppTimeout(app.Instance, app.Plan, true, in.AzureHost); ok && !t.Unbounded {
+		pf.TimeoutSeconds = int(t.Duration / time.Second)
 	}
 	return pf, true
 }
@@ -264,7 +278,7 @@ func azureFunction(app azureApp, s Settings, lookup *usage.Lookup) (PlannedFunct
 // intOrDefault reads a whole number that takes a default when unset; ok is false when the plan
 // does not know it.
 func intOrDefault(v plan.Value, def int) (int, bool) {
-	useDefault, ok := orDefault(v)
+	useDefault, ok := OrDefault(v)
 	switch {
 	case !ok:
 		return 0, false
@@ -287,8 +301,8 @@ func (f PlannedFunction) WarmNeeded() bool {
 }
 
 // Configured is what the plan spends to keep the function warm, in the cost model's terms.
-func (f PlannedFunction) Configured(s Settings) cost.Configured {
-	c := cost.Configured{IdlePingsPerMonth: platform.HoursPerMonth * 60 / idleWindow(s).Minutes()}
+func (f PlannedFunction) Configured(in Inputs) cost.Configured {
+	c := cost.Configured{IdlePingsPerMonth: platform.HoursPerMonth * 60 / IdleWindow(in.IdleWindowMinutes).Minutes()}
 	switch len(f.KeepWarm) {
 	case 0:
 	case 1:
@@ -307,8 +321,8 @@ func (f PlannedFunction) Configured(s Settings) cost.Configured {
 
 // Compare prepares the comparison of the function's options at its expected traffic (no traffic
 // when none is expected).
-func (f PlannedFunction) Compare(s Settings) (*cost.Comparison, error) {
-	return s.prices().Compare(f.Function, f.Workload(), f.Configured(s))
+func (f PlannedFunction) Compare(in Inputs) (*cost.Comparison, error) {
+	return in.PriceList().Compare(f.Function, f.Workload(), f.Configured(in))
 }
 
 // CurrentKind is how the plan runs the function today: with provisioned capacity, kept warm by
@@ -323,16 +337,16 @@ func (f PlannedFunction) CurrentKind() cost.Kind {
 	return cost.OnDemand
 }
 
-// prices returns the prices of the run.
-func (s Settings) prices() cost.Prices {
-	if s.Prices != nil {
-		return *s.Prices
+// PriceList returns the prices of the run.
+func (in Inputs) PriceList() cost.Prices {
+	if in.Prices != nil {
+		return *in.Prices
 	}
 	return cost.Default()
 }
 
 // keepWarmPings finds the keep-warm schedules of the plan, by the function they ping: EventBridge
-// rules and Scheduler schedules (schedulePings, the same detection as the keep-warm rules), Cloud
+// rules and Scheduler schedules (SchedulePings, the same detection as the keep-warm rules), Cloud
 // Scheduler jobs that call a Cloud Function, and timer-triggered functions of an Azure app. A
 // schedule counts when its payload, name or description says keep-warm; one whose expression is
 // unknown cannot be counted and is left out. Pings are counted over the year from
@@ -352,19 +366,19 @@ func keepWarmPings(g *graph.Graph) map[*graph.Instance][]KeepWarmPing {
 		counted[key] = n
 		return n, n >= 0
 	}
-	for _, p := range schedulePings(g) {
-		if !p.warmUp || p.expression == "" {
+	for _, p := range SchedulePings(g) {
+		if !p.WarmUp || p.Expression == "" {
 			continue
 		}
-		n, ok := count(schedule.AWS, p.expression, time.UTC)
+		n, ok := count(schedule.AWS, p.Expression, time.UTC)
 		if !ok {
 			continue
 		}
-		payload := knownStrings(p.schedule, "target.0.input")
-		if p.target != nil {
-			payload = knownStrings(p.target, "input")
+		payload := knownStrings(p.Schedule, "target.0.input")
+		if p.Target != nil {
+			payload = knownStrings(p.Target, "input")
 		}
-		out[p.function] = append(out[p.function], KeepWarmPing{Schedule: p.schedule, Target: p.target, Expression: p.expression,
+		out[p.Function] = append(out[p.Function], KeepWarmPing{Schedule: p.Schedule, Target: p.Target, Expression: p.Expression,
 			PingsPerMonth: n, Concurrency: payloadConcurrency(payload)})
 	}
 	for _, job := range g.ByType("google_cloud_scheduler_job") {
@@ -382,8 +396,8 @@ func keepWarmPings(g *graph.Graph) map[*graph.Instance][]KeepWarmPing {
 		if !ok {
 			continue
 		}
-		for _, w := range gcpCallees(g, job, "http_target") {
-			out[w.inst] = append(out[w.inst], KeepWarmPing{Schedule: job, Expression: expr, PingsPerMonth: n, Concurrency: 1})
+		for _, w := range GCPCallees(g, job, "http_target") {
+			out[w.Instance] = append(out[w.Instance], KeepWarmPing{Schedule: job, Expression: expr, PingsPerMonth: n, Concurrency: 1})
 		}
 	}
 	for _, fn := range g.ByType("azurerm_function_app_function") {
@@ -444,7 +458,7 @@ func azureWarmTimer(fn *graph.Instance) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	expr, ok := timerSchedule(cfg)
+	expr, ok := AzureTimerSchedule(cfg)
 	if !ok || expr == "" || strings.Contains(expr, "%") {
 		return "", false // %NAME% reads the schedule from an app setting
 	}
@@ -466,8 +480,8 @@ func payloadConcurrency(payloads []string) int {
 	return 1
 }
 
-// label describes the function for messages: "aws_lambda, 512 MB, x86_64".
-func (f PlannedFunction) label() string {
+// Label describes the function for messages: "aws_lambda, 512 MB, x86_64".
+func (f PlannedFunction) Label() string {
 	parts := []string{string(f.Function.Platform), cost.FormatMemory(f.Function.MemoryMB)}
 	if f.Function.Platform == platform.AWSLambda {
 		parts = append(parts, string(f.Function.Arch))
@@ -478,14 +492,14 @@ func (f PlannedFunction) label() string {
 	return strings.Join(parts, ", ")
 }
 
-// trafficText says what is expected, for messages: "4M requests a month of 900 ms (usage.yml:3)".
-func (f PlannedFunction) trafficText() string {
+// TrafficText says what is expected, for messages: "4M requests a month of 900 ms (usage.yml:3)".
+func (f PlannedFunction) TrafficText() string {
 	return fmt.Sprintf("%s requests a month of %s ms (%s)", cost.FormatRequests(f.Traffic.RequestsPerMonth),
 		cost.FormatCount(f.Traffic.AvgDurationMs), f.Traffic.Source())
 }
 
-// trafficUnits are the hybrid_unit resources whose workload the traffic comes from.
-func (f PlannedFunction) trafficUnits(g *graph.Graph) []string {
+// TrafficUnits are the hybrid_unit resources whose workload the traffic comes from.
+func (f PlannedFunction) TrafficUnits(g *graph.Graph) []string {
 	var out []string
 	for _, src := range f.Traffic.Sources {
 		if addr, ok := strings.CutSuffix(src, " workload"); ok && g.ByAddress(addr) != nil {
@@ -495,8 +509,8 @@ func (f PlannedFunction) trafficUnits(g *graph.Graph) []string {
 	return out
 }
 
-// warmRelated are the schedules and capacity configurations that keep the function warm.
-func (f PlannedFunction) warmRelated() []string {
+// WarmRelated are the schedules and capacity configurations that keep the function warm.
+func (f PlannedFunction) WarmRelated() []string {
 	var out []string
 	for _, p := range f.KeepWarm {
 		out = append(out, p.Schedule.Address)

@@ -1,4 +1,4 @@
-package rules
+package serverless
 
 import (
 	"fmt"
@@ -26,75 +26,75 @@ import (
 //
 // Every answer can be "the plan does not say" (maybe): rules report only on certain answers.
 
-// triState is an answer the plan may not know.
-type triState uint8
+// Answer is an answer the plan may not know.
+type Answer uint8
 
 const (
-	triNo triState = iota
-	triYes
-	triMaybe
+	No Answer = iota
+	Yes
+	Maybe
 )
 
 // ---------------------------------------------------------------------------------------------
 // Qualifiers: which version of a function a caller, a ping or a configuration reaches.
 
-// versionRef is the version of a function that an invocation or a `qualifier` argument reaches.
-type versionRef struct {
-	// known is false when the plan does not say which version is reached.
-	known bool
-	// alias is the alias name when the qualifier is an alias ("" otherwise, or when unknown).
-	alias     string
-	aliasInst *graph.Instance
-	// version is "$LATEST", a version number, or "" when not known.
-	version string
+// Qualifier is the version of a function that an invocation or a `qualifier` argument reaches.
+type Qualifier struct {
+	// Known is false when the plan does not say which version is reached.
+	Known bool
+	// Alias is the alias name when the qualifier is an alias ("" otherwise, or when unknown).
+	Alias         string
+	AliasInstance *graph.Instance
+	// Version is "$LATEST", a version number, or "" when not known.
+	Version string
 	// published says whether the version reached is a published one ($LATEST is not).
-	published triState
-	// current is true when the qualifier is the function's own `version` attribute (qualified ARN):
+	published Answer
+	// Current is true when the qualifier is the function's own `version` attribute (qualified ARN):
 	// two such references reach the same version even while the number is unknown.
-	current bool
+	Current bool
 }
 
-func (q versionRef) String() string {
+func (q Qualifier) String() string {
 	switch {
-	case q.alias != "":
-		return "alias " + q.alias
-	case isDigits(q.version):
-		return "version " + q.version
-	case q.version != "":
-		return q.version
-	case q.current:
+	case q.Alias != "":
+		return "alias " + q.Alias
+	case isDigits(q.Version):
+		return "version " + q.Version
+	case q.Version != "":
+		return q.Version
+	case q.Current:
 		return "the published version"
 	}
 	return "an unknown qualifier"
 }
 
-var latestRef = versionRef{known: true, version: "$LATEST", published: triNo}
+var latestRef = Qualifier{Known: true, Version: "$LATEST", published: No}
 
 // literalQualifier reads a qualifier written as a string: "$LATEST", a version number or an alias.
-func literalQualifier(s string) versionRef {
+func literalQualifier(s string) Qualifier {
 	switch {
 	case s == "" || s == "$LATEST":
 		return latestRef
 	case isDigits(s):
-		return versionRef{known: true, version: s, published: triYes}
+		return Qualifier{Known: true, Version: s, published: Yes}
 	}
-	return versionRef{known: true, alias: s, published: triMaybe}
+	return Qualifier{Known: true, Alias: s, published: Maybe}
 }
 
 // functionVersion is the qualifier of a reference to fn.version or fn.qualified_arn.
-func functionVersion(fn *graph.Instance) versionRef {
-	q := versionRef{known: true, current: true, published: triMaybe}
+func functionVersion(fn *graph.Instance) Qualifier {
+	q := Qualifier{Known: true, Current: true, published: Maybe}
 	if publish, ok := fn.Get("publish").Bool(); ok {
 		if !publish {
-			return versionRef{known: true, current: true, version: "$LATEST", published: triNo}
+			return Qualifier{Known: true, Current: true, Version: "$LATEST", published: No}
 		}
-		q.published = triYes
+		q.published = Yes
 	}
 	if v, ok := fn.Get("version").String(); ok && v != "" {
-		q.version = v
-		q.published = triYes
+		q.Version = v
+		q.published = Yes
 		if v == "$LATEST" {
-			q.published = triNo
+			q.published = No
 		}
 	}
 	return q
@@ -102,20 +102,20 @@ func functionVersion(fn *graph.Instance) versionRef {
 
 // aliasQualifier is the qualifier of an aws_lambda_alias, with the version it points at when the
 // plan knows it.
-func aliasQualifier(g *graph.Graph, alias *graph.Instance) versionRef {
-	q := versionRef{aliasInst: alias, published: triMaybe}
+func aliasQualifier(g *graph.Graph, alias *graph.Instance) Qualifier {
+	q := Qualifier{AliasInstance: alias, published: Maybe}
 	if name, ok := alias.Get("name").String(); ok {
-		q.known, q.alias = true, name
+		q.Known, q.Alias = true, name
 	}
 	if v, ok := alias.Get("function_version").String(); ok {
 		target := literalQualifier(v)
-		q.version, q.published = target.version, target.published
+		q.Version, q.published = target.Version, target.published
 		return q
 	}
 	for _, e := range g.Targets(alias, "function_version") {
 		if e.To.Type == "aws_lambda_function" && e.ToAttribute == "version" {
 			target := functionVersion(e.To)
-			q.version, q.published = target.version, target.published
+			q.Version, q.published = target.Version, target.published
 		}
 	}
 	return q
@@ -125,7 +125,7 @@ func aliasQualifier(g *graph.Graph, alias *graph.Instance) versionRef {
 // from the ARN the plan knows, else from what the configuration references. An ARN read from a
 // reference may have a qualifier appended in text the plan does not record ("${fn.arn}:live"), so
 // a bare function ARN counts as $LATEST only when nothing else in the expression could supply one.
-func invocationQualifier(g *graph.Graph, from *graph.Instance, attribute string, inv graph.Invocation) versionRef {
+func invocationQualifier(g *graph.Graph, from *graph.Instance, attribute string, inv graph.Invocation) Qualifier {
 	if inv.Alias != nil {
 		return aliasQualifier(g, inv.Alias)
 	}
@@ -154,15 +154,15 @@ func invocationQualifier(g *graph.Graph, from *graph.Instance, attribute string,
 		case "arn", "function_name":
 			if strings.HasSuffix(attribute, "uri") || opaqueReferences(from, attribute) {
 				// A *_uri wraps the ARN in text of its own, which may add a qualifier.
-				return versionRef{published: triMaybe}
+				return Qualifier{published: Maybe}
 			}
 			return latestRef
 		}
 		// The whole object (through a module output, say): which ARN is read is not recorded.
-		return versionRef{published: triMaybe}
+		return Qualifier{published: Maybe}
 	}
 	if inv.Qualifier == "" {
-		return versionRef{published: triMaybe}
+		return Qualifier{published: Maybe}
 	}
 	return bindAlias(g, inv.Function, literalQualifier(inv.Qualifier))
 }
@@ -187,12 +187,12 @@ func qualifierOfARN(s string) (string, bool) {
 
 // bindAlias ties an alias name read from an ARN to the aws_lambda_alias of fn with that name, when
 // the plan has it, so the version it points at is known too.
-func bindAlias(g *graph.Graph, fn *graph.Instance, q versionRef) versionRef {
-	if q.alias == "" {
+func bindAlias(g *graph.Graph, fn *graph.Instance, q Qualifier) Qualifier {
+	if q.Alias == "" {
 		return q
 	}
 	for _, a := range g.ByType("aws_lambda_alias") {
-		if name, ok := a.Get("name").String(); ok && name == q.alias && aliasOf(g, a) == fn {
+		if name, ok := a.Get("name").String(); ok && name == q.Alias && aliasOf(g, a) == fn {
 			return aliasQualifier(g, a)
 		}
 	}
@@ -216,7 +216,7 @@ func opaqueReferences(from *graph.Instance, attribute string) bool {
 		return false
 	}
 	for _, a := range from.Config.Attributes {
-		if a.Path != attribute && stripIndex(a.Path) != stripIndex(attribute) {
+		if a.Path != attribute && StripIndex(a.Path) != StripIndex(attribute) {
 			continue
 		}
 		for _, r := range a.References {
@@ -228,8 +228,8 @@ func opaqueReferences(from *graph.Instance, attribute string) bool {
 	return false
 }
 
-// stripIndex drops block indices from a dotted path: "target.0.arn" -> "target.arn".
-func stripIndex(path string) string {
+// StripIndex drops block indices from a dotted path: "target.0.arn" -> "target.arn".
+func StripIndex(path string) string {
 	parts := strings.Split(path, ".")
 	kept := parts[:0]
 	for _, p := range parts {
@@ -243,7 +243,7 @@ func stripIndex(path string) string {
 // configuredQualifier reads a `qualifier` argument (function URL, provisioned concurrency):
 // a literal, a reference to an alias, or a reference to the function's version. def is what an
 // unset argument means.
-func configuredQualifier(g *graph.Graph, from *graph.Instance, attribute string, def versionRef) versionRef {
+func configuredQualifier(g *graph.Graph, from *graph.Instance, attribute string, def Qualifier) Qualifier {
 	for _, e := range g.Targets(from, attribute) {
 		switch {
 		case e.To.Type == "aws_lambda_alias":
@@ -257,40 +257,40 @@ func configuredQualifier(g *graph.Graph, from *graph.Instance, attribute string,
 	case plan.Known:
 		s, ok := v.String()
 		if !ok {
-			return versionRef{published: triMaybe}
+			return Qualifier{published: Maybe}
 		}
 		return literalQualifier(s)
 	case plan.Null, plan.Absent:
 		return def
 	}
-	return versionRef{published: triMaybe}
+	return Qualifier{published: Maybe}
 }
 
 // sameVersion says whether two qualifiers of one function reach the same version.
-func sameVersion(a, b versionRef) triState {
-	if a.aliasInst != nil && a.aliasInst == b.aliasInst {
-		return triYes
+func sameVersion(a, b Qualifier) Answer {
+	if a.AliasInstance != nil && a.AliasInstance == b.AliasInstance {
+		return Yes
 	}
-	if a.alias != "" && b.alias != "" {
-		return boolTri(a.alias == b.alias)
+	if a.Alias != "" && b.Alias != "" {
+		return boolTri(a.Alias == b.Alias)
 	}
-	if a.version != "" && b.version != "" {
-		return boolTri(a.version == b.version)
+	if a.Version != "" && b.Version != "" {
+		return boolTri(a.Version == b.Version)
 	}
-	if a.current && b.current {
-		return triYes
+	if a.Current && b.Current {
+		return Yes
 	}
-	if (a.version == "$LATEST" && b.published == triYes) || (b.version == "$LATEST" && a.published == triYes) {
-		return triNo
+	if (a.Version == "$LATEST" && b.published == Yes) || (b.Version == "$LATEST" && a.published == Yes) {
+		return No
 	}
-	return triMaybe
+	return Maybe
 }
 
-func boolTri(b bool) triState {
+func boolTri(b bool) Answer {
 	if b {
-		return triYes
+		return Yes
 	}
-	return triNo
+	return No
 }
 
 func isDigits(s string) bool {
@@ -308,15 +308,15 @@ func isDigits(s string) bool {
 // ---------------------------------------------------------------------------------------------
 // Synchronous path.
 
-// syncCall is a caller that waits for a function's answer.
-type syncCall struct {
-	caller *graph.Instance
-	// kind names the caller for a reader: "HTTP API integration", "function URL".
-	kind      string
-	function  *graph.Instance
-	qualifier versionRef
-	// related are further resources worth naming (the API, the alias, the target group).
-	related []string
+// SyncCall is a caller that waits for a function's answer.
+type SyncCall struct {
+	Caller *graph.Instance
+	// Kind names the caller for a reader: "HTTP API integration", "function URL".
+	Kind      string
+	Function  *graph.Instance
+	Qualifier Qualifier
+	// Related are further resources worth naming (the API, the alias, the target group).
+	Related []string
 }
 
 // syncCallSource is a resource type that invokes functions synchronously, and the attribute that
@@ -336,15 +336,15 @@ var syncCallSources = []syncCallSource{
 	{"aws_appsync_datasource", "lambda_config.0.function_arn", "AppSync data source"},
 }
 
-// syncCalls returns, for every function on a synchronous path, the callers that wait for it.
+// SyncCalls returns, for every function on a synchronous path, the callers that wait for it.
 // Callers the plan deletes are left out, and so are REST integrations that invoke asynchronously.
-func syncCalls(g *graph.Graph) map[*graph.Instance][]syncCall {
-	out := map[*graph.Instance][]syncCall{}
-	add := func(c syncCall) {
-		if c.function.Deleted() {
+func SyncCalls(g *graph.Graph) map[*graph.Instance][]SyncCall {
+	out := map[*graph.Instance][]SyncCall{}
+	add := func(c SyncCall) {
+		if c.Function.Deleted() {
 			return
 		}
-		out[c.function] = append(out[c.function], c)
+		out[c.Function] = append(out[c.Function], c)
 	}
 	for _, src := range syncCallSources {
 		for _, caller := range g.ByType(src.typ) {
@@ -366,10 +366,10 @@ func syncCalls(g *graph.Graph) map[*graph.Instance][]syncCall {
 					q = configuredQualifier(g, caller, "qualifier", latestRef)
 				}
 				rel := append([]string{}, related...)
-				if q.aliasInst != nil {
-					rel = append(rel, q.aliasInst.Address)
+				if q.AliasInstance != nil {
+					rel = append(rel, q.AliasInstance.Address)
 				}
-				add(syncCall{caller: caller, kind: kind, function: inv.Function, qualifier: q, related: rel})
+				add(SyncCall{Caller: caller, Kind: kind, Function: inv.Function, Qualifier: q, Related: rel})
 			}
 		}
 	}
@@ -429,16 +429,16 @@ func v2Kind(g *graph.Graph, caller *graph.Instance, typ string) (string, []strin
 // edgeCalls returns the Lambda@Edge associations of CloudFront distributions (resolved in
 // aws_edge.go): CloudFront waits for the function before it answers the viewer or goes on to the
 // origin.
-func edgeCalls(g *graph.Graph) []syncCall {
-	var out []syncCall
-	for _, t := range edgeTriggers(g) {
-		q := invocationQualifier(g, t.distribution, t.attribute, t.invocation)
+func edgeCalls(g *graph.Graph) []SyncCall {
+	var out []SyncCall
+	for _, t := range EdgeTriggers(g) {
+		q := invocationQualifier(g, t.Distribution, t.attribute, t.Invocation)
 		var rel []string
-		if q.aliasInst != nil {
-			rel = append(rel, q.aliasInst.Address)
+		if q.AliasInstance != nil {
+			rel = append(rel, q.AliasInstance.Address)
 		}
-		out = append(out, syncCall{caller: t.distribution, kind: "Lambda@Edge, " + t.behavior,
-			function: t.invocation.Function, qualifier: q, related: rel})
+		out = append(out, SyncCall{Caller: t.Distribution, Kind: "Lambda@Edge, " + t.behavior,
+			Function: t.Invocation.Function, Qualifier: q, Related: rel})
 	}
 	return out
 }
@@ -446,41 +446,41 @@ func edgeCalls(g *graph.Graph) []syncCall {
 // ---------------------------------------------------------------------------------------------
 // Provisioned concurrency.
 
-// pcConfig is an aws_lambda_provisioned_concurrency_config and what it covers.
-type pcConfig struct {
-	config    *graph.Instance
-	function  *graph.Instance
-	qualifier versionRef
+// ProvisionedConfig is an aws_lambda_provisioned_concurrency_config and what it covers.
+type ProvisionedConfig struct {
+	Config    *graph.Instance
+	Function  *graph.Instance
+	Qualifier Qualifier
 }
 
-// provisionedConfigs resolves every provisioned concurrency configuration the plan keeps.
-func provisionedConfigs(g *graph.Graph) []pcConfig {
-	var out []pcConfig
+// ProvisionedConfigs resolves every provisioned concurrency configuration the plan keeps.
+func ProvisionedConfigs(g *graph.Graph) []ProvisionedConfig {
+	var out []ProvisionedConfig
 	for _, pc := range g.ByType("aws_lambda_provisioned_concurrency_config") {
 		if pc.Deleted() {
 			continue
 		}
-		q := configuredQualifier(g, pc, "qualifier", versionRef{published: triMaybe})
+		q := configuredQualifier(g, pc, "qualifier", Qualifier{published: Maybe})
 		for _, inv := range g.InvokedFunctions(pc, "function_name") {
-			out = append(out, pcConfig{config: pc, function: inv.Function, qualifier: q})
+			out = append(out, ProvisionedConfig{Config: pc, Function: inv.Function, Qualifier: q})
 		}
 	}
 	return out
 }
 
-// coveredByProvisioned says whether provisioned concurrency keeps the version q of fn initialised.
-func coveredByProvisioned(pcs []pcConfig, fn *graph.Instance, q versionRef) (triState, *graph.Instance) {
-	answer := triNo
+// CoveredByProvisioned says whether provisioned concurrency keeps the version q of fn initialised.
+func CoveredByProvisioned(pcs []ProvisionedConfig, fn *graph.Instance, q Qualifier) (Answer, *graph.Instance) {
+	answer := No
 	var by *graph.Instance
 	for _, pc := range pcs {
-		if pc.function != fn {
+		if pc.Function != fn {
 			continue
 		}
-		switch sameVersion(pc.qualifier, q) {
-		case triYes:
-			return triYes, pc.config
-		case triMaybe:
-			answer, by = triMaybe, pc.config
+		switch sameVersion(pc.Qualifier, q) {
+		case Yes:
+			return Yes, pc.Config
+		case Maybe:
+			answer, by = Maybe, pc.Config
 		}
 	}
 	return answer, by
@@ -489,128 +489,128 @@ func coveredByProvisioned(pcs []pcConfig, fn *graph.Instance, q versionRef) (tri
 // ---------------------------------------------------------------------------------------------
 // Heavy initialisation.
 
-// initFactor is one reason a function's cold start is slow.
-type initFactor struct {
-	// attribute is the function's attribute at fault: "runtime", "package_type", "source_code_size".
-	attribute string
-	// text says it for a message: "java21 runtime without SnapStart".
-	text string
+// InitFactor is one reason a function's cold start is slow.
+type InitFactor struct {
+	// Attribute is the function's attribute at fault: "runtime", "package_type", "source_code_size".
+	Attribute string
+	// Text says it for a message: "java21 runtime without SnapStart".
+	Text string
 }
 
-// heavyInit returns what makes cold starts of fn slow when it is invoked through q. A factor the
+// HeavyInit returns what makes cold starts of fn slow when it is invoked through q. A factor the
 // plan cannot confirm (an unknown runtime or package type, SnapStart that may apply) is left out.
 // SnapStart, where it applies, restores a snapshot of the initialised environment, so it cures a
 // large package as well as a slow runtime.
-func heavyInit(g *graph.Graph, fn *graph.Instance, q versionRef, pcs []pcConfig) []initFactor {
-	var out []initFactor
+func HeavyInit(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []ProvisionedConfig) []InitFactor {
+	var out []InitFactor
 	snap, why := snapStartEffect(g, fn, q, pcs)
-	if rt, ok := fn.Get("runtime").String(); ok && platform.IsHeavyRuntime(rt) && snap == triNo {
-		out = append(out, initFactor{attribute: "runtime", text: rt + " runtime " + why})
+	if rt, ok := fn.Get("runtime").String(); ok && platform.IsHeavyRuntime(rt) && snap == No {
+		out = append(out, InitFactor{Attribute: "runtime", Text: rt + " runtime " + why})
 	}
 	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
-		out = append(out, initFactor{attribute: "package_type", text: "container image"})
+		out = append(out, InitFactor{Attribute: "package_type", Text: "container image"})
 	}
-	if size, ok := fn.Get("source_code_size").Int(); ok && size > platform.LambdaHeavyPackageBytes && snap == triNo {
-		out = append(out, initFactor{attribute: "source_code_size",
-			text: fmt.Sprintf("package of %s (over %s)", megabytes(size), megabytes(platform.LambdaHeavyPackageBytes))})
+	if size, ok := fn.Get("source_code_size").Int(); ok && size > platform.LambdaHeavyPackageBytes && snap == No {
+		out = append(out, InitFactor{Attribute: "source_code_size",
+			Text: fmt.Sprintf("package of %s (over %s)", Megabytes(size), Megabytes(platform.LambdaHeavyPackageBytes))})
 	}
 	return out
 }
 
 // snapStartEffect says whether SnapStart restores fn's environments for invocations of q, and if
 // not, why not in words that follow "<runtime> runtime".
-func snapStartEffect(g *graph.Graph, fn *graph.Instance, q versionRef, pcs []pcConfig) (triState, string) {
-	switch snapStartEnabled(fn) {
-	case triMaybe:
-		return triMaybe, ""
-	case triNo:
-		return triNo, "without SnapStart"
+func snapStartEffect(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []ProvisionedConfig) (Answer, string) {
+	switch SnapStartEnabled(fn) {
+	case Maybe:
+		return Maybe, ""
+	case No:
+		return No, "without SnapStart"
 	}
 	rt, ok := fn.Get("runtime").String()
 	if !ok {
-		return triMaybe, ""
+		return Maybe, ""
 	}
 	if !platform.SnapStartSupportsRuntime(rt) {
-		return triNo, "with SnapStart, which does not support it"
+		return No, "with SnapStart, which does not support it"
 	}
-	if conflicts := snapStartConflicts(g, fn, pcs); len(conflicts) > 0 {
-		return triNo, "with SnapStart blocked by " + conflicts[0].what
+	if conflicts := SnapStartConflicts(g, fn, pcs); len(conflicts) > 0 {
+		return No, "with SnapStart blocked by " + conflicts[0].What
 	}
 	if publish, ok := fn.Get("publish").Bool(); ok && !publish {
-		return triNo, "with SnapStart that never runs (publish = false)"
+		return No, "with SnapStart that never runs (publish = false)"
 	}
 	switch q.published {
-	case triNo:
-		return triNo, "with SnapStart, which does not apply to " + q.String()
-	case triYes:
-		return triYes, ""
+	case No:
+		return No, "with SnapStart, which does not apply to " + q.String()
+	case Yes:
+		return Yes, ""
 	}
-	return triMaybe, ""
+	return Maybe, ""
 }
 
-// snapStartEnabled says whether a function asks for SnapStart on its published versions.
-func snapStartEnabled(fn *graph.Instance) triState {
+// SnapStartEnabled says whether a function asks for SnapStart on its published versions.
+func SnapStartEnabled(fn *graph.Instance) Answer {
 	v := fn.Get("snap_start")
 	switch v.State {
 	case plan.Null, plan.Absent:
-		return triNo
+		return No
 	case plan.Known:
 		l, _ := v.List()
 		if len(l) == 0 {
-			return triNo
+			return No
 		}
 		on := fn.Get("snap_start", 0, "apply_on")
 		if s, ok := on.String(); ok {
 			return boolTri(s == "PublishedVersions")
 		}
 		if on.State == plan.Null || on.State == plan.Absent {
-			return triNo
+			return No
 		}
 	}
-	return triMaybe
+	return Maybe
 }
 
-// snapStartConflict is a setting of a function that SnapStart cannot be combined with.
-type snapStartConflict struct {
-	what string
-	// undo says how to remove the conflict: "remove file_system_config".
-	undo      string
-	attribute string
-	// by is the resource that brings the conflict when it is not the function itself.
-	by *graph.Instance
+// SnapStartConflict is a setting of a function that SnapStart cannot be combined with.
+type SnapStartConflict struct {
+	What string
+	// Undo says how to remove the conflict: "remove file_system_config".
+	Undo      string
+	Attribute string
+	// By is the resource that brings the conflict when it is not the function itself.
+	By *graph.Instance
 }
 
-// snapStartConflicts lists what the plan certainly sets on fn that SnapStart does not support.
+// SnapStartConflicts lists what the plan certainly sets on fn that SnapStart does not support.
 // Source: platform.SnapStartConflict (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html).
-func snapStartConflicts(g *graph.Graph, fn *graph.Instance, pcs []pcConfig) []snapStartConflict {
-	var out []snapStartConflict
+func SnapStartConflicts(g *graph.Graph, fn *graph.Instance, pcs []ProvisionedConfig) []SnapStartConflict {
+	var out []SnapStartConflict
 	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
-		out = append(out, snapStartConflict{what: string(platform.SnapStartConflictContainerImage), attribute: "package_type",
-			undo: "package the function as a .zip"})
+		out = append(out, SnapStartConflict{What: string(platform.SnapStartConflictContainerImage), Attribute: "package_type",
+			Undo: "package the function as a .zip"})
 	}
 	if l, ok := fn.Get("file_system_config").List(); ok && len(l) > 0 {
-		out = append(out, snapStartConflict{what: string(platform.SnapStartConflictEFS), attribute: "file_system_config",
-			undo: "remove file_system_config (move the data to S3 or /tmp)"})
+		out = append(out, SnapStartConflict{What: string(platform.SnapStartConflictEFS), Attribute: "file_system_config",
+			Undo: "remove file_system_config (move the data to S3 or /tmp)"})
 	}
 	if size, ok := fn.Get("ephemeral_storage", 0, "size").Int(); ok && size > platform.SnapStartMaxEphemeralStorageMB {
-		out = append(out, snapStartConflict{attribute: "ephemeral_storage",
-			what: fmt.Sprintf("ephemeral storage of %d MB (above %d MB)", size, platform.SnapStartMaxEphemeralStorageMB),
-			undo: fmt.Sprintf("set ephemeral_storage size to %d MB", platform.SnapStartMaxEphemeralStorageMB)})
+		out = append(out, SnapStartConflict{Attribute: "ephemeral_storage",
+			What: fmt.Sprintf("ephemeral storage of %d MB (above %d MB)", size, platform.SnapStartMaxEphemeralStorageMB),
+			Undo: fmt.Sprintf("set ephemeral_storage size to %d MB", platform.SnapStartMaxEphemeralStorageMB)})
 	}
 	for _, pc := range pcs {
-		if pc.function == fn {
-			out = append(out, snapStartConflict{what: "provisioned concurrency (" + pc.config.Address + ")",
-				attribute: "snap_start", by: pc.config, undo: "keep either SnapStart or provisioned concurrency, not both"})
+		if pc.Function == fn {
+			out = append(out, SnapStartConflict{What: "provisioned concurrency (" + pc.Config.Address + ")",
+				Attribute: "snap_start", By: pc.Config, Undo: "keep either SnapStart or provisioned concurrency, not both"})
 		}
 	}
 	return out
 }
 
-// joinFactors renders factors for a message.
-func joinFactors(fs []initFactor) string {
+// JoinFactors renders factors for a message.
+func JoinFactors(fs []InitFactor) string {
 	texts := make([]string, len(fs))
 	for i, f := range fs {
-		texts[i] = f.text
+		texts[i] = f.Text
 	}
 	return strings.Join(texts, " and ")
 }
@@ -618,54 +618,54 @@ func joinFactors(fs []initFactor) string {
 // ---------------------------------------------------------------------------------------------
 // Scheduled pings.
 
-// schedulePing is a schedule that invokes a function: an EventBridge rule with a target, or an EventBridge
+// SchedulePing is a schedule that invokes a function: an EventBridge rule with a target, or an EventBridge
 // Scheduler schedule.
-type schedulePing struct {
-	// schedule is the aws_cloudwatch_event_rule or aws_scheduler_schedule.
-	schedule *graph.Instance
-	// target is the aws_cloudwatch_event_target (nil for a Scheduler schedule).
-	target    *graph.Instance
-	function  *graph.Instance
-	qualifier versionRef
-	// expression is the known schedule expression.
-	expression string
+type SchedulePing struct {
+	// Schedule is the aws_cloudwatch_event_rule or aws_scheduler_schedule.
+	Schedule *graph.Instance
+	// Target is the aws_cloudwatch_event_target (nil for a Scheduler schedule).
+	Target    *graph.Instance
+	Function  *graph.Instance
+	Qualifier Qualifier
+	// Expression is the known schedule expression.
+	Expression string
 	// gaps are the shortest and longest time between two pings, plus any flexible time window;
 	// gapsKnown is false when the expression is unknown or not a recurring schedule.
-	minGap, maxGap time.Duration
+	MinGap, MaxGap time.Duration
 	gapsKnown      bool
-	// flexible is a Scheduler flexible time window, which delays each ping by up to this much.
-	flexible time.Duration
-	// warmUp is true when the payload or the schedule's name, description or tags say keep-warm.
-	warmUp bool
+	// Flexible is a Scheduler flexible time window, which delays each ping by up to this much.
+	Flexible time.Duration
+	// WarmUp is true when the payload or the schedule's name, description or tags say keep-warm.
+	WarmUp bool
 }
 
-// schedulePings returns every enabled schedule that invokes a function in the plan. Schedules the plan
+// SchedulePings returns every enabled schedule that invokes a function in the plan. Schedules the plan
 // deletes or disables are left out; one whose state is unknown is kept (it is enabled by default).
-func schedulePings(g *graph.Graph) []schedulePing {
-	var out []schedulePing
+func SchedulePings(g *graph.Graph) []SchedulePing {
+	var out []SchedulePing
 	measured := map[string]scheduleGaps{}
 	for _, target := range g.ByType("aws_cloudwatch_event_target") {
 		if target.Deleted() {
 			continue
 		}
-		for _, rule := range eventRules(g, target) {
-			if rule.Deleted() || scheduleDisabled(rule) {
+		for _, rule := range EventRules(g, target) {
+			if rule.Deleted() || ScheduleDisabled(rule) {
 				continue
 			}
 			texts := knownStrings(rule, "name", "name_prefix", "description", "tags")
 			texts = append(texts, knownStrings(target, "target_id")...)
 			payload := knownStrings(target, "input", "input_transformer.0.input_template")
 			for _, inv := range g.InvokedFunctions(target, "arn") {
-				p := schedulePing{schedule: rule, target: target, function: inv.Function,
-					qualifier: invocationQualifier(g, target, "arn", inv),
-					warmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
+				p := SchedulePing{Schedule: rule, Target: target, Function: inv.Function,
+					Qualifier: invocationQualifier(g, target, "arn", inv),
+					WarmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
 				p.setGaps(rule, 0, measured)
 				out = append(out, p)
 			}
 		}
 	}
 	for _, sched := range g.ByType("aws_scheduler_schedule") {
-		if sched.Deleted() || scheduleDisabled(sched) {
+		if sched.Deleted() || ScheduleDisabled(sched) {
 			continue
 		}
 		texts := knownStrings(sched, "name", "name_prefix", "description")
@@ -679,9 +679,9 @@ func schedulePings(g *graph.Graph) []schedulePing {
 			flexible = time.Duration(minutes) * time.Minute
 		}
 		for _, inv := range g.InvokedFunctions(sched, "target.0.arn") {
-			p := schedulePing{schedule: sched, function: inv.Function,
-				qualifier: invocationQualifier(g, sched, "target.0.arn", inv),
-				warmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
+			p := SchedulePing{Schedule: sched, Function: inv.Function,
+				Qualifier: invocationQualifier(g, sched, "target.0.arn", inv),
+				WarmUp:    anyMentionsWarm(texts, true) || anyMentionsWarm(payload, false)}
 			p.setGaps(sched, flexible, measured)
 			out = append(out, p)
 		}
@@ -689,9 +689,9 @@ func schedulePings(g *graph.Graph) []schedulePing {
 	return out
 }
 
-// eventRules resolves the rule an EventBridge target belongs to: by reference, or by the known rule
+// EventRules resolves the rule an EventBridge target belongs to: by reference, or by the known rule
 // name (and event bus) when the target writes it as a literal.
-func eventRules(g *graph.Graph, target *graph.Instance) []*graph.Instance {
+func EventRules(g *graph.Graph, target *graph.Instance) []*graph.Instance {
 	var out []*graph.Instance
 	for _, e := range g.Targets(target, "rule") {
 		if e.To.Type == "aws_cloudwatch_event_rule" {
@@ -728,7 +728,7 @@ func sameBus(a, b string) bool {
 
 // disabled reports whether the plan certainly turns a rule or schedule off: state "DISABLED", or the
 // older is_enabled = false of aws_cloudwatch_event_rule.
-func scheduleDisabled(inst *graph.Instance) bool {
+func ScheduleDisabled(inst *graph.Instance) bool {
 	if s, ok := inst.Get("state").String(); ok && s == "DISABLED" {
 		return true
 	}
@@ -740,19 +740,19 @@ func scheduleDisabled(inst *graph.Instance) bool {
 
 // setGaps reads the schedule expression and works out the gaps between pings.
 // Gaps are measured once per distinct expression: a plan may hold thousands of targets on one rule.
-func (p *schedulePing) setGaps(sched *graph.Instance, flexible time.Duration, measured map[string]scheduleGaps) {
+func (p *SchedulePing) setGaps(sched *graph.Instance, flexible time.Duration, measured map[string]scheduleGaps) {
 	expr, ok := sched.Get("schedule_expression").String()
 	if !ok {
 		return
 	}
-	p.expression, p.flexible = expr, flexible
+	p.Expression, p.Flexible = expr, flexible
 	gaps, seen := measured[expr]
 	if !seen {
-		gaps.min, gaps.max, gaps.ok = awsScheduleGaps(expr)
+		gaps.min, gaps.max, gaps.ok = AWSScheduleGaps(expr)
 		measured[expr] = gaps
 	}
 	if gaps.ok {
-		p.minGap, p.maxGap, p.gapsKnown = gaps.min+flexible, gaps.max+flexible, true
+		p.MinGap, p.MaxGap, p.gapsKnown = gaps.min+flexible, gaps.max+flexible, true
 	}
 }
 
@@ -765,47 +765,46 @@ type scheduleGaps struct {
 // keepsWarm says whether the ping reaches its function at least once per idle window while the
 // schedule runs. A schedule that pings every 5 minutes during office hours keeps the function warm
 // then, and is silent by design at night: its shortest gap decides.
-func (p schedulePing) keepsWarm(window time.Duration) triState {
+func (p SchedulePing) KeepsWarm(window time.Duration) Answer {
 	if !p.gapsKnown {
-		return triMaybe
+		return Maybe
 	}
-	return boolTri(p.minGap <= window)
+	return boolTri(p.MinGap <= window)
 }
 
-// pingedWarm says whether a schedule keeps version q of fn warm.
-func pingedWarm(ps []schedulePing, fn *graph.Instance, q versionRef, window time.Duration) (triState, *graph.Instance) {
-	answer := triNo
+// PingedWarm says whether a schedule keeps version q of fn warm.
+func PingedWarm(ps []SchedulePing, fn *graph.Instance, q Qualifier, window time.Duration) (Answer, *graph.Instance) {
+	answer := No
 	var by *graph.Instance
 	for _, p := range ps {
-		if p.function != fn {
+		if p.Function != fn {
 			continue
 		}
-		same := sameVersion(p.qualifier, q)
-		if same == triNo {
+		same := sameVersion(p.Qualifier, q)
+		if same == No {
 			continue
 		}
-		warm := p.keepsWarm(window)
-		if same == triYes && warm == triYes {
-			return triYes, p.schedule
+		warm := p.KeepsWarm(window)
+		if same == Yes && warm == Yes {
+			return Yes, p.Schedule
 		}
-		if warm != triNo {
-			answer, by = triMaybe, p.schedule
+		if warm != No {
+			answer, by = Maybe, p.Schedule
 		}
 	}
 	return answer, by
 }
 
-// idleWindow is the configured idle window, or the platform default.
-func idleWindow(s Settings) time.Duration {
-	minutes := s.IdleWindowMinutes
+// IdleWindow is the configured idle window, or the platform default.
+func IdleWindow(minutes int) time.Duration {
 	if minutes <= 0 {
 		minutes = platform.LambdaIdleWindowMinutes
 	}
 	return time.Duration(minutes) * time.Minute
 }
 
-// durationText renders a duration for messages: "5 min", "2 h 30 min", "2 d 14 h".
-func durationText(d time.Duration) string {
+// DurationText renders a duration for messages: "5 min", "2 h 30 min", "2 d 14 h".
+func DurationText(d time.Duration) string {
 	m := int(d / time.Minute)
 	switch {
 	case m < 120:
@@ -862,7 +861,7 @@ func mentionsWarm(text string, strict bool) bool {
 }
 
 // splitWords lowercases text and splits it into words at anything but letters and digits, and at
-// camelCase boundaries ("keepWarm" -> keep, warm).
+// camelCase boundaries ("UnitKeepWarm" -> keep, warm).
 func splitWords(text string) []string {
 	var words []string
 	var cur []rune
@@ -928,16 +927,16 @@ func anyMentionsWarm(texts []string, strict bool) bool {
 // ---------------------------------------------------------------------------------------------
 // Messages.
 
-// listAddresses renders up to three addresses, then "and N more".
-func listAddresses(addrs []string) string {
+// ListAddresses renders up to three addresses, then "and N more".
+func ListAddresses(addrs []string) string {
 	const shown = 3
 	if len(addrs) <= shown {
-		return joinAnd(addrs)
+		return JoinAnd(addrs)
 	}
 	return strings.Join(addrs[:shown], ", ") + fmt.Sprintf(" and %d more", len(addrs)-shown)
 }
 
-func joinAnd(items []string) string {
+func JoinAnd(items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
@@ -947,15 +946,15 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-// megabytes renders a byte count in MB (MiB, as Lambda's quotas count them) with one decimal.
-func megabytes(bytes int) string {
+// Megabytes renders a byte count in MB (MiB, as Lambda's quotas count them) with one decimal.
+func Megabytes(bytes int) string {
 	return fmt.Sprintf("%.1f MB", float64(bytes)/(1<<20))
 }
 
-// awsScheduleGaps returns the shortest and longest gap between the runs of an EventBridge
+// AWSScheduleGaps returns the shortest and longest gap between the runs of an EventBridge
 // schedule expression (rate() or cron()), measured by internal/schedule over a month in UTC, as
 // EventBridge rules run; ok is false for expressions that do not parse and for schedules that fire
 // fewer than twice in that month (one-time at() schedules, yearly crons).
-func awsScheduleGaps(expr string) (minGap, maxGap time.Duration, ok bool) {
-	return measureSchedule(schedule.AWS, expr)
+func AWSScheduleGaps(expr string) (minGap, maxGap time.Duration, ok bool) {
+	return MeasureSchedule(schedule.AWS, expr)
 }

@@ -1,4 +1,4 @@
-package rules
+package serverless
 
 import (
 	"fmt"
@@ -20,49 +20,49 @@ import (
 // is known only after apply are matched through the configuration's references of the behavior as
 // a whole, and then only the event class they share is certain (all viewer, all origin, or mixed).
 
-// edgeEventClass is what CloudFront event a function certainly runs on.
-type edgeEventClass uint8
+// EdgeEventClass is what CloudFront event a function certainly runs on.
+type EdgeEventClass uint8
 
 const (
-	// edgeMixed: the plan does not say whether the function runs on a viewer or an origin event.
-	edgeMixed edgeEventClass = iota
-	// edgeViewer: the function runs on a viewer-request or viewer-response event.
-	edgeViewer
-	// edgeOrigin: the function runs only on origin-request or origin-response events.
-	edgeOrigin
+	// EdgeMixed: the plan does not say whether the function runs on a viewer or an origin event.
+	EdgeMixed EdgeEventClass = iota
+	// EdgeViewer: the function runs on a viewer-request or viewer-response event.
+	EdgeViewer
+	// EdgeOrigin: the function runs only on origin-request or origin-response events.
+	EdgeOrigin
 )
 
-// edgeTrigger is a function that a cache behavior of a CloudFront distribution runs at the edge.
-type edgeTrigger struct {
-	distribution *graph.Instance
+// EdgeTrigger is a function that a cache behavior of a CloudFront distribution runs at the edge.
+type EdgeTrigger struct {
+	Distribution *graph.Instance
 	// behavior names the cache behavior for a reader: "default cache behavior" or
 	// `cache behavior "/api/*"`.
 	behavior string
 	// attribute is the configuration path of the association's ARN without block indices, as
 	// Graph.Targets takes it: "default_cache_behavior.lambda_function_association.lambda_arn".
 	attribute  string
-	invocation graph.Invocation
-	// events are the event types the function runs on, or could run on when class is edgeMixed
+	Invocation graph.Invocation
+	// events are the event types the function runs on, or could run on when class is EdgeMixed
 	// (empty when the plan does not know them), sorted.
 	events []string
-	class  edgeEventClass
+	Class  EdgeEventClass
 }
 
 // eventText renders the events for a message: "viewer-request", "origin-request or origin-response".
-func (t edgeTrigger) eventText() string {
+func (t EdgeTrigger) EventText() string {
 	return strings.Join(t.events, " or ")
 }
 
 // where renders the distribution and behavior for a message.
-func (t edgeTrigger) where() string {
-	return t.distribution.Address + ", " + t.behavior
+func (t EdgeTrigger) Where() string {
+	return t.Distribution.Address + ", " + t.behavior
 }
 
-// edgeTriggers resolves every Lambda@Edge association of every CloudFront distribution the plan
+// EdgeTriggers resolves every Lambda@Edge association of every CloudFront distribution the plan
 // keeps, in plan order. Associations whose function is not in the plan, or that the plan cannot
 // tie to one function for certain, are left out.
-func edgeTriggers(g *graph.Graph) []edgeTrigger {
-	var out []edgeTrigger
+func EdgeTriggers(g *graph.Graph) []EdgeTrigger {
+	var out []EdgeTrigger
 	for _, dist := range g.ByType("aws_cloudfront_distribution") {
 		if dist.Deleted() {
 			continue
@@ -88,13 +88,13 @@ type edgeAssociation struct {
 	arnUnknown bool
 }
 
-func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index int, label string) []edgeTrigger {
+func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index int, label string) []EdgeTrigger {
 	attribute := block + ".lambda_function_association.lambda_arn"
-	newTrigger := func(inv graph.Invocation, events []string, class edgeEventClass) edgeTrigger {
-		return edgeTrigger{distribution: dist, behavior: label, attribute: attribute, invocation: inv, events: events, class: class}
+	newTrigger := func(inv graph.Invocation, events []string, class EdgeEventClass) EdgeTrigger {
+		return EdgeTrigger{Distribution: dist, behavior: label, attribute: attribute, Invocation: inv, events: events, Class: class}
 	}
 	assocs, assocsKnown := plannedAssociations(g, dist, block, index)
-	var out []edgeTrigger
+	var out []EdgeTrigger
 	byValue := map[*graph.Instance]bool{}
 	var pending []edgeAssociation
 	for _, a := range assocs {
@@ -105,7 +105,7 @@ func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index 
 		for _, inv := range a.functions {
 			byValue[inv.Function] = true
 			if a.event == "" {
-				out = append(out, newTrigger(inv, nil, edgeMixed))
+				out = append(out, newTrigger(inv, nil, EdgeMixed))
 			} else {
 				out = append(out, newTrigger(inv, []string{a.event}, classOf([]string{a.event}, true)))
 			}
@@ -161,7 +161,7 @@ func plannedAssociations(g *graph.Graph, dist *graph.Instance, block string, ind
 		}
 		arn := dist.Get(block, index, "lambda_function_association", i, "lambda_arn")
 		if s, ok := arn.String(); ok {
-			a.functions = lambdaFunctionsByRef(g, s)
+			a.functions = LambdaFunctionsByRef(g, s)
 		} else {
 			a.arnUnknown = arn.State == plan.Unknown || arn.State == plan.Sensitive
 		}
@@ -195,9 +195,9 @@ func configuredEdgeFunctions(g *graph.Graph, dist *graph.Instance, prefix string
 // classOf says which event class a function certainly runs on, given the events it runs on (all
 // of them when exact, one or more of them otherwise): viewer when it surely runs on a viewer event,
 // origin when it runs on origin events only.
-func classOf(events []string, exact bool) edgeEventClass {
+func classOf(events []string, exact bool) EdgeEventClass {
 	if len(events) == 0 {
-		return edgeMixed
+		return EdgeMixed
 	}
 	viewer, origin := 0, 0
 	for _, e := range events {
@@ -210,18 +210,18 @@ func classOf(events []string, exact bool) edgeEventClass {
 	}
 	switch {
 	case viewer == len(events) || (exact && viewer > 0):
-		return edgeViewer
+		return EdgeViewer
 	case origin == len(events):
-		return edgeOrigin
+		return EdgeOrigin
 	}
-	return edgeMixed
+	return EdgeMixed
 }
 
-// lambdaFunctionsByRef finds the functions in the plan that a known string names, in any form the
+// LambdaFunctionsByRef finds the functions in the plan that a known string names, in any form the
 // Lambda API takes: a name ("resize"), a name with a qualifier ("resize:live"), a function ARN with
 // or without a qualifier (arn:aws:lambda:region:account:function:resize[:3]) or a partial ARN
 // (123456789012:function:resize).
-func lambdaFunctionsByRef(g *graph.Graph, ref string) []graph.Invocation {
+func LambdaFunctionsByRef(g *graph.Graph, ref string) []graph.Invocation {
 	name, qualifier := lambdaRefName(ref)
 	if name == "" {
 		return nil

@@ -1,4 +1,4 @@
-package rules
+package serverless
 
 import (
 	"testing"
@@ -37,26 +37,26 @@ func TestMentionsWarm(t *testing.T) {
 }
 
 func TestSameVersion(t *testing.T) {
-	live := versionRef{known: true, alias: "live", published: triMaybe}
-	prod := versionRef{known: true, alias: "prod", published: triMaybe}
+	live := Qualifier{Known: true, Alias: "live", published: Maybe}
+	prod := Qualifier{Known: true, Alias: "prod", published: Maybe}
 	v3 := literalQualifier("3")
-	current := versionRef{known: true, current: true, published: triYes}
-	liveOn3 := versionRef{known: true, alias: "live", version: "3", published: triYes}
-	unknown := versionRef{published: triMaybe}
+	current := Qualifier{Known: true, Current: true, published: Yes}
+	liveOn3 := Qualifier{Known: true, Alias: "live", Version: "3", published: Yes}
+	unknown := Qualifier{published: Maybe}
 	tests := []struct {
 		name string
-		a, b versionRef
-		want triState
+		a, b Qualifier
+		want Answer
 	}{
-		{"same alias name", live, literalQualifier("live"), triYes},
-		{"different aliases", live, prod, triNo},
-		{"$LATEST and $LATEST", latestRef, literalQualifier(""), triYes},
-		{"$LATEST and a version", latestRef, v3, triNo},
-		{"$LATEST and a published alias", latestRef, liveOn3, triNo},
-		{"alias on the same version", liveOn3, v3, triYes},
-		{"alias with an unknown version and a version", live, v3, triMaybe},
-		{"both the function's current version", current, current, triYes},
-		{"unknown", unknown, latestRef, triMaybe},
+		{"same alias name", live, literalQualifier("live"), Yes},
+		{"different aliases", live, prod, No},
+		{"$LATEST and $LATEST", latestRef, literalQualifier(""), Yes},
+		{"$LATEST and a version", latestRef, v3, No},
+		{"$LATEST and a published alias", latestRef, liveOn3, No},
+		{"alias on the same version", liveOn3, v3, Yes},
+		{"alias with an unknown version and a version", live, v3, Maybe},
+		{"both the function's current version", current, current, Yes},
+		{"unknown", unknown, latestRef, Maybe},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, sameVersion(tt.a, tt.b), tt.name)
@@ -65,12 +65,12 @@ func TestSameVersion(t *testing.T) {
 }
 
 func TestDurationText(t *testing.T) {
-	assert.Equal(t, "5 min", durationText(5*time.Minute))
-	assert.Equal(t, "90 min", durationText(90*time.Minute))
-	assert.Equal(t, "2 h", durationText(2*time.Hour))
-	assert.Equal(t, "14 h 5 min", durationText(14*time.Hour+5*time.Minute))
-	assert.Equal(t, "2 d 14 h", durationText(62*time.Hour))
-	assert.Equal(t, "3 d", durationText(72*time.Hour))
+	assert.Equal(t, "5 min", DurationText(5*time.Minute))
+	assert.Equal(t, "90 min", DurationText(90*time.Minute))
+	assert.Equal(t, "2 h", DurationText(2*time.Hour))
+	assert.Equal(t, "14 h 5 min", DurationText(14*time.Hour+5*time.Minute))
+	assert.Equal(t, "2 d 14 h", DurationText(62*time.Hour))
+	assert.Equal(t, "3 d", DurationText(72*time.Hour))
 }
 
 func TestAWSScheduleGaps(t *testing.T) {
@@ -90,7 +90,7 @@ func TestAWSScheduleGaps(t *testing.T) {
 		{"", 0, 0, false},
 	}
 	for _, tt := range tests {
-		minGap, maxGap, ok := awsScheduleGaps(tt.expr)
+		minGap, maxGap, ok := AWSScheduleGaps(tt.expr)
 		assert.Equal(t, tt.ok, ok, tt.expr)
 		assert.Equal(t, tt.min, minGap, tt.expr)
 		assert.Equal(t, tt.max, maxGap, tt.expr)

@@ -1,4 +1,4 @@
-package rules
+package serverless
 
 import (
 	"encoding/json"
@@ -16,18 +16,18 @@ import (
 // timeout is (app setting, host.json, or the plan's default), its runtime, and whether the plan
 // shows it serving HTTP. Every answer may be "the plan does not say" (ok false): rules stay silent then.
 
-// AzureHost is the functionTimeout of a function app's host.json. The CLI reads the file (given with
+// AzureHost is the LambdaTimeout of a function app's host.json. The CLI reads the file (given with
 // --azure-host-json, or found beside the configuration) with linter/azurehost; rules never read files.
 type AzureHost struct {
 	// FunctionTimeout is the timeout host.json sets; zero when Unbounded.
 	FunctionTimeout time.Duration
-	// Unbounded is true for "functionTimeout": "-1" (no limit).
+	// Unbounded is true for "LambdaTimeout": "-1" (no limit).
 	Unbounded bool
 	// Source names the file in messages.
 	Source string
 }
 
-// ParseFunctionTimeout reads a functionTimeout value as the Functions host does: a .NET TimeSpan
+// ParseFunctionTimeout reads a LambdaTimeout value as the Functions host does: a .NET TimeSpan
 // written "hh:mm:ss" (optionally "d.hh:mm:ss" and fractional seconds), or "-1" for no limit. A bare
 // number is refused: .NET reads "600" as 600 days, never what its author meant.
 func ParseFunctionTimeout(s string) (d time.Duration, unbounded bool, err error) {
@@ -72,8 +72,8 @@ var azureFunctionAppTypes = []string{
 	"azurerm_function_app_flex_consumption", "azurerm_function_app",
 }
 
-// azureFunctionApps lists every function app in the plan that the plan does not only delete.
-func azureFunctionApps(g *graph.Graph) []*graph.Instance {
+// AzureFunctionApps lists every function app in the plan that the plan does not only delete.
+func AzureFunctionApps(g *graph.Graph) []*graph.Instance {
 	var out []*graph.Instance
 	for _, typ := range azureFunctionAppTypes {
 		for _, app := range g.ByType(typ) {
@@ -85,26 +85,26 @@ func azureFunctionApps(g *graph.Graph) []*graph.Instance {
 	return out
 }
 
-// azureApp is a function app with the hosting plan it runs on.
-type azureApp struct {
-	inst *graph.Instance
-	plan azurePlan
+// AzureApp is a function app with the hosting plan it runs on.
+type AzureApp struct {
+	Instance *graph.Instance
+	Plan     AzureHostingPlan
 }
 
-// azureAppsOnKnownPlans lists the function apps whose hosting plan the plan file shows.
-func azureAppsOnKnownPlans(g *graph.Graph) []azureApp {
-	var out []azureApp
-	for _, app := range azureFunctionApps(g) {
-		if p, ok := azureHostingPlan(g, app); ok {
-			out = append(out, azureApp{inst: app, plan: p})
+// AzureAppsOnKnownPlans lists the function apps whose hosting plan the plan file shows.
+func AzureAppsOnKnownPlans(g *graph.Graph) []AzureApp {
+	var out []AzureApp
+	for _, app := range AzureFunctionApps(g) {
+		if p, ok := AzureHostingPlanOf(g, app); ok {
+			out = append(out, AzureApp{Instance: app, Plan: p})
 		}
 	}
 	return out
 }
 
-// azurePlan is the hosting plan an app runs on.
-type azurePlan struct {
-	kind platform.AzurePlan
+// AzureHostingPlan is the hosting plan an app runs on.
+type AzureHostingPlan struct {
+	Kind platform.AzurePlan
 	// sku is the plan's SKU as written ("Y1", "EP1", "FC1", "P1v3").
 	sku string
 	// inst is the plan resource, nil when the kind follows from the app's own type (Flex).
@@ -112,9 +112,9 @@ type azurePlan struct {
 }
 
 // name describes the plan in messages: "Consumption plan azurerm_service_plan.fn (Y1)".
-func (p azurePlan) name() string {
+func (p AzureHostingPlan) Label() string {
 	kind := map[platform.AzurePlan]string{platform.AzurePlanConsumption: "Consumption", platform.AzurePlanFlex: "Flex Consumption",
-		platform.AzurePlanPremium: "Premium", platform.AzurePlanDedicated: "Dedicated (App Service)"}[p.kind]
+		platform.AzurePlanPremium: "Premium", platform.AzurePlanDedicated: "Dedicated (App Service)"}[p.Kind]
 	if p.inst == nil {
 		return kind + " plan"
 	}
@@ -122,19 +122,19 @@ func (p azurePlan) name() string {
 }
 
 // address is the plan resource's address, "" when there is none.
-func (p azurePlan) address() string {
+func (p AzureHostingPlan) Address() string {
 	if p.inst == nil {
 		return ""
 	}
 	return p.inst.Address
 }
 
-// azureHostingPlan finds the plan an app runs on, through its service_plan_id (app_service_plan_id
+// AzureHostingPlanOf finds the plan an app runs on, through its service_plan_id (app_service_plan_id
 // for the legacy azurerm_function_app). ok is false when the plan resource is not in the plan file,
 // or its SKU is unknown or not a Functions SKU.
-func azureHostingPlan(g *graph.Graph, app *graph.Instance) (azurePlan, bool) {
+func AzureHostingPlanOf(g *graph.Graph, app *graph.Instance) (AzureHostingPlan, bool) {
 	if app.Type == "azurerm_function_app_flex_consumption" {
-		p := azurePlan{kind: platform.AzurePlanFlex, sku: "FC1"}
+		p := AzureHostingPlan{Kind: platform.AzurePlanFlex, sku: "FC1"}
 		for _, e := range g.Targets(app, "service_plan_id") {
 			if e.To.Type == "azurerm_service_plan" {
 				p.inst = e.To
@@ -161,10 +161,10 @@ func azureHostingPlan(g *graph.Graph, app *graph.Instance) (azurePlan, bool) {
 			kind, ok = azureLegacyTier(tier, sku)
 		}
 		if ok {
-			return azurePlan{kind: kind, sku: sku, inst: e.To}, true
+			return AzureHostingPlan{Kind: kind, sku: sku, inst: e.To}, true
 		}
 	}
-	return azurePlan{}, false
+	return AzureHostingPlan{}, false
 }
 
 // azureLegacyTier maps a legacy azurerm_app_service_plan's sku tier ("Dynamic", "ElasticPremium")
@@ -181,44 +181,44 @@ func azureLegacyTier(tier, size string) (platform.AzurePlan, bool) {
 	return platform.AzurePlanForSKU(size)
 }
 
-// azureTimeout is a function app's effective functionTimeout and where it comes from.
-type azureTimeout struct {
-	d         time.Duration
-	unbounded bool
-	// source says where the value comes from, for messages: "app setting AzureFunctionsJobHost__functionTimeout",
+// AzureTimeout is a function app's effective LambdaTimeout and where it comes from.
+type AzureTimeout struct {
+	Duration  time.Duration
+	Unbounded bool
+	// Source says where the value comes from, for messages: "app setting AzureFunctionsJobHost__functionTimeout",
 	// "host.json <path>", or "no app setting or host.json sets it".
-	source string
+	Source string
 	// isDefault is true when neither the app setting nor a host.json sets it.
 	isDefault bool
 }
 
 // attribute is the app's attribute that sets the timeout: "app_settings", or "" for host.json and defaults.
-func (t azureTimeout) attribute() string {
-	if strings.HasPrefix(t.source, "app setting") {
+func (t AzureTimeout) Attribute() string {
+	if strings.HasPrefix(t.Source, "app setting") {
 		return "app_settings"
 	}
 	return ""
 }
 
 // String renders the timeout's value: "10m", "4m30s", "-1, no limit".
-func (t azureTimeout) String() string {
-	if t.unbounded {
+func (t AzureTimeout) String() string {
+	if t.Unbounded {
 		return "-1, no limit"
 	}
-	return clockDuration(t.d)
+	return ClockDuration(t.Duration)
 }
 
 // describe renders the timeout and where it comes from, for the start of a message:
-// "functionTimeout 15m (app setting ...)", "the default functionTimeout of 5m (...)".
-func (t azureTimeout) describe() string {
+// "LambdaTimeout 15m (app setting ...)", "the default LambdaTimeout of 5m (...)".
+func (t AzureTimeout) Describe() string {
 	if t.isDefault {
-		return fmt.Sprintf("the default functionTimeout of %s (%s)", t, t.source)
+		return fmt.Sprintf("the default functionTimeout of %s (%s)", t, t.Source)
 	}
-	return fmt.Sprintf("functionTimeout %s (%s)", t, t.source)
+	return fmt.Sprintf("functionTimeout %s (%s)", t, t.Source)
 }
 
-// clockDuration renders a duration the way people write timeouts: "10m", "4m30s", "1h30m", "45s".
-func clockDuration(d time.Duration) string {
+// ClockDuration renders a duration the way people write timeouts: "10m", "4m30s", "1h30m", "45s".
+func ClockDuration(d time.Duration) string {
 	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
 	out := ""
 	if h > 0 {
@@ -233,28 +233,28 @@ func clockDuration(d time.Duration) string {
 	return out
 }
 
-// azureAppTimeout works out an app's timeout: the app setting when the plan shows it, else the
+// AzureAppTimeout works out an app's timeout: the app setting when the plan shows it, else the
 // host.json the run was given, else the default of the app's plan (p; planKnown false when the plan
 // file does not show it, and then there is no default to use). ok is false when nothing can be said,
 // in particular when the plan hides the app setting (unknown or sensitive), which overrides the rest.
-func azureAppTimeout(app *graph.Instance, p azurePlan, planKnown bool, host *AzureHost) (azureTimeout, bool) {
+func AzureAppTimeout(app *graph.Instance, p AzureHostingPlan, planKnown bool, host *AzureHost) (AzureTimeout, bool) {
 	value, found, readable := azureAppSetting(app, platform.AzureFunctionTimeoutAppSetting, "AzureFunctionsJobHost:functionTimeout")
 	switch {
 	case !readable:
-		return azureTimeout{}, false
+		return AzureTimeout{}, false
 	case found:
 		d, unbounded, err := ParseFunctionTimeout(value)
 		if err != nil {
-			return azureTimeout{}, false // the host refuses to start; that is not a limit question
+			return AzureTimeout{}, false // the host refuses to start; that is not a limit question
 		}
-		return azureTimeout{d: d, unbounded: unbounded, source: "app setting " + platform.AzureFunctionTimeoutAppSetting}, true
+		return AzureTimeout{Duration: d, Unbounded: unbounded, Source: "app setting " + platform.AzureFunctionTimeoutAppSetting}, true
 	case host != nil:
-		return azureTimeout{d: host.FunctionTimeout, unbounded: host.Unbounded, source: "host.json " + host.Source}, true
+		return AzureTimeout{Duration: host.FunctionTimeout, Unbounded: host.Unbounded, Source: "host.json " + host.Source}, true
 	case !planKnown:
-		return azureTimeout{}, false
+		return AzureTimeout{}, false
 	}
-	d := time.Duration(platform.AzureDefaultTimeout(p.kind)) * time.Second
-	return azureTimeout{d: d, source: "no app setting or host.json sets it", isDefault: true}, true
+	d := time.Duration(platform.AzureDefaultTimeout(p.Kind)) * time.Second
+	return AzureTimeout{Duration: d, Source: "no app setting or host.json sets it", isDefault: true}, true
 }
 
 // azureAppSetting looks an app setting up under any of its names (Windows accepts ':', Linux needs
@@ -294,11 +294,11 @@ func azureAppSetting(app *graph.Instance, names ...string) (value string, found,
 	return "", false, true
 }
 
-// azureRuntime is a function app's language worker: "java", "dotnet-isolated", "dotnet" (in-process),
+// AzureRuntime is a function app's language worker: "java", "dotnet-isolated", "dotnet" (in-process),
 // "node", "python", "powershell", "custom", or "" when the plan does not say. The app setting
 // FUNCTIONS_WORKER_RUNTIME decides when it is readable; otherwise the configured stack does, with
 // .NET last, because azurerm fills in a default dotnet_version on Windows apps of any language.
-func azureRuntime(app *graph.Instance) string {
+func AzureRuntime(app *graph.Instance) string {
 	if rt, found, _ := azureAppSetting(app, "FUNCTIONS_WORKER_RUNTIME"); found && rt != "" {
 		return strings.ToLower(rt)
 	}
@@ -335,8 +335,8 @@ func azureRuntime(app *graph.Instance) string {
 	return ""
 }
 
-// azureRuntimeLabel names a runtime for messages.
-func azureRuntimeLabel(rt string) string {
+// AzureRuntimeLabel names a runtime for messages.
+func AzureRuntimeLabel(rt string) string {
 	switch rt {
 	case "java":
 		return "Java"
@@ -348,10 +348,10 @@ func azureRuntimeLabel(rt string) string {
 	return rt
 }
 
-// azureHTTP says whether the plan shows an app serving HTTP. functions lists the
+// AzureHTTP says whether the plan shows an app serving HTTP. functions lists the
 // azurerm_function_app_function resources of the app with an httpTrigger binding; allKnownNonHTTP is
 // true when the app has function resources and every one is known not to be HTTP-triggered.
-func azureHTTP(g *graph.Graph, app *graph.Instance) (httpFunctions []string, allKnownNonHTTP bool) {
+func AzureHTTP(g *graph.Graph, app *graph.Instance) (httpFunctions []string, allKnownNonHTTP bool) {
 	count, nonHTTP := 0, 0
 	for _, e := range g.Referrers(app) {
 		fn := e.From
@@ -390,4 +390,42 @@ func azureHasHTTPTrigger(configJSON string) int {
 		}
 	}
 	return 0
+}
+
+// AzureAlwaysReady totals a Flex app's always-ready instances. known is false when the plan does not say.
+func AzureAlwaysReady(app *graph.Instance) (int, bool) {
+	v := app.Get("always_ready")
+	blocks, ok := v.List()
+	if !ok {
+		useDefault, known := OrDefault(v)
+		return 0, known && useDefault
+	}
+	total := 0
+	for i := range blocks {
+		n, ok := app.Get("always_ready", i, "instance_count").Int()
+		if !ok {
+			return 0, false
+		}
+		total += n
+	}
+	return total, true
+}
+
+// AzureTimerSchedule reads the schedule of a timerTrigger binding from a function's config_json.
+func AzureTimerSchedule(configJSON string) (string, bool) {
+	var cfg struct {
+		Bindings []struct {
+			Type     string `json:"type"`
+			Schedule string `json:"schedule"`
+		} `json:"bindings"`
+	}
+	if json.Unmarshal([]byte(configJSON), &cfg) != nil {
+		return "", false
+	}
+	for _, b := range cfg.Bindings {
+		if strings.EqualFold(b.Type, "timerTrigger") {
+			return b.Schedule, true
+		}
+	}
+	return "", false
 }

@@ -1,4 +1,4 @@
-package rules
+package serverless
 
 import (
 	"strconv"
@@ -14,14 +14,14 @@ import (
 // This file resolves the hybrid provider's units (resource hybrid_unit, issue 5) in a plan: which
 // function resource a unit's `function.target` is, and what that resource configures.
 
-// hybridUnit is a hybrid_unit the plan does not only delete.
-type hybridUnit struct {
-	inst     *graph.Instance
-	platform platform.Platform
+// HybridUnit is a hybrid_unit the plan does not only delete.
+type HybridUnit struct {
+	Instance *graph.Instance
+	Platform platform.Platform
 }
 
-func hybridUnits(g *graph.Graph) []hybridUnit {
-	var out []hybridUnit
+func HybridUnits(g *graph.Graph) []HybridUnit {
+	var out []HybridUnit
 	for _, inst := range g.ByType("hybrid_unit") {
 		if inst.Deleted() {
 			continue
@@ -30,7 +30,7 @@ func hybridUnits(g *graph.Graph) []hybridUnit {
 		if !ok {
 			continue
 		}
-		out = append(out, hybridUnit{inst: inst, platform: platform.Platform(p)})
+		out = append(out, HybridUnit{Instance: inst, Platform: platform.Platform(p)})
 	}
 	return out
 }
@@ -47,16 +47,16 @@ var unitFunctionTypes = map[platform.Platform][]string{
 }
 
 // target returns the unit's function.target when the plan knows it.
-func (u hybridUnit) target() (string, bool) {
-	return u.inst.Get("function", "target").String()
+func (u HybridUnit) Target() (string, bool) {
+	return u.Instance.Get("function", "target").String()
 }
 
 // function resolves the function resource the unit's target names: through the references of the
 // `function` argument (an alias leads to its function), or, when the target is a known string, by
 // the identifier it holds (a Lambda name or ARN, a Google resource name, an Azure app name or
 // resource ID). It returns nil when the plan does not hold the function or cannot tell which.
-func (u hybridUnit) function(g *graph.Graph) *graph.Instance {
-	types := unitFunctionTypes[u.platform]
+func (u HybridUnit) Function(g *graph.Graph) *graph.Instance {
+	types := unitFunctionTypes[u.Platform]
 	var cands []*graph.Instance
 	add := func(inst *graph.Instance) {
 		for _, c := range cands {
@@ -66,17 +66,17 @@ func (u hybridUnit) function(g *graph.Graph) *graph.Instance {
 		}
 		cands = append(cands, inst)
 	}
-	for _, e := range g.Targets(u.inst, "function") {
+	for _, e := range g.Targets(u.Instance, "function") {
 		switch {
 		case contains(types, e.To.Type):
 			add(e.To)
-		case e.To.Type == "aws_lambda_alias" && u.platform == platform.AWSLambda:
+		case e.To.Type == "aws_lambda_alias" && u.Platform == platform.AWSLambda:
 			if fn := aliasOf(g, e.To); fn != nil {
 				add(fn)
 			}
 		}
 	}
-	target, known := u.target()
+	target, known := u.Target()
 	if len(cands) == 1 {
 		return cands[0]
 	}
@@ -98,16 +98,16 @@ func (u hybridUnit) function(g *graph.Graph) *graph.Instance {
 }
 
 // functionsNamed finds the unit platform's functions that a known target string identifies.
-func (u hybridUnit) functionsNamed(g *graph.Graph, target string) []*graph.Instance {
+func (u HybridUnit) functionsNamed(g *graph.Graph, target string) []*graph.Instance {
 	var out []*graph.Instance
-	if u.platform == platform.AWSLambda {
+	if u.Platform == platform.AWSLambda {
 		for _, inv := range g.FunctionsByValue(target) {
 			out = append(out, inv.Function)
 		}
 		return out
 	}
 	name := target[strings.LastIndexByte(target, '/')+1:]
-	for _, typ := range unitFunctionTypes[u.platform] {
+	for _, typ := range unitFunctionTypes[u.Platform] {
 		for _, inst := range g.ByType(typ) {
 			if inst.Deleted() {
 				continue
@@ -141,21 +141,21 @@ func containsInst(list []*graph.Instance, inst *graph.Instance) bool {
 	return false
 }
 
-// keepWarm is a unit's keep-warm declaration, when it is on and its interval is known.
-type keepWarm struct {
-	interval time.Duration
-	// declared is how the unit says it: "interval_minutes 5" or "schedule rate(5 minutes)".
-	declared string
+// UnitKeepWarm is a unit's keep-warm declaration, when it is on and its interval is known.
+type UnitKeepWarm struct {
+	Interval time.Duration
+	// Declared is how the unit says it: "interval_minutes 5" or "schedule rate(5 minutes)".
+	Declared string
 }
 
 // keepWarmDeclaration reads keep_warm: nil when there is none, it is disabled, or the plan does not
 // know enough (an unknown interval, or a schedule this version cannot read).
-func (u hybridUnit) keepWarmDeclaration() *keepWarm {
-	kw := u.inst.Get("keep_warm")
+func (u HybridUnit) KeepWarm() *UnitKeepWarm {
+	kw := u.Instance.Get("keep_warm")
 	if kw.State != plan.Known {
 		return nil
 	}
-	switch on := u.inst.Get("keep_warm", "enabled"); on.State {
+	switch on := u.Instance.Get("keep_warm", "enabled"); on.State {
 	case plan.Known:
 		if b, _ := on.Bool(); !b {
 			return nil
@@ -163,27 +163,27 @@ func (u hybridUnit) keepWarmDeclaration() *keepWarm {
 	case plan.Unknown, plan.Sensitive:
 		return nil
 	}
-	if minutes, ok := u.inst.Get("keep_warm", "interval_minutes").Int(); ok && minutes > 0 {
-		return &keepWarm{interval: time.Duration(minutes) * time.Minute, declared: "interval_minutes " + strconv.Itoa(minutes)}
+	if minutes, ok := u.Instance.Get("keep_warm", "interval_minutes").Int(); ok && minutes > 0 {
+		return &UnitKeepWarm{Interval: time.Duration(minutes) * time.Minute, Declared: "interval_minutes " + strconv.Itoa(minutes)}
 	}
-	expr, ok := u.inst.Get("keep_warm", "schedule").String()
+	expr, ok := u.Instance.Get("keep_warm", "schedule").String()
 	if !ok {
 		return nil
 	}
-	syntax, err := schedule.SyntaxOf(u.platform)
+	syntax, err := schedule.SyntaxOf(u.Platform)
 	if err != nil {
 		return nil
 	}
-	_, longest, ok := measureSchedule(syntax, expr)
+	_, longest, ok := MeasureSchedule(syntax, expr)
 	if !ok {
 		return nil
 	}
-	return &keepWarm{interval: longest, declared: "schedule " + expr}
+	return &UnitKeepWarm{Interval: longest, Declared: "schedule " + expr}
 }
 
-// measureSchedule measures a schedule's shortest and longest gaps over the reference month, so
+// MeasureSchedule measures a schedule's shortest and longest gaps over the reference month, so
 // findings do not change with the day hybridlint runs.
-func measureSchedule(syntax schedule.Syntax, expr string) (shortest, longest time.Duration, ok bool) {
+func MeasureSchedule(syntax schedule.Syntax, expr string) (shortest, longest time.Duration, ok bool) {
 	s, err := schedule.Parse(syntax, expr)
 	if err != nil {
 		return 0, 0, false
