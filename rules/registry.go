@@ -1,7 +1,5 @@
 package rules
 
-import "github.com/agext/levenshtein"
-
 // All returns every rule, in the order `hybridlint rules` lists them. Adding a rule means adding
 // it here: there is no registration by side effect.
 func All() []*Rule {
@@ -58,16 +56,4 @@ func ByName(name string) *Rule {
 		}
 	}
 	return nil
-}
-
-// Suggest returns the rule name closest to a misspelt one, or "" when none is close: for "did you
-// mean" in configuration files and suppression comments.
-func Suggest(name string) string {
-	best, bestDist := "", len(name)/3+1
-	for _, r := range All() {
-		if d := levenshtein.Distance(name, r.Name, nil); d < bestDist {
-			best, bestDist = r.Name, d
-		}
-	}
-	return best
 }

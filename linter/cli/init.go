@@ -29,7 +29,7 @@ func (a *App) init(args []string) error {
 			return &usageError{msg: fmt.Sprintf("init: unknown flag %s (init [FILE] [--force])", arg)}
 		}
 	}
-	text := config.Starter(rules.All(), report.Formats)
+	text := config.Starter(configRules(), report.Formats)
 	if path == "-" {
 		_, err := fmt.Fprint(a.Stdout, text)
 		return err

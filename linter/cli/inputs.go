@@ -56,7 +56,7 @@ func (a *App) loadConfig(c *commonOptions) (*config.File, error) {
 	if err != nil || path == "" {
 		return nil, err
 	}
-	return config.Load(path, report.Formats)
+	return config.Load(path, report.Formats, configRules())
 }
 
 // openAll reads every plan named on the command line; the first input error stops the run, since

@@ -149,7 +149,7 @@ func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, o *lintOptions
 	case unlocated > 0:
 		r.notes = append(r.notes, finding.Note{Message: noLocationHint(p.Path, src, unlocated, missing, o.chdir)})
 	}
-	inline, notes := suppress.Scan(src, func(name string) bool { return rules.ByName(name) != nil })
+	inline, notes := suppress.Scan(src, ruleNames())
 	r.notes = append(r.notes, notes...)
 	r.inline = mergeInline(r.inline, inline)
 }

@@ -45,8 +45,8 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/spelling"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/suppress"
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
 // FileName is the configuration file looked for in the working directory.
@@ -144,17 +144,51 @@ func Find(explicit string) (string, error) {
 	return "", nil
 }
 
-// Load reads and checks a configuration file. formats lists the valid output format names.
-func Load(path string, formats []string) (*File, error) {
+// Rule is what the configuration knows of a rule: the name a rule block or an ignore block uses,
+// what the starter file says of it, and its options. The CLI hands the list in (built from the
+// rules' registry) so that the configuration depends on no rule.
+type Rule struct {
+	Name     string
+	Severity finding.Severity
+	Category finding.Category
+	Summary  string
+	// Options returns the rule's options at their defaults, decoded from its block; nil when the
+	// rule has none.
+	Options func() any
+}
+
+// Rules are the rules a configuration may name.
+type Rules []Rule
+
+func (rs Rules) byName(name string) *Rule {
+	for i := range rs {
+		if rs[i].Name == name {
+			return &rs[i]
+		}
+	}
+	return nil
+}
+
+func (rs Rules) names() []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Name
+	}
+	return out
+}
+
+// Load reads and checks a configuration file. formats lists the valid output format names, known
+// the rules it may configure.
+func Load(path string, formats []string, known Rules) (*File, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the configuration: %w", path, err)
 	}
-	return Parse(path, src, formats)
+	return Parse(path, src, formats, known)
 }
 
 // Parse checks a configuration file's text.
-func Parse(path string, src []byte, formats []string) (*File, error) {
+func Parse(path string, src []byte, formats []string, known Rules) (*File, error) {
 	hf, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, &Error{Diags: errorsOnly(diags)}
@@ -174,7 +208,7 @@ func Parse(path string, src []byte, formats []string) (*File, error) {
 			continue
 		}
 		seen[rb.Name] = rb.NameRange
-		rc, d := decodeRule(rb)
+		rc, d := decodeRule(rb, known)
 		errs = append(errs, d...)
 		if !d.HasErrors() {
 			f.Rules[rb.Name] = rc
@@ -186,7 +220,7 @@ func Parse(path string, src []byte, formats []string) (*File, error) {
 		f.Prices = p
 	}
 	for _, ib := range raw.Ignores {
-		ig, d := decodeIgnore(path, ib)
+		ig, d := decodeIgnore(path, ib, known)
 		errs = append(errs, d...)
 		if ig != nil {
 			f.Ignores = append(f.Ignores, ig)
@@ -286,12 +320,12 @@ func decodePrices(pb *pricesBlock) (*cost.Prices, hcl.Diagnostics) {
 	return &prices, errs
 }
 
-func decodeRule(rb ruleBlock) (engine.RuleConfig, hcl.Diagnostics) {
+func decodeRule(rb ruleBlock, known Rules) (engine.RuleConfig, hcl.Diagnostics) {
 	var rc engine.RuleConfig
-	r := rules.ByName(rb.Name)
+	r := known.byName(rb.Name)
 	if r == nil {
 		detail := "'hybridlint rules' lists them"
-		if s := rules.Suggest(rb.Name); s != "" {
+		if s := spelling.Closest(rb.Name, known.names()); s != "" {
 			detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 		}
 		return rc, hcl.Diagnostics{diag(rb.NameRange, fmt.Sprintf("no rule named %q", rb.Name), detail)}
@@ -356,15 +390,15 @@ func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
 	return out
 }
 
-func decodeIgnore(path string, ib ignoreBlock) (*suppress.Ignore, hcl.Diagnostics) {
+func decodeIgnore(path string, ib ignoreBlock, known Rules) (*suppress.Ignore, hcl.Diagnostics) {
 	var errs hcl.Diagnostics
 	ig := &suppress.Ignore{Location: &finding.Location{File: path, Line: ib.DefRange.Start.Line, Column: ib.DefRange.Start.Column,
 		EndLine: ib.DefRange.End.Line, EndColumn: ib.DefRange.End.Column}}
 	rule, d := stringAttr(ib.Rule)
 	errs = append(errs, d...)
-	if ib.Rule != nil && !d.HasErrors() && rule != "*" && rules.ByName(rule) == nil {
+	if ib.Rule != nil && !d.HasErrors() && rule != "*" && known.byName(rule) == nil {
 		detail := "'hybridlint rules' lists them; \"*\" matches every rule"
-		if s := rules.Suggest(rule); s != "" {
+		if s := spelling.Closest(rule, known.names()); s != "" {
 			detail = fmt.Sprintf("did you mean %q? %s", s, detail)
 		}
 		errs = append(errs, diag(ib.Rule.Expr.Range(), fmt.Sprintf("no rule named %q", rule), detail))

@@ -20,6 +20,15 @@ import (
 
 var formats = []string{"text", "json", "sarif"}
 
+// known are the real rules, handed in as the CLI hands them.
+var known = func() Rules {
+	var out Rules
+	for _, r := range rules.All() {
+		out = append(out, Rule{Name: r.Name, Severity: r.Severity, Category: r.Category, Summary: r.Summary, Options: r.Options})
+	}
+	return out
+}()
+
 func TestParseFullConfig(t *testing.T) {
 	src := `config {
   fail_on             = "error"
@@ -49,7 +58,7 @@ ignore {
   reason  = "retired next quarter"
 }
 `
-	f, err := Parse(".hybridlint.hcl", []byte(src), formats)
+	f, err := Parse(".hybridlint.hcl", []byte(src), formats, known)
 	require.NoError(t, err)
 	assert.Equal(t, "error", f.FailOn)
 	assert.Equal(t, "sarif", f.Format)
@@ -80,7 +89,7 @@ ignore {
 func TestOptionsDefaultWhenNotSet(t *testing.T) {
 	f, err := Parse("c.hcl", []byte(`rule "aws_lambda_timeout_near_limit" {
   severity = "error"
-}`), formats)
+}`), formats, known)
 	require.NoError(t, err)
 	assert.Equal(t, 80, f.Rules["aws_lambda_timeout_near_limit"].Options.(*rules.NearLimitOptions).ThresholdPercent)
 }
@@ -125,7 +134,7 @@ func TestParseErrorsPointAtTheLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse("c.hcl", []byte(tt.src), formats)
+			_, err := Parse("c.hcl", []byte(tt.src), formats, known)
 			require.Error(t, err)
 			for _, w := range tt.want {
 				assert.Contains(t, err.Error(), w)
@@ -152,7 +161,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestStarterListsEveryRuleAndParses(t *testing.T) {
-	text := Starter(rules.All(), formats)
+	text := Starter(known, formats)
 	for _, r := range rules.All() {
 		assert.Contains(t, text, "rule \""+r.Name+"\" {")
 		assert.Contains(t, text, DocsURL+r.Name+".md")
@@ -163,7 +172,7 @@ func TestStarterListsEveryRuleAndParses(t *testing.T) {
 		}
 	}
 	assert.Contains(t, text, `# threshold_percent = 80`)
-	f, err := Parse(FileName, []byte(text), formats)
+	f, err := Parse(FileName, []byte(text), formats, known)
 	require.NoError(t, err, "the starter must load as it is")
 	assert.Empty(t, f.FailOn, "everything is commented out")
 	assert.Empty(t, f.Ignores)
@@ -183,7 +192,7 @@ func TestStarterListsEveryRuleAndParses(t *testing.T) {
 		}
 		lines = append(lines, l)
 	}
-	f, err = Parse(FileName, []byte(strings.Join(lines, "\n")), formats)
+	f, err = Parse(FileName, []byte(strings.Join(lines, "\n")), formats, known)
 	require.NoError(t, err)
 	assert.Len(t, f.Rules, len(rules.All()))
 }
@@ -199,7 +208,7 @@ func TestBrokenRuleOptionsAreReportedNotPanicked(t *testing.T) {
 
 func TestPricesOverrideTheListPrices(t *testing.T) {
 	src := "prices {\n  aws_lambda_x86_64_gb_second = 0.000015\n  aws_fargate_vcpu_hour       = 0.03\n}\n"
-	f, err := Parse(".hybridlint.hcl", []byte(src), formats)
+	f, err := Parse(".hybridlint.hcl", []byte(src), formats, known)
 	require.NoError(t, err)
 	require.NotNil(t, f.Prices)
 	assert.Equal(t, 0.000015, f.Prices.LambdaX86GBSecond.USD)
@@ -207,7 +216,7 @@ func TestPricesOverrideTheListPrices(t *testing.T) {
 	assert.Equal(t, 0.03, f.Prices.FargateVCPUHour.USD)
 	assert.Equal(t, cost.Default().LambdaRequests, f.Prices.LambdaRequests, "the others stay list prices")
 
-	f, err = Parse(".hybridlint.hcl", []byte("config {\n  fail_on = \"error\"\n}\n"), formats)
+	f, err = Parse(".hybridlint.hcl", []byte("config {\n  fail_on = \"error\"\n}\n"), formats, known)
 	require.NoError(t, err)
 	assert.Nil(t, f.Prices, "no prices block: the list prices")
 }
@@ -229,7 +238,7 @@ func TestPriceErrorsPointAtTheLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse("c.hcl", []byte(tt.src), formats)
+			_, err := Parse("c.hcl", []byte(tt.src), formats, known)
 			require.Error(t, err)
 			for _, w := range tt.want {
 				assert.Contains(t, err.Error(), w)
@@ -239,7 +248,7 @@ func TestPriceErrorsPointAtTheLine(t *testing.T) {
 }
 
 func TestStarterListsEveryPrice(t *testing.T) {
-	starter := Starter(rules.All(), formats)
+	starter := Starter(known, formats)
 	for _, name := range cost.PriceNames() {
 		assert.Contains(t, starter, "#   "+name+" = ", name)
 	}
@@ -258,7 +267,7 @@ func TestStarterListsEveryPrice(t *testing.T) {
 			uncommented = append(uncommented, strings.TrimPrefix(line, "#"))
 		}
 	}
-	f, err := Parse("c.hcl", []byte(strings.Join(uncommented, "\n")), formats)
+	f, err := Parse("c.hcl", []byte(strings.Join(uncommented, "\n")), formats, known)
 	require.NoError(t, err)
 	for _, p := range f.Prices.List() {
 		def, _ := cost.Default().Lookup(p.Name)

@@ -20,6 +20,6 @@ ignore {
 	f.Add(`rule "aws_lambda_timeout_near_limit" { threshold_percent = [1] }`)
 	f.Add(`ignore { address = "[" }`)
 	f.Fuzz(func(t *testing.T, src string) {
-		Parse("c.hcl", []byte(src), formats)
+		Parse("c.hcl", []byte(src), formats, known)
 	})
 }

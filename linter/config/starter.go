@@ -7,7 +7,6 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
 // DocsURL is where rule pages are published; docs/rules/<name>.md in the repository.
@@ -16,7 +15,7 @@ const DocsURL = "https://github.com/hybridlint/terraform-provider-hybrid/blob/ma
 // Starter is the commented configuration `hybridlint init` writes: every setting and every rule
 // with its options, each at its default and commented out, so the file changes nothing until
 // someone edits it.
-func Starter(all []*rules.Rule, formats []string) string {
+func Starter(all Rules, formats []string) string {
 	var b strings.Builder
 	b.WriteString(`# hybridlint configuration: https://github.com/hybridlint/terraform-provider-hybrid#in-pull-requests
 # Every setting is shown at its default, commented out: uncomment what you want to change.

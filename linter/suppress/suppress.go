@@ -18,7 +18,7 @@ package suppress
 
 import (
 	"fmt"
-	"github.com/hybridlint/terraform-provider-hybrid/rules"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +29,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/source"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/spelling"
 )
 
 // Marker starts an inline suppression comment.
@@ -72,8 +73,9 @@ type Ignore struct {
 }
 
 // Scan reads the inline suppressions in every file of the sources. Malformed ones are returned as
-// notes and are not applied (the findings they meant to hide stay visible).
-func Scan(cfg *source.Config, knownRule func(string) bool) ([]*Inline, []finding.Note) {
+// notes and are not applied (the findings they meant to hide stay visible). ruleNames are the rules
+// a suppression may name; nil accepts any name.
+func Scan(cfg *source.Config, ruleNames []string) ([]*Inline, []finding.Note) {
 	var out []*Inline
 	var notes []finding.Note
 	seen := map[string]bool{}
@@ -83,7 +85,7 @@ func Scan(cfg *source.Config, knownRule func(string) bool) ([]*Inline, []finding
 				continue
 			}
 			seen[f.Path] = true
-			in, n := scanFile(f.Path, f.Src, knownRule)
+			in, n := scanFile(f.Path, f.Src, ruleNames)
 			out = append(out, in...)
 			notes = append(notes, n...)
 		}
@@ -91,7 +93,7 @@ func Scan(cfg *source.Config, knownRule func(string) bool) ([]*Inline, []finding
 	return out, notes
 }
 
-func scanFile(path string, src []byte, knownRule func(string) bool) ([]*Inline, []finding.Note) {
+func scanFile(path string, src []byte, ruleNames []string) ([]*Inline, []finding.Note) {
 	if !strings.Contains(string(src), Marker) {
 		return nil, nil
 	}
@@ -108,7 +110,7 @@ func scanFile(path string, src []byte, knownRule func(string) bool) ([]*Inline, 
 		}
 		loc := finding.Location{File: path, Line: tok.Range.Start.Line, Column: tok.Range.Start.Column,
 			EndLine: tok.Range.Start.Line, EndColumn: tok.Range.Start.Column + len(strings.TrimRight(string(tok.Bytes), "\r\n"))}
-		s, err := parseInline(body, knownRule)
+		s, err := parseInline(body, ruleNames)
 		if err != nil {
 			notes = append(notes, finding.Note{Location: &loc,
 				Message: fmt.Sprintf("%s; the suppression is not applied (write: # %s RULE[,RULE] [key=\"KEY\"] [expires=YYYY-MM-DD] -- REASON)", err, Marker)})
@@ -142,7 +144,7 @@ func commentBody(text string) (string, bool) {
 	return strings.TrimSpace(strings.TrimPrefix(rest, ":")), true
 }
 
-func parseInline(body string, knownRule func(string) bool) (*Inline, error) {
+func parseInline(body string, ruleNames []string) (*Inline, error) {
 	head, reason, ok := strings.Cut(body, "--")
 	reason = strings.TrimSpace(reason)
 	if !ok || reason == "" {
@@ -158,8 +160,8 @@ func parseInline(body string, knownRule func(string) bool) (*Inline, error) {
 		if r == "" {
 			continue
 		}
-		if r != "all" && knownRule != nil && !knownRule(r) {
-			if s := rules.Suggest(r); s != "" {
+		if r != "all" && ruleNames != nil && !slices.Contains(ruleNames, r) {
+			if s := spelling.Closest(r, ruleNames); s != "" {
 				return nil, fmt.Errorf("no rule named %q: did you mean %q? ('hybridlint rules' lists them)", r, s)
 			}
 			return nil, fmt.Errorf("no rule named %q ('hybridlint rules' lists them)", r)
