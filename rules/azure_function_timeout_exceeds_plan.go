@@ -12,7 +12,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
-// AzureFunctionTimeoutExceedsPlan flags function apps whose LambdaTimeout their hosting plan does
+// AzureFunctionTimeoutExceedsPlan flags function apps whose functionTimeout their hosting plan does
 // not allow.
 var AzureFunctionTimeoutExceedsPlan = &Rule{
 	Name:     "azure_function_timeout_exceeds_plan",

@@ -37,12 +37,12 @@ func gcpRunContainer(image string, limits map[string]any, resources map[string]a
 	return plantest.CloudRunContainer(image, limits, resources)
 }
 
-// GCPCloudRunV2 is a google_cloud_run_v2_service; template overrides the template block.
+// gcpRunV2 is a google_cloud_run_v2_service; template overrides the template block.
 func gcpRunV2(addr string, template, overrides map[string]any) plantest.Resource {
 	return plantest.CloudRunService(addr, template, overrides)
 }
 
-// GCPCloudRunV1 is a google_cloud_run_service; spec overrides template.spec, annotations are the
+// gcpRunV1 is a google_cloud_run_service; spec overrides template.spec, annotations are the
 // template's metadata annotations.
 func gcpRunV1(addr string, spec, annotations map[string]any) plantest.Resource {
 	return plantest.Resource{Address: addr, After: map[string]any{

@@ -52,7 +52,7 @@ type Settings struct {
 	// IdleWindowMinutes is how long an idle function stays warm; keep-warm schedules slower than
 	// this keep nothing warm.
 	IdleWindowMinutes int
-	// AzureHost is the LambdaTimeout of the host.json given with --azure-host-json or found
+	// AzureHost is the functionTimeout of the host.json given with --azure-host-json or found
 	// beside the configuration; nil when there is none (the Azure rules then use the plan's default).
 	AzureHost *serverless.AzureHost
 	// Usage is the expected traffic per function read from --usage (linter/usage); nil when none was

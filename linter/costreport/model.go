@@ -224,11 +224,7 @@ func option(c *cost.Comparison, k cost.Kind, complete bool) Option {
 
 // finish adds what spans the functions: totals, the price date and the overrides.
 func (r *Report) finish(s serverless.Inputs) {
-	prices := cost.Default()
-	if s.Prices != nil {
-		prices = *s.Prices
-	}
-	for _, p := range prices.List() {
+	for _, p := range s.PriceList().List() {
 		if p.Overridden {
 			r.Overrides = append(r.Overrides, PriceOverride{Name: p.Name, USD: p.USD, Unit: p.Unit})
 		}

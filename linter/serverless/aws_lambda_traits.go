@@ -54,6 +54,7 @@ type Qualifier struct {
 	Current bool
 }
 
+// String names the qualifier for messages: "alias live", "version 3", "$LATEST".
 func (q Qualifier) String() string {
 	switch {
 	case q.Alias != "":
@@ -803,25 +804,6 @@ func IdleWindow(minutes int) time.Duration {
 	return time.Duration(minutes) * time.Minute
 }
 
-// DurationText renders a duration for messages: "5 min", "2 h 30 min", "2 d 14 h".
-func DurationText(d time.Duration) string {
-	m := int(d / time.Minute)
-	switch {
-	case m < 120:
-		return fmt.Sprintf("%d min", m)
-	case m < 48*60:
-		if m%60 == 0 {
-			return fmt.Sprintf("%d h", m/60)
-		}
-		return fmt.Sprintf("%d h %d min", m/60, m%60)
-	}
-	d2, h := m/(24*60), (m%(24*60))/60
-	if h == 0 {
-		return fmt.Sprintf("%d d", d2)
-	}
-	return fmt.Sprintf("%d d %d h", d2, h)
-}
-
 // ---------------------------------------------------------------------------------------------
 // Keep-warm declarations.
 
@@ -861,7 +843,7 @@ func mentionsWarm(text string, strict bool) bool {
 }
 
 // splitWords lowercases text and splits it into words at anything but letters and digits, and at
-// camelCase boundaries ("UnitKeepWarm" -> keep, warm).
+// camelCase boundaries ("keepWarm" -> keep, warm).
 func splitWords(text string) []string {
 	var words []string
 	var cur []rune
@@ -926,30 +908,6 @@ func anyMentionsWarm(texts []string, strict bool) bool {
 
 // ---------------------------------------------------------------------------------------------
 // Messages.
-
-// ListAddresses renders up to three addresses, then "and N more".
-func ListAddresses(addrs []string) string {
-	const shown = 3
-	if len(addrs) <= shown {
-		return JoinAnd(addrs)
-	}
-	return strings.Join(addrs[:shown], ", ") + fmt.Sprintf(" and %d more", len(addrs)-shown)
-}
-
-func JoinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// Megabytes renders a byte count in MB (MiB, as Lambda's quotas count them) with one decimal.
-func Megabytes(bytes int) string {
-	return fmt.Sprintf("%.1f MB", float64(bytes)/(1<<20))
-}
 
 // AWSScheduleGaps returns the shortest and longest gap between the runs of an EventBridge
 // schedule expression (rate() or cron()), measured by internal/schedule over a month in UTC, as

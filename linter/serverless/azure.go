@@ -16,18 +16,18 @@ import (
 // timeout is (app setting, host.json, or the plan's default), its runtime, and whether the plan
 // shows it serving HTTP. Every answer may be "the plan does not say" (ok false): rules stay silent then.
 
-// AzureHost is the LambdaTimeout of a function app's host.json. The CLI reads the file (given with
+// AzureHost is the functionTimeout of a function app's host.json. The CLI reads the file (given with
 // --azure-host-json, or found beside the configuration) with linter/azurehost; rules never read files.
 type AzureHost struct {
 	// FunctionTimeout is the timeout host.json sets; zero when Unbounded.
 	FunctionTimeout time.Duration
-	// Unbounded is true for "LambdaTimeout": "-1" (no limit).
+	// Unbounded is true for "functionTimeout": "-1" (no limit).
 	Unbounded bool
 	// Source names the file in messages.
 	Source string
 }
 
-// ParseFunctionTimeout reads a LambdaTimeout value as the Functions host does: a .NET TimeSpan
+// ParseFunctionTimeout reads a functionTimeout value as the Functions host does: a .NET TimeSpan
 // written "hh:mm:ss" (optionally "d.hh:mm:ss" and fractional seconds), or "-1" for no limit. A bare
 // number is refused: .NET reads "600" as 600 days, never what its author meant.
 func ParseFunctionTimeout(s string) (d time.Duration, unbounded bool, err error) {
@@ -181,7 +181,7 @@ func azureLegacyTier(tier, size string) (platform.AzurePlan, bool) {
 	return platform.AzurePlanForSKU(size)
 }
 
-// AzureTimeout is a function app's effective LambdaTimeout and where it comes from.
+// AzureTimeout is a function app's effective functionTimeout and where it comes from.
 type AzureTimeout struct {
 	Duration  time.Duration
 	Unbounded bool
@@ -209,28 +209,12 @@ func (t AzureTimeout) String() string {
 }
 
 // describe renders the timeout and where it comes from, for the start of a message:
-// "LambdaTimeout 15m (app setting ...)", "the default LambdaTimeout of 5m (...)".
+// "functionTimeout 15m (app setting ...)", "the default functionTimeout of 5m (...)".
 func (t AzureTimeout) Describe() string {
 	if t.isDefault {
 		return fmt.Sprintf("the default functionTimeout of %s (%s)", t, t.Source)
 	}
 	return fmt.Sprintf("functionTimeout %s (%s)", t, t.Source)
-}
-
-// ClockDuration renders a duration the way people write timeouts: "10m", "4m30s", "1h30m", "45s".
-func ClockDuration(d time.Duration) string {
-	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
-	out := ""
-	if h > 0 {
-		out += fmt.Sprintf("%dh", h)
-	}
-	if m > 0 {
-		out += fmt.Sprintf("%dm", m)
-	}
-	if s > 0 || out == "" {
-		out += fmt.Sprintf("%ds", s)
-	}
-	return out
 }
 
 // AzureAppTimeout works out an app's timeout: the app setting when the plan shows it, else the

@@ -28,7 +28,7 @@ import (
 type Inputs struct {
 	// IdleWindowMinutes is how long an idle function stays warm; 0 means the platform default.
 	IdleWindowMinutes int
-	// AzureHost is the LambdaTimeout of a host.json; nil when there is none.
+	// AzureHost is the functionTimeout of a host.json; nil when there is none.
 	AzureHost *AzureHost
 	// Usage is the expected traffic per function (--usage); nil when none was given.
 	Usage *usage.File
@@ -94,12 +94,13 @@ func PlannedFunctions(g *graph.Graph, in Inputs) []PlannedFunction {
 type Selection int
 
 const (
-	AnyFunction Selection = iota
-	WithTraffic
-	WithKeepWarm
-	WithProvisioned
+	AnyFunction     Selection = iota
+	WithTraffic               // functions something says traffic of (--usage, hybrid_unit workloads)
+	WithKeepWarm              // functions a keep-warm schedule pings
+	WithProvisioned           // functions with provisioned concurrency
 )
 
+// PlannedFunctionsWith lists the functions PlannedFunctions lists that want selects.
 func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFunction {
 	if want == WithTraffic && in.Usage == nil && len(g.ByType("hybrid_unit")) == 0 {
 		return nil // nothing can say what traffic to expect

@@ -20,6 +20,7 @@ type HybridUnit struct {
 	Platform platform.Platform
 }
 
+// HybridUnits lists the hybrid_unit resources the plan keeps whose function platform it knows.
 func HybridUnits(g *graph.Graph) []HybridUnit {
 	var out []HybridUnit
 	for _, inst := range g.ByType("hybrid_unit") {
