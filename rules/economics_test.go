@@ -11,6 +11,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
@@ -38,7 +39,7 @@ func econSettings(t *testing.T, usageYAML string) rules.Settings {
 // runEconomics runs a cost rule with a usage file and options (nil for the defaults).
 func runEconomics(t *testing.T, r *rules.Rule, b *plantest.Builder, usageYAML string, options any) []finding.Finding {
 	t.Helper()
-	cfg := engine.Config{Settings: econSettings(t, usageYAML), Rules: map[string]engine.RuleConfig{r.Name: {Options: options}}}
+	cfg := engine.Config{Settings: econSettings(t, usageYAML), Rules: map[string]config.RuleConfig{r.Name: {Options: options}}}
 	res := engine.Run(b.Graph(t), []*rules.Rule{r}, cfg)
 	require.Empty(t, res.Errors)
 	return res.Findings

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
@@ -23,7 +24,7 @@ func run(t *testing.T, r *rules.Rule, b *plantest.Builder) []finding.Finding {
 
 func runWith(t *testing.T, r *rules.Rule, b *plantest.Builder, options any) []finding.Finding {
 	t.Helper()
-	cfg := engine.Config{Settings: exampleSettings, Rules: map[string]engine.RuleConfig{r.Name: {Options: options}}}
+	cfg := engine.Config{Settings: exampleSettings, Rules: map[string]config.RuleConfig{r.Name: {Options: options}}}
 	res := engine.Run(b.Graph(t), []*rules.Rule{r}, cfg)
 	require.Empty(t, res.Errors)
 	return res.Findings

@@ -42,7 +42,6 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/spelling"
@@ -61,7 +60,7 @@ type File struct {
 	OnlyChanged       *bool
 	IdleWindowMinutes *int
 	// Rules holds the rule blocks, by rule name.
-	Rules map[string]engine.RuleConfig
+	Rules map[string]RuleConfig
 	// Ignores are the ignore blocks.
 	Ignores []*suppress.Ignore
 	// Prices are the list prices with the prices block's overrides (cost.PriceNames lists the
@@ -144,6 +143,16 @@ func Find(explicit string) (string, error) {
 	return "", nil
 }
 
+// RuleConfig is what the user chose for one rule.
+type RuleConfig struct {
+	// Enabled turns the rule off when false; nil keeps it on.
+	Enabled *bool
+	// Severity replaces the severity of every finding of the rule; zero keeps the rule's own.
+	Severity finding.Severity
+	// Options are the rule's decoded options; nil for the defaults.
+	Options any
+}
+
 // Rule is what the configuration knows of a rule: the name a rule block or an ignore block uses,
 // what the starter file says of it, and its options. The CLI hands the list in (built from the
 // rules' registry) so that the configuration depends on no rule.
@@ -196,7 +205,7 @@ func Parse(path string, src []byte, formats []string, known Rules) (*File, error
 	// Decoding goes on past the first error, so that one run lists every problem in the file.
 	var raw fileSchema
 	errs := errorsOnly(gohcl.DecodeBody(hf.Body, nil, &raw))
-	f := &File{Path: path, Rules: map[string]engine.RuleConfig{}}
+	f := &File{Path: path, Rules: map[string]RuleConfig{}}
 	if raw.Config != nil {
 		errs = append(errs, f.decodeConfig(raw.Config, formats)...)
 	}
@@ -320,8 +329,8 @@ func decodePrices(pb *pricesBlock) (*cost.Prices, hcl.Diagnostics) {
 	return &prices, errs
 }
 
-func decodeRule(rb ruleBlock, known Rules) (engine.RuleConfig, hcl.Diagnostics) {
-	var rc engine.RuleConfig
+func decodeRule(rb ruleBlock, known Rules) (RuleConfig, hcl.Diagnostics) {
+	var rc RuleConfig
 	r := known.byName(rb.Name)
 	if r == nil {
 		detail := "'hybridlint rules' lists them"

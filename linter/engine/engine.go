@@ -8,24 +8,15 @@ import (
 	"runtime/debug"
 	"sort"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
-// RuleConfig is what the user chose for one rule.
-type RuleConfig struct {
-	// Enabled turns the rule off when false; nil keeps it on.
-	Enabled *bool
-	// Severity replaces the severity of every finding of the rule; zero keeps the rule's own.
-	Severity finding.Severity
-	// Options are the rule's decoded options; nil for the defaults.
-	Options any
-}
-
 // Config is a run's configuration.
 type Config struct {
-	Rules    map[string]RuleConfig
+	Rules    map[string]config.RuleConfig
 	Settings rules.Settings
 }
 
