@@ -80,8 +80,6 @@ func TestEveryOptionIsDocumented(t *testing.T) {
 // TestEveryFileDeclaresARule: rules/ holds rules and the framework only; what several rules share
 // about functions belongs to the serverless model (linter/serverless), not to a helper file here.
 func TestEveryFileDeclaresARule(t *testing.T) {
-	t.Skip("enable once the serverless model has left rules/ (issue 12 point 1): " +
-		"aws_edge.go, aws_lambda_traits.go, azure.go, economics.go, gcp.go, hybrid_unit.go and lambda.go are still here")
 	registered := map[string]bool{}
 	for _, r := range rules.All() {
 		registered[r.Name+".go"] = true
