@@ -79,13 +79,13 @@ type Graph struct {
 	byAddress   map[string]*Instance
 	byType      map[string][]*Instance
 	dataByType  map[string][]*Instance
-	byResource  map[resourceKey][]*Instance
+	byResource  map[resourceKey]*keyed[*Instance]
 	modules     map[string]*plan.Module         // config path -> module
 	configs     map[string]*plan.ConfigResource // config path + "|" + resource address -> block
 	refs        map[string][]step               // parsed reference strings, shared by all instances
 	moduleInfos map[moduleInstance]*moduleInfo
-	calls       map[string]*plan.ModuleCall // config path of the called module -> call
-	children    map[string][]string         // module instance -> child module instances
+	calls       map[string]*plan.ModuleCall           // config path of the called module -> call
+	children    map[moduleCall]*keyed[moduleInstance] // a module call's instances within a module instance
 	lambdas     *lambdaIndex
 }
 
@@ -96,13 +96,13 @@ func New(p *plan.Plan) *Graph {
 		byAddress:   make(map[string]*Instance, len(p.Changes)),
 		byType:      map[string][]*Instance{},
 		dataByType:  map[string][]*Instance{},
-		byResource:  map[resourceKey][]*Instance{},
+		byResource:  map[resourceKey]*keyed[*Instance]{},
 		modules:     map[string]*plan.Module{},
 		configs:     map[string]*plan.ConfigResource{},
 		refs:        map[string][]step{},
 		moduleInfos: map[moduleInstance]*moduleInfo{},
 		calls:       map[string]*plan.ModuleCall{},
-		children:    map[string][]string{},
+		children:    map[moduleCall]*keyed[moduleInstance]{},
 		lambdas:     &lambdaIndex{},
 	}
 	if p.Config != nil {
@@ -127,12 +127,13 @@ func New(p *plan.Plan) *Graph {
 			g.byType[inst.Type] = append(g.byType[inst.Type], inst)
 		}
 		rk := resourceKey{module: inst.Module, mode: inst.Mode, typ: inst.Type, name: inst.Name}
-		g.byResource[rk] = append(g.byResource[rk], inst)
+		g.byResource[rk] = g.byResource[rk].add(inst, inst.Key)
 		for m := moduleInstance(inst.Module); !seenModule[string(m)]; {
 			seenModule[string(m)] = true
-			parent := g.module(m).parent
-			g.children[string(parent)] = append(g.children[string(parent)], string(m))
-			m = parent
+			info := g.module(m)
+			call := moduleCall{scope: info.parent, name: info.name}
+			g.children[call] = g.children[call].add(m, info.key)
+			m = info.parent
 		}
 	}
 	for _, inst := range g.Instances {
