@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -185,9 +184,10 @@ func hasMember(raw []byte, step any) bool {
 	return ok && rawChild(raw, key) != nil
 }
 
-func isTrue(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "true" }
+// isTrue and isNull read a value as the scanner cut it: without surrounding space.
+func isTrue(raw []byte) bool { return string(raw) == "true" }
 
-func isNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
+func isNull(raw []byte) bool { return string(raw) == "null" }
 
 // containsTrue reports whether a sensitivity marker (true, or an object or list holding one
 // somewhere) marks anything: outside strings (the attribute names), the only token starting with
