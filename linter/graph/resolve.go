@@ -172,10 +172,13 @@ type keyed[T any] struct {
 // add appends an instance with its key (nil for none) and returns k, made when nil.
 func (k *keyed[T]) add(item T, key any) *keyed[T] {
 	if k == nil {
-		k = &keyed[T]{byKey: map[any][]T{}}
+		k = &keyed[T]{}
 	}
 	k.all = append(k.all, item)
 	if key != nil {
+		if k.byKey == nil {
+			k.byKey = map[any][]T{}
+		}
 		k.byKey[key] = append(k.byKey[key], item)
 	}
 	return k
