@@ -140,9 +140,10 @@ func (p *Plan) scanTop(text []byte, release func([]byte)) (topKeys, error) {
 		case "terraform_version":
 			p.TerraformVersion, err = s.str()
 		case "resource_changes":
-			// Values that rules read point into these pages: they stay.
+			// The changes' values point into these pages, but most are never read (rules read
+			// functions and what calls them): the pages go back too, and the few values read
+			// bring theirs back from the file.
 			p.Changes, err = scanChanges(s)
-			s.markKept()
 		case "planned_values":
 			// Needed only when there are no resource_changes; a released page is read again
 			// from the file if that turns out to be so.
@@ -220,6 +221,7 @@ func scanChanges(s *scanner) ([]*ResourceChange, error) {
 		if err == nil && !deposed {
 			out = append(out, rc)
 		}
+		s.releaseBehind()
 		return err
 	})
 	return out, err
