@@ -23,8 +23,6 @@ func (p Prices) Container(pl platform.Platform, vcpu float64, memoryMB, minInsta
 	if badNumber(vcpu) || vcpu <= 0 {
 		return Option{}, fmt.Errorf("container cpu %g: use a positive number of vCPU", vcpu)
 	}
-	n := float64(minInstances)
-	memGB := float64(memoryMB) / gb
 	name := fmt.Sprintf("%s %g vCPU %d MB x %d", pl, vcpu, memoryMB, minInstances)
 	switch pl {
 	case platform.AWSFargate:
@@ -35,26 +33,42 @@ func (p Prices) Container(pl platform.Platform, vcpu float64, memoryMB, minInsta
 		if err := platform.CheckFargateSize(int(units), memoryMB); err != nil {
 			return Option{}, fmt.Errorf("fargate size: %w", err)
 		}
-		return Option{Name: name, parts: []part{
-			{what: "task vCPU", price: p.FargateVCPUHour, fixed: n * vcpu * platform.HoursPerMonth},
-			{what: "task memory", price: p.FargateGBHour, fixed: n * memGB * platform.HoursPerMonth},
-		}}, nil
 	case platform.GCPCloudRun:
 		if err := platform.CheckCloudRunSize(vcpu, memoryMB); err != nil {
 			return Option{}, fmt.Errorf("cloud run size: %w", err)
 		}
-		return Option{Name: name, parts: []part{
-			{what: "instance CPU", price: p.CloudRunInstanceVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
-			{what: "instance memory", price: p.CloudRunInstanceGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
-		}}, nil
 	case platform.AzureContainerApps:
 		if err := platform.CheckContainerAppsSize(vcpu, memoryMB); err != nil {
 			return Option{}, fmt.Errorf("container apps size: %w", err)
 		}
-		return Option{Name: name, parts: []part{
-			{what: "replica CPU", price: p.ContainerAppsVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
-			{what: "replica memory", price: p.ContainerAppsGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
-		}}, nil
+	}
+	if parts := p.containerParts(pl, vcpu, memoryMB, minInstances); parts != nil {
+		return Option{Name: name, parts: parts}, nil
 	}
 	return Option{}, fmt.Errorf("%s is not a container platform: use one of %v", pl, platform.ContainerPlatforms())
+}
+
+// containerParts are what minInstances always-on instances of a size cost on a container
+// platform, nil for another platform. The size is not checked: Container does that.
+func (p Prices) containerParts(pl platform.Platform, vcpu float64, memoryMB, minInstances int) []part {
+	n := float64(minInstances)
+	memGB := float64(memoryMB) / gb
+	switch pl {
+	case platform.AWSFargate:
+		return []part{
+			{what: "task vCPU", price: p.FargateVCPUHour, fixed: n * vcpu * platform.HoursPerMonth},
+			{what: "task memory", price: p.FargateGBHour, fixed: n * memGB * platform.HoursPerMonth},
+		}
+	case platform.GCPCloudRun:
+		return []part{
+			{what: "instance CPU", price: p.CloudRunInstanceVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
+			{what: "instance memory", price: p.CloudRunInstanceGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
+		}
+	case platform.AzureContainerApps:
+		return []part{
+			{what: "replica CPU", price: p.ContainerAppsVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
+			{what: "replica memory", price: p.ContainerAppsGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
+		}
+	}
+	return nil
 }

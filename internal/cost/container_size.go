@@ -143,10 +143,9 @@ func (p Prices) ContainerFor(fn Function, concurrency int) (Option, ContainerSiz
 		if perInstance < 1 {
 			continue
 		}
-		one, err := p.Container(pl, s.vcpu, s.memoryMB, 1)
-		if err != nil {
-			return Option{}, ContainerSize{}, err
-		}
+		// The shapes are valid sizes: price them without naming and checking each (thousands of
+		// functions times every size); the chosen one is checked below.
+		one := Option{parts: p.containerParts(pl, s.vcpu, s.memoryMB, 1)}
 		instances := (concurrency + perInstance - 1) / perInstance
 		usd := float64(instances) * one.Curve().FixedUSD
 		// Equal prices are common (Fargate charges vCPU and memory linearly): take fewer instances.

@@ -177,7 +177,11 @@ func priceFunction(pf serverless.PlannedFunction, s serverless.Inputs, margin fl
 		f.Error = err.Error()
 		return f
 	}
-	f.comparison = c
+	if complete {
+		// Only a chart reads it, and only with complete traffic (see chart.go): a plan of
+		// thousands of functions without traffic would otherwise hold every comparison.
+		f.comparison = c
+	}
 	for _, k := range cost.Kinds() {
 		f.Options = append(f.Options, option(c, k, complete))
 	}

@@ -79,13 +79,13 @@ type Graph struct {
 	byAddress   map[string]*Instance
 	byType      map[string][]*Instance
 	dataByType  map[string][]*Instance
-	byResource  map[resourceKey][]*Instance
-	modules     map[string]*plan.Module         // config path -> module
-	configs     map[string]*plan.ConfigResource // config path + "|" + resource address -> block
-	refs        map[string][]step               // parsed reference strings, shared by all instances
+	byResource  map[resourceKey]*keyed[*Instance]
+	modules     map[string]*plan.Module                             // config path -> module
+	configs     map[*plan.Module]map[configKey]*plan.ConfigResource // a module's resource blocks
+	refs        map[string][]step                                   // parsed reference strings, shared by all instances
 	moduleInfos map[moduleInstance]*moduleInfo
-	calls       map[string]*plan.ModuleCall // config path of the called module -> call
-	children    map[string][]string         // module instance -> child module instances
+	calls       map[string]*plan.ModuleCall           // config path of the called module -> call
+	children    map[moduleCall]*keyed[moduleInstance] // a module call's instances within a module instance
 	lambdas     *lambdaIndex
 }
 
@@ -96,13 +96,13 @@ func New(p *plan.Plan) *Graph {
 		byAddress:   make(map[string]*Instance, len(p.Changes)),
 		byType:      map[string][]*Instance{},
 		dataByType:  map[string][]*Instance{},
-		byResource:  map[resourceKey][]*Instance{},
+		byResource:  map[resourceKey]*keyed[*Instance]{},
 		modules:     map[string]*plan.Module{},
-		configs:     map[string]*plan.ConfigResource{},
+		configs:     map[*plan.Module]map[configKey]*plan.ConfigResource{},
 		refs:        map[string][]step{},
 		moduleInfos: map[moduleInstance]*moduleInfo{},
 		calls:       map[string]*plan.ModuleCall{},
-		children:    map[string][]string{},
+		children:    map[moduleCall]*keyed[moduleInstance]{},
 		lambdas:     &lambdaIndex{},
 	}
 	if p.Config != nil {
@@ -118,7 +118,9 @@ func New(p *plan.Plan) *Graph {
 			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name,
 			Key: rc.Index, Actions: rc.Actions, change: rc,
 		}
-		inst.Config = g.configs[g.module(moduleInstance(inst.Module)).configPath+"|"+resourceAddress(inst)]
+		if m := g.modules[g.module(moduleInstance(inst.Module)).configPath]; m != nil {
+			inst.Config = g.configs[m][configKey{mode: inst.Mode, typ: inst.Type, name: inst.Name}]
+		}
 		g.Instances = append(g.Instances, inst)
 		g.byAddress[inst.Address] = inst
 		if inst.Mode == tfjson.DataResourceMode {
@@ -127,12 +129,13 @@ func New(p *plan.Plan) *Graph {
 			g.byType[inst.Type] = append(g.byType[inst.Type], inst)
 		}
 		rk := resourceKey{module: inst.Module, mode: inst.Mode, typ: inst.Type, name: inst.Name}
-		g.byResource[rk] = append(g.byResource[rk], inst)
+		g.byResource[rk] = g.byResource[rk].add(inst, inst.Key)
 		for m := moduleInstance(inst.Module); !seenModule[string(m)]; {
 			seenModule[string(m)] = true
-			parent := g.module(m).parent
-			g.children[string(parent)] = append(g.children[string(parent)], string(m))
-			m = parent
+			info := g.module(m)
+			call := moduleCall{scope: info.parent, name: info.name}
+			g.children[call] = g.children[call].add(m, info.key)
+			m = info.parent
 		}
 	}
 	for _, inst := range g.Instances {
@@ -143,8 +146,19 @@ func New(p *plan.Plan) *Graph {
 
 func (g *Graph) indexModule(path string, m *plan.Module) {
 	g.modules[path] = m
-	for _, r := range m.Resources {
-		g.configs[path+"|"+r.Address] = r
+	// Calls of one module share its configuration (see plan.Module): index its blocks once.
+	if g.configs[m] == nil {
+		blocks := make(map[configKey]*plan.ConfigResource, len(m.Resources))
+		for _, r := range m.Resources {
+			k := configKey{mode: tfjson.ManagedResourceMode, typ: r.Type, name: r.Name}
+			if strings.HasPrefix(r.Address, "data.") {
+				k.mode = tfjson.DataResourceMode
+			}
+			if _, dup := blocks[k]; !dup {
+				blocks[k] = r
+			}
+		}
+		g.configs[m] = blocks
 	}
 	for name, call := range m.ModuleCalls {
 		child := "module." + name
@@ -158,17 +172,16 @@ func (g *Graph) indexModule(path string, m *plan.Module) {
 	}
 }
 
+// configKey identifies a resource block within a module's configuration.
+type configKey struct {
+	mode      tfjson.ResourceMode
+	typ, name string
+}
+
 // resourceKey identifies a resource (all its instances) within a module instance.
 type resourceKey struct {
 	module, typ, name string
 	mode              tfjson.ResourceMode
-}
-
-func resourceAddress(inst *Instance) string {
-	if inst.Mode == tfjson.DataResourceMode {
-		return "data." + inst.Type + "." + inst.Name
-	}
-	return inst.Type + "." + inst.Name
 }
 
 // link resolves every reference in the instance's configuration.

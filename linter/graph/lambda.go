@@ -211,6 +211,11 @@ func atoi(s string) (int, bool) {
 	return n, true
 }
 
+// FunctionsNamed returns the Lambda functions whose known function_name is name, in plan order,
+// from an index built once (rules that look functions up by name for each of thousands of
+// callers would otherwise scan every function each time).
+func (g *Graph) FunctionsNamed(name string) []*Instance { return g.lambdaIndex().functions[name] }
+
 // FunctionsByValue finds the Lambda functions in the plan that a known string names: a function
 // name, a function ARN (optionally qualified) or an API Gateway invoke ARN wrapping one.
 func (g *Graph) FunctionsByValue(v string) []Invocation { return g.functionsByValue(v) }

@@ -36,13 +36,22 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 		}
 	}
 	var out []target
+	var seen map[target]bool // only once out is long enough for a scan to cost more than a map
 	add := func(ts []target) {
-	next:
 		for _, t := range ts {
-			for _, o := range out {
-				if o == t {
-					continue next
+			if seen == nil && len(out) >= 16 {
+				seen = make(map[target]bool, 2*len(out))
+				for _, o := range out {
+					seen[o] = true
 				}
+			}
+			if seen != nil {
+				if seen[t] {
+					continue
+				}
+				seen[t] = true
+			} else if containsTarget(out, t) {
+				continue
 			}
 			out = append(out, t)
 		}
@@ -109,9 +118,7 @@ func (g *Graph) resolveOutput(scope moduleInstance, steps []step, key any, perKe
 	}
 	name, output := steps[1], steps[2].name
 	var out []target
-	children := g.childModules(scope, name.name)
-	keyOf := func(m moduleInstance) any { return g.module(m).key }
-	for _, child := range pickInstances(children, name, key, perKey, keyOf) {
+	for _, child := range g.children[moduleCall{scope: scope, name: name.name}].pick(name, key, perKey) {
 		info := g.module(child)
 		m := g.modules[info.configPath]
 		if m == nil {
@@ -122,17 +129,6 @@ func (g *Graph) resolveOutput(scope moduleInstance, steps []step, key any, perKe
 			continue
 		}
 		out = append(out, g.resolve(child, expr.References, info.key, depth+1)...)
-	}
-	return out
-}
-
-func (g *Graph) childModules(scope moduleInstance, name string) []moduleInstance {
-	var out []moduleInstance
-	for _, c := range g.children[string(scope)] {
-		m := moduleInstance(c)
-		if g.module(m).name == name {
-			out = append(out, m)
-		}
 	}
 	return out
 }
@@ -152,39 +148,58 @@ func (g *Graph) resolveResource(scope moduleInstance, steps []step, key any, per
 	if len(steps) > attrAt {
 		attr = steps[attrAt].name
 	}
-	insts := g.byResource[key0]
 	var out []target
-	for _, inst := range pickInstances(insts, st, key, perKey, func(i *Instance) any { return i.Key }) {
+	for _, inst := range g.byResource[key0].pick(st, key, perKey) {
 		out = append(out, target{inst: inst, attr: attr})
 	}
 	return out
 }
 
-// pickInstances narrows candidates by the reference's own key, or by the referrer's key when the
-// expression indexes with count.index / each.key. When neither tells them apart, every candidate
-// is kept: an edge to each possible instance is better than none.
-func pickInstances[T any](cands []T, st step, key any, perKey bool, keyOf func(T) any) []T {
-	if st.hasKey && !st.dynamic {
-		var out []T
-		for _, c := range cands {
-			if keyOf(c) == st.key {
-				out = append(out, c)
-			}
-		}
-		return out
+// moduleCall names the instances of one module call made in a module instance.
+type moduleCall struct {
+	scope moduleInstance
+	name  string
+}
+
+// keyed holds the instances of one resource or module call, and finds them by instance key
+// without a scan: a for_each of thousands of keys, each referring to its own counterpart, would
+// otherwise cost the square of its size.
+type keyed[T any] struct {
+	all   []T
+	byKey map[any][]T
+}
+
+// add appends an instance with its key (nil for none) and returns k, made when nil.
+func (k *keyed[T]) add(item T, key any) *keyed[T] {
+	if k == nil {
+		k = &keyed[T]{}
 	}
-	if len(cands) > 1 && perKey && key != nil {
-		var out []T
-		for _, c := range cands {
-			if keyOf(c) == key {
-				out = append(out, c)
-			}
+	k.all = append(k.all, item)
+	if key != nil {
+		if k.byKey == nil {
+			k.byKey = map[any][]T{}
 		}
-		if len(out) > 0 {
+		k.byKey[key] = append(k.byKey[key], item)
+	}
+	return k
+}
+
+// pick narrows the instances by the reference's own key, or by the referrer's key when the
+// expression indexes with count.index / each.key. When neither tells them apart, every instance
+// is kept: an edge to each possible instance is better than none.
+func (k *keyed[T]) pick(st step, key any, perKey bool) []T {
+	if k == nil {
+		return nil
+	}
+	if st.hasKey && !st.dynamic {
+		return k.byKey[st.key]
+	}
+	if len(k.all) > 1 && perKey && key != nil {
+		if out := k.byKey[key]; len(out) > 0 {
 			return out
 		}
 	}
-	return cands
+	return k.all
 }
 
 // moduleInfo is what resolution needs to know of a module instance, parsed once.
@@ -218,6 +233,15 @@ func (g *Graph) parseRef(ref string) []step {
 	steps := splitAddress(ref)
 	g.refs[ref] = steps
 	return steps
+}
+
+func containsTarget(list []target, t target) bool {
+	for _, x := range list {
+		if x == t {
+			return true
+		}
+	}
+	return false
 }
 
 func containsString(list []string, s string) bool {

@@ -1,6 +1,9 @@
 package plan
 
 import (
+	"bytes"
+	"errors"
+	"hash/maphash"
 	"strconv"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -33,12 +36,14 @@ func scanModule(s *scanner) (*Module, error) {
 				if r != nil {
 					m.Resources = append(m.Resources, r)
 				}
+				s.releaseBehind()
 				return err
 			})
 		case "module_calls":
 			return s.object(func(name []byte) error {
 				call, err := scanModuleCall(s, string(name))
 				m.ModuleCalls[string(name)] = call
+				s.releaseBehind()
 				return err
 			})
 		case "outputs":
@@ -99,7 +104,7 @@ func scanModuleCall(s *scanner, name string) (*ModuleCall, error) {
 				_, err = s.skip()
 			}
 		case "module":
-			call.Module, err = scanModule(s)
+			call.Module, err = scanCalledModule(s)
 		default:
 			_, err = s.skip()
 		}
@@ -107,6 +112,47 @@ func scanModuleCall(s *scanner, name string) (*ModuleCall, error) {
 	})
 	return call, err
 }
+
+// scanCalledModule reads the configuration of a called module. `terraform show -json` writes it
+// in full for every call, so a monorepo calling one module 10,000 times has 10,000 identical
+// copies: each distinct text is read once, and the calls that repeat it share its Module.
+func scanCalledModule(s *scanner) (*Module, error) {
+	start := s.pos
+	raw, err := s.skip()
+	if err != nil {
+		return nil, err
+	}
+	h := maphash.Bytes(moduleSeed, raw)
+	for _, seen := range s.modules[h] {
+		if bytes.Equal(seen.raw, raw) {
+			return seen.module, nil
+		}
+	}
+	sub := &scanner{data: raw, interned: s.interned}
+	m, err := scanModule(sub)
+	if err != nil {
+		s.pos = start + sub.pos
+		var se *syntaxError
+		if errors.As(err, &se) {
+			se.offset += start
+		}
+		return nil, err
+	}
+	s.interned = sub.interned
+	if s.modules == nil {
+		s.modules = map[uint64][]scannedModule{}
+	}
+	s.modules[h] = append(s.modules[h], scannedModule{raw: raw, module: m})
+	return m, nil
+}
+
+// scannedModule is a called module's configuration text and what it was read into.
+type scannedModule struct {
+	raw    []byte
+	module *Module
+}
+
+var moduleSeed = maphash.MakeSeed()
 
 func scanConfigResource(s *scanner) (*ConfigResource, error) {
 	r := &ConfigResource{}

@@ -7,8 +7,6 @@
 package plan
 
 import (
-	"sync"
-
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
@@ -43,9 +41,6 @@ type ResourceChange struct {
 	// values known only after apply instead of marking them: a missing attribute is then unknown,
 	// never absent (which rules would read as "the provider default").
 	MissingIsUnknown bool
-
-	valuesOnce sync.Once
-	values     *Values
 }
 
 // Module is one module's configuration.

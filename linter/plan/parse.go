@@ -117,7 +117,7 @@ func (t topKeys) check(path string, p *Plan) error {
 }
 
 func (p *Plan) scanTop(text []byte, release func([]byte)) (topKeys, error) {
-	s := &scanner{data: text}
+	s := &scanner{data: text, release: release}
 	t := topKeys{has: map[string]bool{}}
 	if c := s.peek(); c != '{' {
 		if c == 0 {
@@ -140,23 +140,24 @@ func (p *Plan) scanTop(text []byte, release func([]byte)) (topKeys, error) {
 		case "terraform_version":
 			p.TerraformVersion, err = s.str()
 		case "resource_changes":
+			// The changes' values point into these pages, but most are never read (rules read
+			// functions and what calls them): the pages go back too, and the few values read
+			// bring theirs back from the file.
 			p.Changes, err = scanChanges(s)
 		case "planned_values":
 			// Needed only when there are no resource_changes; a released page is read again
 			// from the file if that turns out to be so.
-			if t.plannedValues, err = s.skip(); err == nil && release != nil {
-				release(t.plannedValues)
-			}
+			t.plannedValues, err = s.skipReleasing()
 		case "configuration":
-			start := s.pos
-			if p.Config, err = scanConfiguration(s); err == nil && release != nil {
-				release(text[start:s.pos]) // configuration is copied into Go values
-			}
+			// Configuration is copied into Go values: its pages go back as the scanner passes.
+			p.Config, err = scanConfiguration(s)
+			s.releaseBehind()
 		default:
-			var raw []byte
-			if raw, err = s.skip(); err == nil && release != nil {
-				release(raw)
-			}
+			_, err = s.skipReleasing()
+		}
+		if err == nil && s.release != nil && s.pos > s.kept {
+			s.release(text[s.kept:s.pos])
+			s.markKept()
 		}
 		return err
 	})
@@ -167,6 +168,14 @@ func (p *Plan) scanTop(text []byte, release func([]byte)) (topKeys, error) {
 		return t, s.fail("unexpected data after the end of the plan object")
 	}
 	return t, nil
+}
+
+// skipReleasing skips a value whose pages are not needed again, releasing them as it goes.
+func (s *scanner) skipReleasing() ([]byte, error) {
+	s.markKept()
+	s.releasing = true
+	defer func() { s.releasing = false }()
+	return s.skip()
 }
 
 func scanChanges(s *scanner) ([]*ResourceChange, error) {
@@ -212,6 +221,7 @@ func scanChanges(s *scanner) ([]*ResourceChange, error) {
 		if err == nil && !deposed {
 			out = append(out, rc)
 		}
+		s.releaseBehind()
 		return err
 	})
 	return out, err

@@ -16,7 +16,36 @@ type scanner struct {
 	// interned holds the strings that recur across instances (modes, types, actions, module
 	// addresses), so a plan of 100,000 instances does not hold 100,000 copies of "managed".
 	interned map[string]string
+
+	// release hands pages of a mapped file back to the OS (nil when the data is not mapped).
+	// Between markKept and releaseBehind, the pages behind the scanner are released as it moves
+	// on, a chunk at a time, so a member read once (planned_values, configuration) never has all
+	// its pages resident at the same time.
+	release func([]byte)
+	// kept is the offset below which the pages need not stay resident.
+	kept int
+	// releasing is set while skip may release pages behind it.
+	releasing bool
+	// modules are the called modules' configurations read so far, by the hash of their text.
+	modules map[uint64][]scannedModule
 }
+
+// releaseChunk is how far the scanner moves before handing the pages behind it back.
+const releaseChunk = 1 << 20
+
+// releaseBehind releases the pages between the last release and the scanner once they add up to
+// a chunk. A released page of the read-only private mapping is read again from the file if a
+// value in it is used after all.
+func (s *scanner) releaseBehind() {
+	if s.release != nil && s.pos-s.kept >= releaseChunk {
+		s.release(s.data[s.kept:s.pos])
+		s.kept = s.pos
+	}
+}
+
+// markKept records that the pages up to the scanner's position are to stay resident (values
+// that rules read point into them).
+func (s *scanner) markKept() { s.kept = s.pos }
 
 // syntaxError is a position in the document and what was wrong there.
 type syntaxError struct {
@@ -199,6 +228,9 @@ func (s *scanner) skip() ([]byte, error) {
 				return nil, s.fail("unexpected %q", c)
 			}
 			s.pos++
+			if c == ',' && s.releasing {
+				s.releaseBehind()
+			}
 			continue
 		case 't':
 			if err := s.literal("true"); err != nil {

@@ -2,8 +2,8 @@ package plan
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
-	"sync"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -81,123 +81,127 @@ func (v Value) Map() (map[string]any, bool) {
 	return m, ok && v.State == Known
 }
 
-// Values are a resource instance's planned values (after, or before for a delete), decoded on
-// first use.
+// Values are a resource instance's planned values (after, or before for a delete). They are read
+// from the plan's bytes at each Get, walking only the members on the path: no Go copy of the
+// values is ever built, which is what keeps a plan of 100,000 instances within the size of its
+// file, and what makes a resource no rule reads cost nothing.
 type Values struct {
-	once                      sync.Once
-	rc                        *ResourceChange
-	value, unknown, sensitive any
+	rc *ResourceChange
 }
 
-// Values returns the instance's values. They are decoded from the plan's bytes the first time a
-// rule asks, which is why a plan with many resources no rule reads stays cheap.
-func (rc *ResourceChange) Values() *Values {
-	rc.valuesOnce.Do(func() { rc.values = &Values{rc: rc} })
-	return rc.values
-}
-
-func (v *Values) decode() {
-	v.once.Do(func() {
-		rc := v.rc
-		value, sensitive := rc.After, rc.AfterSensitive
-		if rc.Leaving() {
-			value, sensitive = rc.Before, rc.BeforeSensitive
-		} else {
-			v.unknown = decodeAny(rc.AfterUnknown)
-		}
-		v.value = decodeAny(value)
-		v.sensitive = decodeAny(sensitive)
-	})
-}
-
-func decodeAny(raw []byte) any {
-	if len(raw) == 0 {
-		return nil
-	}
-	var out any
-	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil
-	}
-	return out
-}
+// Values returns the instance's values.
+func (rc *ResourceChange) Values() *Values { return &Values{rc: rc} }
 
 // Get returns the value at path: strings select object attributes, ints select list elements.
 func (v *Values) Get(path ...any) Value {
-	v.decode()
-	value, unknown, sensitive := v.value, v.unknown, v.sensitive
-	for _, step := range path {
-		if unknown == true {
+	rc := v.rc
+	value, unknown, sensitive := rc.After, rc.AfterUnknown, rc.AfterSensitive
+	if rc.Leaving() {
+		value, unknown, sensitive = rc.Before, nil, rc.BeforeSensitive
+	}
+	parent := value
+	for i, step := range path {
+		if isTrue(unknown) {
 			return Value{State: Unknown}
 		}
-		if sensitive == true {
+		if isTrue(sensitive) {
 			return Value{State: Sensitive}
 		}
-		value, unknown, sensitive = child(value, step), child(unknown, step), child(sensitive, step)
+		if i == len(path)-1 {
+			parent = value
+		}
+		value, unknown, sensitive = rawChild(value, step), rawChild(unknown, step), rawChild(sensitive, step)
 	}
 	switch {
-	case unknown == true:
+	case isTrue(unknown):
 		return Value{State: Unknown}
-	case sensitive == true:
+	case isTrue(sensitive):
 		return Value{State: Sensitive}
-	case value == nil:
-		if len(path) > 0 && !hasChild(v, path) {
-			if v.rc.MissingIsUnknown {
-				return Value{State: Unknown}
-			}
-			return Value{State: Absent}
+	case value == nil && len(path) > 0 && !hasMember(parent, path[len(path)-1]):
+		if rc.MissingIsUnknown {
+			return Value{State: Unknown}
 		}
+		return Value{State: Absent}
+	case value == nil || isNull(value):
 		return Value{State: Null}
 	}
-	if containsSensitive(sensitive) {
+	if containsTrue(sensitive) {
 		// A collection with a sensitive member is handed out only as a whole that says so.
 		return Value{State: Sensitive}
 	}
-	return Value{State: Known, V: value}
+	var out any
+	if err := json.Unmarshal(value, &out); err != nil {
+		return Value{State: Absent}
+	}
+	return Value{State: Known, V: out}
 }
 
-func child(node any, step any) any {
+// rawChild returns the raw JSON of an object member (a string step) or a list element (an int
+// step) of raw; nil when raw is not of that shape or has no such member.
+func rawChild(raw []byte, step any) []byte {
+	if len(raw) == 0 {
+		return nil
+	}
+	s := &scanner{data: raw}
+	var found []byte
 	switch k := step.(type) {
 	case string:
-		if m, ok := node.(map[string]any); ok {
-			return m[k]
+		if s.peek() != '{' {
+			return nil
 		}
-	case int:
-		if l, ok := node.([]any); ok && k >= 0 && k < len(l) {
-			return l[k]
-		}
-	}
-	return nil
-}
-
-// hasChild reports whether the last step of path exists (as null) in the planned values.
-func hasChild(v *Values, path []any) bool {
-	node := v.value
-	for _, step := range path[:len(path)-1] {
-		node = child(node, step)
-	}
-	m, isMap := node.(map[string]any)
-	key, isKey := path[len(path)-1].(string)
-	if !isMap || !isKey {
-		return false // an index into a list, or a step that does not fit the value's shape
-	}
-	_, present := m[key]
-	return present
-}
-
-func containsSensitive(node any) bool {
-	switch n := node.(type) {
-	case bool:
-		return n
-	case map[string]any:
-		for _, c := range n {
-			if containsSensitive(c) {
-				return true
+		_ = s.object(func(key []byte) error {
+			v, err := s.skip()
+			if err == nil && found == nil && string(key) == k {
+				found = v
+				return errStop
 			}
+			return err
+		})
+	case int:
+		if s.peek() != '[' || k < 0 {
+			return nil
 		}
-	case []any:
-		for _, c := range n {
-			if containsSensitive(c) {
-				return true
+		i := 0
+		_ = s.array(func() error {
+			v, err := s.skip()
+			if err == nil && i == k {
+				found = v
+				return errStop
+			}
+			i++
+			return err
+		})
+	}
+	return found
+}
+
+// errStop ends a walk early once the member sought is found.
+var errStop = errors.New("stop")
+
+// hasMember reports whether the object raw has the member step (present, perhaps null).
+func hasMember(raw []byte, step any) bool {
+	key, ok := step.(string)
+	return ok && rawChild(raw, key) != nil
+}
+
+// isTrue and isNull read a value as the scanner cut it: without surrounding space.
+func isTrue(raw []byte) bool { return string(raw) == "true" }
+
+func isNull(raw []byte) bool { return string(raw) == "null" }
+
+// containsTrue reports whether a sensitivity marker (true, or an object or list holding one
+// somewhere) marks anything: outside strings (the attribute names), the only token starting with
+// a t is true.
+func containsTrue(raw []byte) bool {
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case 't':
+			return true
+		case '"':
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' {
+					i++
+				}
 			}
 		}
 	}

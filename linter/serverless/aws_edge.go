@@ -227,10 +227,8 @@ func LambdaFunctionsByRef(g *graph.Graph, ref string) []graph.Invocation {
 		return nil
 	}
 	var out []graph.Invocation
-	for _, fn := range g.ByType("aws_lambda_function") {
-		if n, ok := fn.Get("function_name").String(); ok && n == name {
-			out = append(out, graph.Invocation{Function: fn, Qualifier: qualifier, ByValue: true})
-		}
+	for _, fn := range g.FunctionsNamed(name) {
+		out = append(out, graph.Invocation{Function: fn, Qualifier: qualifier, ByValue: true})
 	}
 	return out
 }
