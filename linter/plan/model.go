@@ -46,6 +46,9 @@ type ResourceChange struct {
 
 	valuesOnce sync.Once
 	values     *Values
+
+	problemsMu sync.Mutex
+	problems   []WrongType // see Plan.WrongTypes
 }
 
 // Module is one module's configuration.

@@ -2,7 +2,11 @@ package plan
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -28,13 +32,120 @@ const (
 type Value struct {
 	State State
 	V     any
+	// at is where the value was read, so that a reader that finds another type than it expects
+	// can say which resource and attribute (see Plan.WrongTypes); nil for a value made by hand.
+	at *reading
+}
+
+// reading is one Values.Get: the instance and the path.
+type reading struct {
+	rc   *ResourceChange
+	path []any
+}
+
+// wrongType records that the value at v.at is not what a rule expected, once per attribute.
+func (v Value) wrongType(want string) {
+	if v.at == nil {
+		return
+	}
+	rc := v.at.rc
+	rc.problemsMu.Lock()
+	defer rc.problemsMu.Unlock()
+	where := pathString(v.at.path)
+	for _, p := range rc.problems {
+		if p.Attribute == where {
+			return
+		}
+	}
+	rc.problems = append(rc.problems, WrongType{Address: rc.Address, Attribute: where, Got: describe(v.V), Want: want})
+}
+
+// WrongType is a value of the wrong type where a rule reads it: "timeout": "30", an object, 2^63.
+// A rule cannot judge it, and a run that skipped it would pass for the wrong reason.
+type WrongType struct {
+	Address, Attribute, Got, Want string
+}
+
+func (w WrongType) String() string {
+	return fmt.Sprintf("%s: %s is %s, where %s is expected", w.Address, w.Attribute, w.Got, w.Want)
+}
+
+// WrongTypes lists the values rules found of the wrong type, in plan order.
+func (p *Plan) WrongTypes() []WrongType {
+	var out []WrongType
+	for _, rc := range p.Changes {
+		rc.problemsMu.Lock()
+		out = append(out, rc.problems...)
+		rc.problemsMu.Unlock()
+	}
+	return out
+}
+
+// WrongTypesError is the InputError for the values of the wrong type that rules found, nil when
+// there are none: the run cannot say "clean" about what it could not read.
+func (p *Plan) WrongTypesError() error {
+	wrong := p.WrongTypes()
+	if len(wrong) == 0 {
+		return nil
+	}
+	lines := make([]string, 0, len(wrong))
+	for i, w := range wrong {
+		if i == 10 {
+			lines = append(lines, fmt.Sprintf("and %d more", len(wrong)-i))
+			break
+		}
+		lines = append(lines, w.String())
+	}
+	return &InputError{Path: p.Path, Problem: "values of the wrong type where hybridlint reads them:\n  " + strings.Join(lines, "\n  "),
+		Hint: "terraform show -json does not write these: write the plan again with it, or fix the values, and run hybridlint again"}
+}
+
+func pathString(path []any) string {
+	var b strings.Builder
+	for i, step := range path {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		fmt.Fprint(&b, step)
+	}
+	return b.String()
+}
+
+// describe names a value's type, and shows it when it is short; strings are quoted, so no escape
+// sequence in a plan reaches a terminal.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		if len(x) > 40 {
+			return "a string"
+		}
+		return fmt.Sprintf("%q (a string)", x)
+	case bool:
+		return fmt.Sprintf("%t (a bool)", x)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	}
+	return fmt.Sprintf("%T", v)
 }
 
 // Known reports whether the value is in the plan and not null.
 func (v Value) Known() bool { return v.State == Known }
 
 // Float returns a known number.
+// A known value of another type is recorded as a WrongType.
 func (v Value) Float() (float64, bool) {
+	f, ok := v.number()
+	if !ok && v.State == Known {
+		v.wrongType("a number")
+	}
+	return f, ok
+}
+
+func (v Value) number() (float64, bool) {
 	if v.State != Known {
 		return 0, false
 	}
@@ -48,13 +159,28 @@ func (v Value) Float() (float64, bool) {
 	return 0, false
 }
 
-// Int returns a known whole number.
+// Int returns a known whole number. A known value of another type, a fraction, or a number
+// beyond 2^52 (where float64 stops holding every whole number) is recorded as a WrongType.
 func (v Value) Int() (int, bool) {
-	f, ok := v.Float()
+	f, ok := v.number()
 	if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<52 {
+		if v.State == Known {
+			v.wrongType("a whole number")
+		}
 		return 0, false
 	}
 	return int(f), true
+}
+
+// PositiveInt returns a known whole number of 1 or more, for a quantity that cannot be zero or
+// negative (a timeout, a memory size). Anything else known is recorded as a WrongType.
+func (v Value) PositiveInt() (int, bool) {
+	n, ok := v.Int()
+	if ok && n < 1 {
+		v.wrongType("a whole number of 1 or more")
+		return 0, false
+	}
+	return n, ok
 }
 
 // String returns a known string.
@@ -105,20 +231,29 @@ func (v *Values) decode() {
 		} else {
 			v.unknown = decodeAny(rc.AfterUnknown)
 		}
-		v.value = decodeAny(value)
-		v.sensitive = decodeAny(sensitive)
+		var valueErr, sensitiveErr error
+		v.value, valueErr = decode(value)
+		v.sensitive, sensitiveErr = decode(sensitive)
+		if valueErr != nil || sensitiveErr != nil {
+			// The scanner checked these bytes, so this cannot happen; if it does, fail closed:
+			// a marking that cannot be read hides the whole value, and no rule reads it.
+			v.value, v.sensitive = nil, true
+		}
 	})
 }
 
 func decodeAny(raw []byte) any {
+	out, _ := decode(raw)
+	return out
+}
+
+func decode(raw []byte) (any, error) {
 	if len(raw) == 0 {
-		return nil
+		return nil, nil
 	}
 	var out any
-	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil
-	}
-	return out
+	err := json.Unmarshal(raw, &out)
+	return out, err
 }
 
 // Get returns the value at path: strings select object attributes, ints select list elements.
@@ -152,7 +287,7 @@ func (v *Values) Get(path ...any) Value {
 		// A collection with a sensitive member is handed out only as a whole that says so.
 		return Value{State: Sensitive}
 	}
-	return Value{State: Known, V: value}
+	return Value{State: Known, V: value, at: &reading{rc: v.rc, path: slices.Clone(path)}}
 }
 
 func child(node any, step any) any {
