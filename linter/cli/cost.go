@@ -51,7 +51,7 @@ Flags:
 Prices are list prices without free tiers, each with its source (hybridlint init lists them);
 override them in .hybridlint.hcl: prices { aws_lambda_x86_64_gb_second = 0.000015 }.
 
-Exit codes: 0 the report was written, 2 usage or input error.
+Exit codes: 0 the report was written, 2 usage or input error, 3 internal error (a bug: please report it).
 `
 
 // cost writes the cost report: `hybridlint cost [flags] PLAN...`. It reads its inputs as lint
