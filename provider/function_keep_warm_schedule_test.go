@@ -46,6 +46,14 @@ func TestAccKeepWarmScheduleFunction_errors(t *testing.T) {
 			`output "x" { value = provider::hybrid::keep_warm_schedule("aws_fargate", 5) }`,
 			`value must be one of`,
 		},
+		"huge interval on cron (issue 16: used to hang the plugin)": {
+			`output "x" { value = provider::hybrid::keep_warm_schedule("gcp_cloud_run", 1099511627776) }`,
+			`a keep-warm ping more than a year apart keeps nothing warm`,
+		},
+		"interval above a day on cron": {
+			`output "x" { value = provider::hybrid::keep_warm_schedule("azure_functions_flex", 100000) }`,
+			`use 1440 (1d) minutes instead`,
+		},
 		"interval below one minute": {
 			`output "x" { value = provider::hybrid::keep_warm_schedule("aws_lambda", 0) }`,
 			`value must be at least 1`,

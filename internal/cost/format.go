@@ -9,7 +9,13 @@ import (
 
 // FormatUSD renders a monthly amount for people: "$1,234.56", "$0.53", and amounts under a cent
 // with two significant digits ("$0.0066") so a small cost does not read as nothing.
+//
+// An amount that is not finite or is beyond MaxMonthlyUSD is shown as "n/a" with its scale, never
+// pushed through an integer conversion that would overflow.
 func FormatUSD(usd float64) string {
+	if math.IsNaN(usd) || math.IsInf(usd, 0) || math.Abs(usd) > MaxMonthlyUSD {
+		return "n/a (beyond " + formatWhole(MaxMonthlyUSD) + ")"
+	}
 	sign := ""
 	if usd < 0 {
 		sign, usd = "-", -usd
@@ -25,9 +31,14 @@ func FormatUSD(usd float64) string {
 	return sign + "$" + groupThousands(int64(whole)) + fmt.Sprintf(".%02d", int(math.Round(cents*100)))
 }
 
+func formatWhole(usd float64) string { return "$" + groupThousands(int64(usd)) }
+
 // FormatCount renders a count with thousands separators ("8,760"); counts under 100 that are not
 // whole keep up to two decimals ("21.75").
 func FormatCount(n float64) string {
+	if math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) >= 1e15 {
+		return strconv.FormatFloat(n, 'g', 3, 64) // beyond what an int64 holds exactly
+	}
 	if math.Abs(n) >= 100 || n == math.Trunc(n) {
 		return groupThousands(int64(math.Round(n)))
 	}

@@ -134,12 +134,24 @@ func (p Prices) Lookup(name string) (Price, bool) {
 	return Price{}, false
 }
 
+// MaxPriceUSD bounds an overridden price. Every unit we price (a GB-second, a request, a vCPU-hour,
+// a GB-month) costs cents or less; a million dollars a unit is a typo, and larger amounts make the
+// monthly totals overflow.
+const MaxPriceUSD = 1e6
+
+// MaxMonthlyUSD is the largest monthly amount hybridlint prices and prints: a trillion dollars a
+// month is far beyond any real function, and beyond it amounts lose their cents to rounding.
+const MaxMonthlyUSD = 1e12
+
 // Override replaces one price, named as in PriceNames, with a team's own (a negotiated rate, or the
 // list price of another region). The error names the closest valid names, so a typo in the config
 // file can be fixed from the message alone.
 func (p *Prices) Override(name string, usd float64) error {
 	if math.IsNaN(usd) || math.IsInf(usd, 0) || usd < 0 {
 		return fmt.Errorf("price %s: %g is not a price; use a USD amount of 0 or more", name, usd)
+	}
+	if usd > MaxPriceUSD {
+		return fmt.Errorf("price %s: %g is not a plausible price; use a USD amount of at most %s per unit", name, usd, FormatUSD(MaxPriceUSD))
 	}
 	for _, f := range p.fields() {
 		if f.Name == name {

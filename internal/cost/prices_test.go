@@ -1,6 +1,7 @@
 package cost
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,4 +59,20 @@ func TestOverride(t *testing.T) {
 		assert.Error(t, p.Override("aws_fargate_gb_hour", bad))
 	}
 	assert.NoError(t, p.Override("aws_fargate_gb_hour", 0), "a free resource is a valid price")
+}
+func TestOverrideRefusesAbsurdPrices(t *testing.T) {
+	p := Default()
+	for _, usd := range []float64{1e308, math.Inf(1), math.NaN(), -1, MaxPriceUSD * 2} {
+		assert.Error(t, p.Override("aws_lambda_x86_64_gb_second", usd), "%g", usd)
+	}
+	assert.NoError(t, p.Override("aws_lambda_x86_64_gb_second", MaxPriceUSD))
+}
+
+func TestFormatNeverOverflows(t *testing.T) {
+	for _, usd := range []float64{1e300, math.Inf(1), math.NaN(), -1e19, MaxMonthlyUSD * 1.01} {
+		assert.Equal(t, "n/a (beyond $1,000,000,000,000)", FormatUSD(usd), "%g", usd)
+	}
+	assert.Equal(t, "$1,000,000,000,000.00", FormatUSD(MaxMonthlyUSD))
+	assert.Equal(t, "1e+300", FormatCount(1e300))
+	assert.Equal(t, "+Inf", FormatCount(math.Inf(1)))
 }

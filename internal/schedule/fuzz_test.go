@@ -3,6 +3,8 @@ package schedule
 import (
 	"testing"
 	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 )
 
 // The fuzz targets check that no input panics or hangs the parsers, and that whatever parses also
@@ -65,4 +67,25 @@ func checkParsed(t *testing.T, parse func(string) (Schedule, error), expr string
 	if err != nil || again.String() != s.String() {
 		t.Fatalf("%q: String() %q does not parse back: %v", expr, s.String(), err)
 	}
+}
+
+// FuzzRenderInterval renders any interval on every platform with a schedule: it ends at once (the
+// nearest even cron intervals are found without walking up to the input) and what it writes
+// parses back.
+func FuzzRenderInterval(f *testing.F) {
+	for _, seed := range []int{1, 7, 90, 1441, 2880, MaxIntervalMinutes, 1 << 40, -5} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, minutes int) {
+		for _, p := range []platform.Platform{platform.AWSLambda, platform.GCPCloudRun, platform.AzureFunctionsFlex} {
+			expr, err := RenderInterval(p, minutes)
+			if err != nil {
+				continue
+			}
+			syntax, _ := SyntaxOf(p)
+			if _, err := Parse(syntax, expr); err != nil {
+				t.Fatalf("%s: rendered %q for %d minutes, which does not parse: %v", p, expr, minutes, err)
+			}
+		}
+	})
 }

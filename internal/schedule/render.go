@@ -26,6 +26,9 @@ func RenderInterval(p platform.Platform, minutes int) (string, error) {
 	if minutes < platform.EventBridgeMinRateMinutes {
 		return "", fmt.Errorf("interval of %d minutes: schedules run at most once a minute, so use at least 1", minutes)
 	}
+	if minutes > MaxIntervalMinutes {
+		return "", fmt.Errorf("interval of %d minutes: a keep-warm ping more than a year apart keeps nothing warm; use at most %d minutes", minutes, MaxIntervalMinutes)
+	}
 	if syntax == AWS {
 		return renderRate(minutes), nil
 	}
@@ -40,6 +43,11 @@ func RenderInterval(p platform.Platform, minutes int) (string, error) {
 	}
 	return cron, nil
 }
+
+// MaxIntervalMinutes bounds an interval: a year. Idle instances are reclaimed within minutes to
+// hours (internal/platform), so a longer interval is a mistake, and bounding it keeps every
+// computation on it small.
+const MaxIntervalMinutes = 365 * 24 * 60
 
 func renderRate(minutes int) string {
 	value, unit := minutes, "minute"
@@ -75,6 +83,9 @@ func renderCron(minutes int) (string, bool) {
 // nearestCronIntervals returns the closest intervals below and above minutes that renderCron can
 // write; higher is 0 above a day.
 func nearestCronIntervals(minutes int) (lower, higher int) {
+	if minutes > 24*60 {
+		return 24 * 60, 0 // a day is the longest; no search over the (possibly huge) input
+	}
 	for m := minutes - 1; m >= 1; m-- {
 		if _, ok := renderCron(m); ok {
 			lower = m

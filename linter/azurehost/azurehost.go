@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
@@ -22,7 +23,7 @@ const FileName = "host.json"
 // Load reads host.json at path. It returns nil, nil when the file sets no functionTimeout (the
 // plan's default applies then), and an error naming the file when it cannot be read or parsed.
 func Load(path string) (*serverless.AzureHost, error) {
-	data, err := os.ReadFile(path)
+	data, err := plan.ReadSmallFile(path, "a host.json")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: no such file: check the --azure-host-json path (the host.json at the root of the function app project)", path)

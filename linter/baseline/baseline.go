@@ -17,6 +17,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 )
 
 // Version is the version of the baseline file format.
@@ -57,17 +58,23 @@ type Baseline struct {
 
 // Read loads a baseline file. A missing file is an error that says how to create one.
 func Read(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := plan.ReadSmallFile(path, "a baseline")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no such baseline file\n  create it from the current findings with: hybridlint --write-baseline %s PLAN", path, path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the baseline: %w", path, err)
 	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) // an editor's byte-order mark
 	var f File
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
+	err = dec.Decode(&f)
+	if err == nil && len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+		return nil, fmt.Errorf("%s: not a hybridlint baseline (there is more after the first JSON object, at byte %d)\n  --baseline takes the file --write-baseline wrote; write a new one with: "+
+			"hybridlint --write-baseline hybridlint-baseline.json PLAN", path, dec.InputOffset())
+	}
+	if err != nil {
 		var probe map[string]json.RawMessage
 		if json.Unmarshal(data, &probe) == nil && (probe["format_version"] != nil || probe["resource_changes"] != nil) {
 			return nil, fmt.Errorf("%s: this is a plan, not a baseline: --baseline takes the file --write-baseline wrote\n"+

@@ -83,6 +83,9 @@ func TestReadErrors(t *testing.T) {
 		{"a report, not a baseline", write("report.json", `{"version":1,"tool":{"name":"hybridlint"},"findings":[]}`), "not a hybridlint baseline"},
 		{"future version", write("v2.json", `{"version":2,"findings":[]}`), "version 2 is not supported"},
 		{"incomplete entry", write("e.json", `{"version":1,"findings":[{"rule":"r"}]}`), "findings[0] needs a rule and an address"},
+		{"a second object", write("two.json", `{"version":1,"findings":[]} {"version":1,"findings":[]}`), "there is more after the first JSON object, at byte 27"},
+		{"a stray brace", write("brace.json", `{"version":1,"findings":[]}}`), "there is more after the first JSON object"},
+		{"only a BOM", write("bom-only.json", "\xef\xbb\xbf"), "not a hybridlint baseline"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +95,14 @@ func TestReadErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+func TestReadAcceptsAByteOrderMark(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "b.json")
+	require.NoError(t, os.WriteFile(p, []byte("\xef\xbb\xbf{\"version\":1,\"findings\":[{\"rule\":\"r\",\"address\":\"a.b\"}]}\n"), 0o644))
+	b, err := Read(p)
+	require.NoError(t, err)
+	assert.Equal(t, 1, b.Len())
 }
 
 func TestReadRefusesAPlanWithoutSuggestingToOverwriteIt(t *testing.T) {

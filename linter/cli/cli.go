@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -23,7 +25,13 @@ const (
 	ExitClean    = 0
 	ExitFindings = 1
 	ExitUsage    = 2
+	// ExitInternal is a bug in hybridlint (a recovered panic, a rule that failed), which CI must
+	// be able to tell from a bad plan.
+	ExitInternal = 3
 )
+
+// IssuesURL is where internal errors are to be reported.
+const IssuesURL = "https://github.com/hybridlint/terraform-provider-hybrid/issues"
 
 // App is one invocation's environment; main fills it from the process, tests from buffers.
 type App struct {
@@ -57,11 +65,13 @@ func (a *App) Run(prog string, args []string) (code int) {
 	if cmd == "cost" {
 		prefix, helpHint = "hybridlint cost", "hybridlint cost --help"
 	}
+	// A plan file is mapped into memory (plan.Load): when another process truncates it meanwhile,
+	// reading it faults. Faults panic instead of killing the process, and become an input error.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
-		// A bug must not end a pipeline with a goroutine dump: say what happened, and exit 2.
+		// A bug must not end a pipeline with a goroutine dump, nor pass for a bad plan: exit 3.
 		if p := recover(); p != nil {
-			fmt.Fprintf(a.Stderr, "%s: internal error: %v\n  this is a bug in hybridlint; please report it with the command you ran\n", prefix, p)
-			code = ExitUsage
+			code = a.crashed(prefix, p, debug.Stack())
 		}
 	}()
 	if cmd != "help" && wantsHelp(args) {
@@ -94,9 +104,21 @@ func (a *App) Run(prog string, args []string) (code int) {
 		if errors.As(err, &ue) {
 			fmt.Fprintf(a.Stderr, "run '%s' for usage\n", helpHint)
 		}
-		return ExitUsage
+		return max(code, ExitUsage) // lint says ExitInternal when a rule failed
 	}
 	return code
+}
+
+// crashed reports a recovered panic: a plan changed while it was read is an input error (exit 2);
+// anything else is a bug (exit 3) that the user can report with the trace.
+func (a *App) crashed(prefix string, p any, stack []byte) int {
+	if ie, ok := plan.ChangedWhileRead(p); ok {
+		fmt.Fprintf(a.Stderr, "%s: %s\n", prefix, ie)
+		return ExitUsage
+	}
+	fmt.Fprintf(a.Stderr, "%s: internal error: %v\n  this is a bug in hybridlint, not a problem with your input; please report it at %s\n  with the command you ran, the output of hybridlint version, and this trace:\n%s",
+		prefix, p, IssuesURL, stack)
+	return ExitInternal
 }
 
 // wantsHelp reports whether a subcommand's arguments ask for its help.
@@ -175,7 +197,8 @@ Lint flags:
 Suppress a finding in a .tf file, on the line before the resource, module call or attribute:
   # hybridlint:ignore RULE[,RULE] [key="eu"] [expires=YYYY-MM-DD] -- reason
 
-Exit codes: 0 no active finding at or above --fail-on, 1 at least one, 2 usage, input or configuration error.
+Exit codes: 0 no active finding at or above --fail-on, 1 at least one, 2 usage, input or configuration error,
+3 internal error (a bug in hybridlint: please report it).
 `
 
 func (a *App) rules(args []string) error {

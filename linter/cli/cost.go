@@ -51,7 +51,7 @@ Flags:
 Prices are list prices without free tiers, each with its source (hybridlint init lists them);
 override them in .hybridlint.hcl: prices { aws_lambda_x86_64_gb_second = 0.000015 }.
 
-Exit codes: 0 the report was written, 2 usage or input error.
+Exit codes: 0 the report was written, 2 usage or input error, 3 internal error (a bug: please report it).
 `
 
 // cost writes the cost report: `hybridlint cost [flags] PLAN...`. It reads its inputs as lint
@@ -65,6 +65,9 @@ func (a *App) cost(args []string) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
+	if err := refuseOverwrite(&o.commonOptions, in, nil); err != nil {
+		return ExitUsage, err
+	}
 	plans := make([]costreport.Plan, 0, len(in.plans))
 	for i, p := range in.plans {
 		src := sources(p, &o.commonOptions)
@@ -74,6 +77,11 @@ func (a *App) cost(args []string) (int, error) {
 		}})
 	}
 	rep := costreport.Build(plans, costreport.Options{Settings: in.settings.Inputs(), MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage})
+	for _, p := range in.plans {
+		if err := p.Plan.WrongTypesError(); err != nil {
+			return ExitUsage, err
+		}
+	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.Stderr, "hybridlint cost: warning: %s\n", w)
 	}

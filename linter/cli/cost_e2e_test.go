@@ -260,7 +260,7 @@ func TestBadInputIsReportedOnceForLintAndCost(t *testing.T) {
 		{"no plan", nil, []string{"no plan given", "terraform show -json tf.plan > plan.json"}},
 		{"unknown flag", []string{plan, "--colour"}, []string{"unknown flag --colour", "for usage"}},
 		{"flag without value", []string{plan, "--usage"}, []string{"flag --usage needs a value"}},
-		{"bad idle window", []string{plan, "--idle-window", "0"}, []string{`--idle-window "0": want a whole number of minutes above 0`}},
+		{"bad idle window", []string{plan, "--idle-window", "0"}, []string{`--idle-window "0": want a whole number of minutes from 1 to 1440`}},
 		{"missing chdir", []string{plan, "--chdir", filepath.Join(dir, "nowhere")}, []string{"nowhere: no such directory"}},
 		{"missing plan", []string{filepath.Join(dir, "nope.json")}, []string{"nope.json: no such file", "check the path", "terraform plan -out tf.plan"}},
 		{"directory", []string{dir}, []string{dir + ": is a directory, not a plan file", "pass the plan JSON file itself"}},

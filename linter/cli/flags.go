@@ -2,11 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // output is one report to write: a format and its file ("" for standard output).
@@ -166,7 +167,7 @@ func (c *commonOptions) parseFlag(f *flagArg, formats formatList) (bool, error) 
 	case "chdir":
 		c.chdir, err = f.needValue()
 	case "idle-window":
-		c.idleWindow, err = f.intValue(1, math.MaxInt32, "a whole number of minutes above 0")
+		c.idleWindow, err = f.intValue(1, serverless.MaxIdleWindowMinutes, fmt.Sprintf("a whole number of minutes from 1 to %d", serverless.MaxIdleWindowMinutes))
 		c.idleWindowSet = true
 	case "config":
 		c.config, err = f.needValue()

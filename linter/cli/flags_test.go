@@ -66,6 +66,7 @@ func TestParseLintArgs(t *testing.T) {
 		{name: "bad fail-on after a good one", args: []string{"--fail-on=error", "--fail-on=", "p.json"}, wantErr: `unknown --fail-on ""`},
 		{name: "no plan", args: []string{"--format", "json"}, wantErr: "no plan given"},
 		{name: "missing value", args: []string{"p.json", "--baseline"}, wantErr: "flag --baseline needs a value"},
+		{name: "idle window beyond a day", args: []string{"--idle-window", "1441", "p.json"}, wantErr: `--idle-window "1441": want a whole number of minutes from 1 to 1440`},
 	}
 	runParseCases(t, parseLintArgs, tests)
 }
@@ -127,7 +128,7 @@ func TestParseCostArgs(t *testing.T) {
 		{name: "a lint format", args: []string{"--format", "sarif", "p.json"}, wantErr: `unknown --format "sarif" (use text, json, markdown, html;`},
 		{name: "a lint flag", args: []string{"--fail-on", "error", "p.json"}, wantErr: "unknown flag --fail-on"},
 		{name: "bad margin", args: []string{"--margin", "101", "p.json"}, wantErr: `--margin "101": want a whole number from 0 to 100`},
-		{name: "bad idle window", args: []string{"--idle-window", "0", "p.json"}, wantErr: `--idle-window "0": want a whole number of minutes above 0`},
+		{name: "bad idle window", args: []string{"--idle-window", "0", "p.json"}, wantErr: `--idle-window "0": want a whole number of minutes from 1 to 1440`},
 		{name: "config and no-config", args: []string{"--config", "a", "--no-config", "p.json"}, wantErr: "exclude each other"},
 		{name: "missing chdir", args: []string{"--chdir", "no/such/dir", "p.json"}, wantErr: "--chdir no/such/dir: no such directory"},
 		{name: "no plan", args: []string{"--margin", "10"}, wantErr: "no plan given"},

@@ -115,3 +115,31 @@ func azureHost(c *commonOptions) (*serverless.AzureHost, error) {
 	}
 	return azurehost.Discover(dir)
 }
+
+// refuseOverwrite stops a run whose report would replace one of its inputs (plans, configuration,
+// usage, host.json, and extra: the command's own inputs), compared by file identity.
+func refuseOverwrite(c *commonOptions, in *inputs, extra map[string]string) error {
+	files := map[string]string{c.usage: "the usage file", c.azureHostJSON: "the host.json"}
+	for _, f := range c.files {
+		files[f] = "the plan"
+	}
+	if in.cfg != nil {
+		files[in.cfg.Path] = "the configuration"
+	}
+	for f, what := range extra {
+		files[f] = what
+	}
+	for _, out := range in.outputs {
+		flag := "--format " + out.format + ":" + out.file
+		switch {
+		case out.format == "baseline":
+			flag = "--write-baseline"
+		case out.file == c.output:
+			flag = "--output"
+		}
+		if err := plan.RefuseOverwrite(flag, out.file, files); err != nil {
+			return err
+		}
+	}
+	return nil
+}

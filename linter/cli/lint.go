@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -47,6 +46,13 @@ func (a *App) lint(args []string) (int, error) {
 		return ExitUsage, err
 	}
 	cfg, outputs := in.cfg, in.outputs
+	if err := refuseOverwrite(&o.commonOptions, in, map[string]string{o.baseline: "the baseline"}); err != nil {
+		return ExitUsage, err
+	}
+	// Writing over the baseline read is how a baseline is updated; over any other input, never.
+	if err := refuseOverwrite(&o.commonOptions, &inputs{cfg: cfg, outputs: []output{{format: "baseline", file: o.writeBaseline}}}, nil); err != nil {
+		return ExitUsage, err
+	}
 	var base *baseline.Baseline
 	if o.baseline != "" {
 		if base, err = baseline.Read(o.baseline); err != nil {
@@ -62,6 +68,9 @@ func (a *App) lint(args []string) (int, error) {
 	r := &run{configFiles: map[string]string{}}
 	for _, p := range in.plans {
 		a.lintOne(r, p, ecfg, o, len(in.plans) > 1)
+		if err := p.Plan.WrongTypesError(); err != nil {
+			return ExitUsage, err
+		}
 	}
 	if r.unsourced > 0 {
 		r.notes = append(r.notes, finding.Note{Message: noSourcesHint(r.unsourcedFrom, r.unsourced, o.chdir)})
@@ -105,7 +114,7 @@ func (a *App) lint(args []string) (int, error) {
 		return ExitUsage, err
 	}
 	if len(r.errors) > 0 {
-		return ExitUsage, errors.New("a rule failed; the findings above may be incomplete")
+		return ExitInternal, fmt.Errorf("internal error: a rule failed, so the findings above may be incomplete; this is a bug in hybridlint, please report it at %s", IssuesURL)
 	}
 	return exitCode(findings, o.failOn), nil
 }

@@ -43,7 +43,10 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/source"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/spelling"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/suppress"
 )
@@ -189,7 +192,7 @@ func (rs Rules) names() []string {
 // Load reads and checks a configuration file. formats lists the valid output format names, known
 // the rules it may configure.
 func Load(path string, formats []string, known Rules) (*File, error) {
-	src, err := os.ReadFile(path)
+	src, err := plan.ReadSmallFile(path, "a configuration file")
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the configuration: %w", path, err)
 	}
@@ -198,6 +201,11 @@ func Load(path string, formats []string, known Rules) (*File, error) {
 
 // Parse checks a configuration file's text.
 func Parse(path string, src []byte, formats []string, known Rules) (*File, error) {
+	if line, tooDeep := source.TooDeep(src); tooDeep {
+		at := hcl.Range{Filename: path, Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 1}}
+		return nil, &Error{Diags: hcl.Diagnostics{diag(at, fmt.Sprintf("nested more than %d levels deep", source.MaxNesting),
+			"a configuration file this deep is not one hybridlint wrote or documents; check that this is the right file")}}
+	}
 	hf, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, &Error{Diags: errorsOnly(diags)}
@@ -296,8 +304,8 @@ func (f *File) decodeConfig(c *configBlock, formats []string) hcl.Diagnostics {
 		d := gohcl.DecodeExpression(c.IdleWindowMinutes.Expr, nil, &n)
 		errs = append(errs, d...)
 		if !d.HasErrors() {
-			if n <= 0 {
-				errs = append(errs, diag(c.IdleWindowMinutes.Expr.Range(), "idle_window_minutes must be above 0", fmt.Sprintf("got %d", n)))
+			if n <= 0 || n > serverless.MaxIdleWindowMinutes {
+				errs = append(errs, diag(c.IdleWindowMinutes.Expr.Range(), fmt.Sprintf("idle_window_minutes must be from 1 to %d (a day)", serverless.MaxIdleWindowMinutes), fmt.Sprintf("got %d", n)))
 			} else {
 				f.IdleWindowMinutes = &n
 			}
@@ -430,7 +438,7 @@ func decodeIgnore(path string, ib ignoreBlock, known Rules) (*suppress.Ignore, h
 	if strings.TrimSpace(reason) == "" && !d.HasErrors() {
 		errs = append(errs, diag(ib.DefRange, "an ignore block needs a reason", "say why the finding is accepted: reason = \"...\""))
 	}
-	ig.Reason = reason
+	ig.Reason = finding.Printable(reason)
 	exp, d := stringAttr(ib.Expires)
 	errs = append(errs, d...)
 	if ib.Expires != nil && !d.HasErrors() {

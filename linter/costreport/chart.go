@@ -96,8 +96,8 @@ func chartSVG(f Function, id string) string {
 		s.atExp, _ = c.USD(k, expected)
 		all = append(all, s)
 	}
-	if len(all) == 0 || ymax <= 0 {
-		return ""
+	if len(all) == 0 || !(ymax > 0) || math.IsInf(ymax, 0) || math.IsInf(ymin, 0) {
+		return "" // nothing to draw, or amounts that overflow: an axis without an end
 	}
 	ylo := math.Pow(10, math.Floor(math.Log10(math.Max(ymin, minChartUSD))))
 	yhi := math.Pow(10, math.Ceil(math.Log10(ymax)))

@@ -2,7 +2,9 @@ package costreport
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
@@ -177,6 +179,11 @@ func priceFunction(pf serverless.PlannedFunction, s serverless.Inputs, margin fl
 		f.Error = err.Error()
 		return f
 	}
+	if k, usd, ok := beyondPricing(c); ok {
+		f.Error = fmt.Sprintf("%s would cost $%s a month, beyond the %s that hybridlint prices: check the prices block of .hybridlint.hcl and the expected traffic",
+			k, strconv.FormatFloat(usd, 'g', 3, 64), cost.FormatUSD(cost.MaxMonthlyUSD))
+		return f
+	}
 	if complete {
 		// Only a chart reads it, and only with complete traffic (see chart.go): a plan of
 		// thousands of functions without traffic would otherwise hold every comparison.
@@ -203,6 +210,19 @@ func priceFunction(pf serverless.PlannedFunction, s serverless.Inputs, margin fl
 		}
 	}
 	return f
+}
+
+// beyondPricing finds an option whose cost at the expected traffic overflows or passes
+// cost.MaxMonthlyUSD: such amounts come from absurd prices or traffic, and the report, its chart and
+// its JSON print none of them.
+func beyondPricing(c *cost.Comparison) (cost.Kind, float64, bool) {
+	for _, k := range cost.Kinds() {
+		pr, err := c.Expected(k)
+		if err == nil && !(math.Abs(pr.Estimate.USD) <= cost.MaxMonthlyUSD) {
+			return k, pr.Estimate.USD, true
+		}
+	}
+	return 0, 0, false
 }
 
 // option prices one option at the expected traffic, or only its fixed part without traffic.

@@ -11,6 +11,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
 
@@ -54,6 +55,9 @@ func Run(g *graph.Graph, all []*rules.Rule, cfg Config) Result {
 func runOne(r *rules.Rule, g *graph.Graph, options any, settings rules.Settings) (fs []finding.Finding, err error) {
 	defer func() {
 		if p := recover(); p != nil {
+			if _, changed := plan.ChangedWhileRead(p); changed {
+				panic(p) // not a bug in the rule: the plan file was truncated under us (see cli.App.Run)
+			}
 			err = fmt.Errorf("rule %s failed on %s: %v (this is a bug in hybridlint; please report it with this trace)\n%s",
 				r.Name, g.Plan.Path, p, debug.Stack())
 		}

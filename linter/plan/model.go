@@ -7,6 +7,8 @@
 package plan
 
 import (
+	"sync"
+
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
@@ -41,6 +43,9 @@ type ResourceChange struct {
 	// values known only after apply instead of marking them: a missing attribute is then unknown,
 	// never absent (which rules would read as "the provider default").
 	MissingIsUnknown bool
+
+	problemsMu sync.Mutex
+	problems   []WrongType // see Plan.WrongTypes
 }
 
 // Module is one module's configuration.

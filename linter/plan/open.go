@@ -2,9 +2,7 @@ package plan
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"os"
 )
 
 // Input is one plan as the user named it on the command line: the plan model, and what finding
@@ -50,17 +48,13 @@ func Open(ctx context.Context, name string, o OpenOptions) (*Input, error) {
 	if dir == "" {
 		dir = "."
 	}
-	data, err := Convert(ctx, name, o.TFBin, dir)
+	p, err := LoadBinary(ctx, name, o.TFBin, dir)
 	if err != nil {
 		return nil, err
 	}
-	p, err := Parse(name, data)
+	snapshot, _, err := readFile(name) // size-checked, mapped when large
 	if err != nil {
 		return nil, err
-	}
-	snapshot, err := os.ReadFile(name)
-	if err != nil {
-		return nil, &InputError{Path: name, Problem: fmt.Sprintf("cannot read: %v", err)}
 	}
 	return &Input{Plan: p, PlanFile: snapshot}, nil
 }
@@ -69,9 +63,13 @@ func openStdin(stdin io.Reader) (*Input, error) {
 	if stdin == nil {
 		return nil, &InputError{Path: StdinName, Problem: "no standard input to read", Hint: "pass the plan file's name instead of -"}
 	}
-	data, err := io.ReadAll(stdin)
+	limit, err := MaxInputSize(nil)
 	if err != nil {
-		return nil, &InputError{Path: StdinName, Problem: fmt.Sprintf("cannot read: %v", err), Hint: "pass the plan file's name instead of -"}
+		return nil, &InputError{Path: StdinName, Problem: err.Error()}
+	}
+	data, err := ReadAll(StdinName, stdin, "a plan", limit)
+	if err != nil {
+		return nil, err
 	}
 	if IsBinaryPlan(data) {
 		// terraform show reads a plan from a file only.

@@ -47,7 +47,7 @@ func parse(path string, data []byte, release func([]byte)) (*Plan, error) {
 		return nil, &InputError{Path: path, Problem: "this is a binary plan file, not JSON",
 			Hint: "pass --tf-bin or put terraform or tofu on PATH to convert it, or run: terraform show -json " + path + " > plan.json"}
 	}
-	text, err := decodeText(data)
+	text, copied, err := decodeText(data)
 	if err != nil {
 		return nil, &InputError{Path: path, Problem: err.Error(), Hint: howToMakePlan}
 	}
@@ -57,7 +57,7 @@ func parse(path string, data []byte, release func([]byte)) (*Plan, error) {
 			Hint: "the command that wrote it probably failed; " + howToMakePlan}
 	}
 	p := &Plan{Path: path}
-	if &text[0] != &data[len(data)-len(text)] {
+	if copied {
 		release = nil // a decoded copy (UTF-16), not the mapping
 	}
 	top, err := p.scanTop(text, release)
@@ -271,13 +271,22 @@ func scanChange(s *scanner, rc *ResourceChange) error {
 // values but no resource_changes.
 func changesFromPlannedValues(raw []byte) ([]*ResourceChange, error) {
 	var out []*ResourceChange
-	var walk func(s *scanner, module string) error
-	walk = func(s *scanner, module string) error {
-		return s.object(func(key []byte) error {
+	// walk reads one module in a single pass: its address may come after its resources, so they
+	// get it when the module's object ends. (Skipping a child first to read its address made a
+	// deep chain of child_modules quadratic.)
+	var walk func(s *scanner) error
+	walk = func(s *scanner) error {
+		var address string
+		var own []*ResourceChange
+		err := s.object(func(key []byte) error {
 			switch string(key) {
+			case "address":
+				var err error
+				address, err = s.str()
+				return err
 			case "resources":
 				return s.array(func() error {
-					rc := &ResourceChange{ModuleAddress: module, Actions: tfjson.Actions{tfjson.ActionNoop}, MissingIsUnknown: true}
+					rc := &ResourceChange{Actions: tfjson.Actions{tfjson.ActionNoop}, MissingIsUnknown: true}
 					err := s.object(func(key []byte) error {
 						var err error
 						switch string(key) {
@@ -306,54 +315,30 @@ func changesFromPlannedValues(raw []byte) ([]*ResourceChange, error) {
 						return err
 					})
 					out = append(out, rc)
+					own = append(own, rc)
 					return err
 				})
 			case "child_modules":
-				return s.array(func() error {
-					// The child's address is read inside; walk it with a scanner of its own.
-					raw, err := s.skip()
-					if err != nil {
-						return err
-					}
-					addr, err := childAddress(raw)
-					if err != nil {
-						return err
-					}
-					return walk(&scanner{data: raw}, addr)
-				})
+				return s.array(func() error { return walk(s) })
 			default:
 				_, err := s.skip()
 				return err
 			}
 		})
+		for _, rc := range own {
+			rc.ModuleAddress = address
+		}
+		return err
 	}
 	s := &scanner{data: raw}
 	err := s.object(func(key []byte) error {
 		if string(key) == "root_module" {
-			return walk(s, "")
+			return walk(s)
 		}
 		_, err := s.skip()
 		return err
 	})
 	return out, err
-}
-
-func childAddress(raw []byte) (string, error) {
-	var m struct {
-		Address string `json:"address"`
-	}
-	// Only the small leading part matters, but the object is already bounded; decode its address.
-	s := &scanner{data: raw}
-	err := s.object(func(key []byte) error {
-		if string(key) == "address" {
-			var err error
-			m.Address, err = s.str()
-			return err
-		}
-		_, err := s.skip()
-		return err
-	})
-	return m.Address, err
 }
 
 func jsonUnmarshalString(raw []byte, out *string) error { return json.Unmarshal(raw, out) }

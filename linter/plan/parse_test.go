@@ -35,7 +35,7 @@ func TestParseAgreesWithTerraformJSON(t *testing.T) {
 			got, err := Parse(path, data)
 			require.NoError(t, err)
 
-			text, err := decodeText(data)
+			text, _, err := decodeText(data)
 			require.NoError(t, err)
 			var want tfjson.Plan
 			require.NoError(t, json.Unmarshal(text, &want))
@@ -201,11 +201,25 @@ func FuzzParse(f *testing.F) {
 	f.Add(good)
 	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","change":{"actions":["create"],"after":{"x":[1,{"y":"\"z\\"}]}}}]}`))
 	f.Add([]byte(`{"format_version":"1.2","configuration":{"root_module":{"resources":[{"address":"a.b","expressions":{"x":{"references":["c.d"]},"blk":[{"y":{"constant_value":1}}]}}]}}}`))
+	// Crashers found by hand: malformed UTF-16 made the encoding detection index out of range.
+	for _, name := range []string{"utf16-bom-odd-utf8.json", "utf16-guess-7-bytes.json", "utf16-cjk.json", "utf16-cut-odd.json", "utf32.json",
+		"sensitive-trailing-comma.json", "sensitive-1e400.json", "after-1e400.json", "after-missing-colon.json"} {
+		seed, err := os.ReadFile(filepath.Join("../testdata/hostile", name))
+		require.NoError(f, err)
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Parse("fuzz.json", data)
 		if err == nil {
 			for _, rc := range p.Changes {
 				rc.Values().Get("a", 0, "b")
+				// What the scanner accepted without decoding must decode later (issue 16).
+				for _, raw := range [][]byte{rc.Before, rc.After, rc.AfterUnknown, rc.BeforeSensitive, rc.AfterSensitive} {
+					var out any
+					if err := json.Unmarshal(raw, &out); len(raw) > 0 && err != nil {
+						t.Fatalf("accepted %q, which does not decode: %v", raw, err)
+					}
+				}
 			}
 		}
 	})

@@ -2,7 +2,9 @@ package plan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"strconv"
 	"unsafe"
 )
 
@@ -28,6 +30,22 @@ type scanner struct {
 	releasing bool
 	// modules are the called modules' configurations read so far, by the hash of their text.
 	modules map[uint64][]scannedModule
+	// depth counts the objects and arrays being read, to stop a crafted document from
+	// recursing until the stack runs out (see maxDepth).
+	depth int
+}
+
+// maxDepth is how deeply objects and arrays read into Go values may nest; encoding/json allows the
+// same. Real plans nest a few dozen levels.
+const maxDepth = 10000
+
+// enter counts one more level of nesting; the caller defers s.depth--.
+func (s *scanner) enter() error {
+	s.depth++
+	if s.depth > maxDepth {
+		return s.fail("nested more than %d levels deep", maxDepth)
+	}
+	return nil
 }
 
 // releaseChunk is how far the scanner moves before handing the pages behind it back.
@@ -193,68 +211,231 @@ func (s *scanner) viewStr() (string, error) {
 	return unsafe.String(&b[0], len(b)), nil
 }
 
-// skip consumes one value of any kind and returns its raw bytes.
+// skip consumes one value of any kind and returns its raw bytes. It checks the grammar as it goes,
+// as strictly as encoding/json does (commas, colons, numbers, escapes), because what it skips is
+// decoded later, when a rule asks: a value that would fail to decode then must fail the load
+// now, or a finding, or a sensitivity marking, would silently disappear.
 func (s *scanner) skip() ([]byte, error) {
 	s.ws()
 	start := s.pos
-	var stack []byte
+	var stack []byte // the open '{' and '[', innermost last
 	for {
+		// A value is next.
+		s.ws()
 		if s.pos >= len(s.data) {
 			return nil, s.eof()
 		}
-		c := s.data[s.pos]
-		switch c {
-		case '{', '[':
+		switch c := s.data[s.pos]; {
+		case c == '{' || c == '[':
+			s.pos++
+			close := byte('}')
+			if c == '[' {
+				close = ']'
+			}
+			if s.peek() == close {
+				s.pos++
+				break
+			}
+			if len(stack) >= maxDepth {
+				return nil, s.fail("nested more than %d levels deep", maxDepth)
+			}
 			stack = append(stack, c)
-			s.pos++
-		case '}', ']':
-			open := byte('{')
-			if c == ']' {
-				open = '['
-			}
-			if len(stack) == 0 || stack[len(stack)-1] != open {
-				return nil, s.fail("unexpected %q", c)
-			}
-			stack = stack[:len(stack)-1]
-			s.pos++
-		case '"':
-			end, err := s.stringEnd()
-			if err != nil {
-				return nil, err
-			}
-			s.pos = end
-		case ',', ':', ' ', '\n', '\r', '\t':
-			if len(stack) == 0 {
-				return nil, s.fail("unexpected %q", c)
-			}
-			s.pos++
-			if c == ',' && s.releasing {
-				s.releaseBehind()
+			if c == '{' {
+				if err := s.member(); err != nil {
+					return nil, err
+				}
 			}
 			continue
-		case 't':
+		case c == '"':
+			if err := s.skipString(); err != nil {
+				return nil, err
+			}
+		case c == 't':
 			if err := s.literal("true"); err != nil {
 				return nil, err
 			}
-		case 'f':
+		case c == 'f':
 			if err := s.literal("false"); err != nil {
 				return nil, err
 			}
-		case 'n':
+		case c == 'n':
 			if err := s.literal("null"); err != nil {
 				return nil, err
 			}
-		default:
-			if c == '-' || (c >= '0' && c <= '9') {
-				s.number()
-			} else {
-				return nil, s.fail("invalid character %q", c)
+		case c == '-' || (c >= '0' && c <= '9'):
+			if err := s.strictNumber(); err != nil {
+				return nil, err
 			}
+		default:
+			return nil, s.fail("invalid character %q where a value should be", c)
 		}
-		if len(stack) == 0 {
-			return s.data[start:s.pos], nil
+		// A value has ended: close what it ends, then expect the next member or element.
+		for {
+			if len(stack) == 0 {
+				return s.data[start:s.pos], nil
+			}
+			open := stack[len(stack)-1]
+			c := s.peek()
+			switch {
+			case c == 0:
+				return nil, s.eof()
+			case c == '}' && open == '{', c == ']' && open == '[':
+				s.pos++
+				stack = stack[:len(stack)-1]
+				continue
+			case c == ',':
+				s.pos++
+				if s.releasing {
+					s.releaseBehind()
+				}
+				if open == '{' {
+					if err := s.member(); err != nil {
+						return nil, err
+					}
+				} else if s.peek() == ']' {
+					return nil, s.fail("unexpected ']' after ',' (a trailing comma is not JSON)")
+				}
+			case open == '{':
+				return nil, s.fail("expected ',' or '}' after object member, found %q", c)
+			default:
+				return nil, s.fail("expected ',' or ']' after array element, found %q", c)
+			}
+			break
 		}
 	}
+}
+
+// member consumes an object member's key and colon, leaving the value next.
+func (s *scanner) member() error {
+	switch c := s.peek(); c {
+	case 0:
+		return s.eof()
+	case '"':
+	case '}':
+		return s.fail("unexpected '}' after ',' (a trailing comma is not JSON)")
+	default:
+		return s.fail("expected a string as object key, found %q", c)
+	}
+	if err := s.skipString(); err != nil {
+		return err
+	}
+	return s.expect(':')
+}
+
+// skipString consumes a string, checking what encoding/json would refuse in it: control
+// characters and invalid escapes.
+func (s *scanner) skipString() error {
+	end, err := s.stringEnd()
+	if err != nil {
+		return err
+	}
+	body := s.data[s.pos+1 : end-1]
+	if bytes.IndexByte(body, '\\') < 0 && !hasControl(body) {
+		s.pos = end
+		return nil
+	}
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c < 0x20:
+			s.pos += 1 + i
+			return s.fail("invalid control character 0x%02x in a string", c)
+		case c == '\\':
+			i++
+			switch body[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(body) || !isHex4(body[i+1:i+5]) {
+					s.pos += i
+					return s.fail("invalid \\u escape in a string")
+				}
+				i += 4
+			default:
+				s.pos += i
+				return s.fail("invalid escape %q in a string", "\\"+string(rune(body[i])))
+			}
+		}
+	}
+	s.pos = end
+	return nil
+}
+
+// hasControl reports whether b holds a byte below 0x20, eight bytes at a time.
+func hasControl(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if (x-0x20*ones)&^x&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b[:4] {
+		if !(c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// strictNumber consumes a number in JSON's grammar and refuses one that no float64 holds (1e400):
+// encoding/json would fail to decode it later.
+func (s *scanner) strictNumber() error {
+	start := s.pos
+	d := s.data
+	i := s.pos
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case digits() == 0:
+		s.pos = i
+		return s.fail("invalid number")
+	}
+	exact := true
+	if i < len(d) && d[i] == '.' {
+		i++
+		if digits() == 0 {
+			s.pos = i
+			return s.fail("invalid number: digits must follow the decimal point")
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		exact = false
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			s.pos = i
+			return s.fail("invalid number: digits must follow the exponent")
+		}
+	}
+	if !exact || i-start > 300 {
+		if _, err := strconv.ParseFloat(string(d[start:i]), 64); err != nil {
+			return s.fail("number %.40s is out of range", d[start:i])
+		}
+	}
+	s.pos = i
+	return nil
 }
 
 func (s *scanner) literal(word string) error {
@@ -268,19 +449,12 @@ func (s *scanner) literal(word string) error {
 	return nil
 }
 
-func (s *scanner) number() {
-	for s.pos < len(s.data) {
-		switch c := s.data[s.pos]; {
-		case c >= '0' && c <= '9', c == '-', c == '+', c == '.', c == 'e', c == 'E':
-			s.pos++
-		default:
-			return
-		}
-	}
-}
-
 // object calls fn for each key; fn must consume the value (reading it or calling skip).
 func (s *scanner) object(fn func(key []byte) error) error {
+	defer func() { s.depth-- }()
+	if err := s.enter(); err != nil {
+		return err
+	}
 	if err := s.expect('{'); err != nil {
 		return err
 	}
@@ -315,6 +489,10 @@ func (s *scanner) object(fn func(key []byte) error) error {
 
 // array calls fn for each element; fn must consume it.
 func (s *scanner) array(fn func() error) error {
+	defer func() { s.depth-- }()
+	if err := s.enter(); err != nil {
+		return err
+	}
 	if err := s.expect('['); err != nil {
 		return err
 	}

@@ -3,7 +3,11 @@ package plan
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
+	"slices"
+	"strconv"
+	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -28,13 +32,120 @@ const (
 type Value struct {
 	State State
 	V     any
+	// at is where the value was read, so that a reader that finds another type than it expects
+	// can say which resource and attribute (see Plan.WrongTypes); nil for a value made by hand.
+	at *reading
+}
+
+// reading is one Values.Get: the instance and the path.
+type reading struct {
+	rc   *ResourceChange
+	path []any
+}
+
+// wrongType records that the value at v.at is not what a rule expected, once per attribute.
+func (v Value) wrongType(want string) {
+	if v.at == nil {
+		return
+	}
+	rc := v.at.rc
+	rc.problemsMu.Lock()
+	defer rc.problemsMu.Unlock()
+	where := pathString(v.at.path)
+	for _, p := range rc.problems {
+		if p.Attribute == where {
+			return
+		}
+	}
+	rc.problems = append(rc.problems, WrongType{Address: rc.Address, Attribute: where, Got: describe(v.V), Want: want})
+}
+
+// WrongType is a value of the wrong type where a rule reads it: "timeout": "30", an object, 2^63.
+// A rule cannot judge it, and a run that skipped it would pass for the wrong reason.
+type WrongType struct {
+	Address, Attribute, Got, Want string
+}
+
+func (w WrongType) String() string {
+	return fmt.Sprintf("%s: %s is %s, where %s is expected", w.Address, w.Attribute, w.Got, w.Want)
+}
+
+// WrongTypes lists the values rules found of the wrong type, in plan order.
+func (p *Plan) WrongTypes() []WrongType {
+	var out []WrongType
+	for _, rc := range p.Changes {
+		rc.problemsMu.Lock()
+		out = append(out, rc.problems...)
+		rc.problemsMu.Unlock()
+	}
+	return out
+}
+
+// WrongTypesError is the InputError for the values of the wrong type that rules found, nil when
+// there are none: the run cannot say "clean" about what it could not read.
+func (p *Plan) WrongTypesError() error {
+	wrong := p.WrongTypes()
+	if len(wrong) == 0 {
+		return nil
+	}
+	lines := make([]string, 0, len(wrong))
+	for i, w := range wrong {
+		if i == 10 {
+			lines = append(lines, fmt.Sprintf("and %d more", len(wrong)-i))
+			break
+		}
+		lines = append(lines, w.String())
+	}
+	return &InputError{Path: p.Path, Problem: "values of the wrong type where hybridlint reads them:\n  " + strings.Join(lines, "\n  "),
+		Hint: "terraform show -json does not write these: write the plan again with it, or fix the values, and run hybridlint again"}
+}
+
+func pathString(path []any) string {
+	var b strings.Builder
+	for i, step := range path {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		fmt.Fprint(&b, step)
+	}
+	return b.String()
+}
+
+// describe names a value's type, and shows it when it is short; strings are quoted, so no escape
+// sequence in a plan reaches a terminal.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		if len(x) > 40 {
+			return "a string"
+		}
+		return fmt.Sprintf("%q (a string)", x)
+	case bool:
+		return fmt.Sprintf("%t (a bool)", x)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	}
+	return fmt.Sprintf("%T", v)
 }
 
 // Known reports whether the value is in the plan and not null.
 func (v Value) Known() bool { return v.State == Known }
 
 // Float returns a known number.
+// A known value of another type is recorded as a WrongType.
 func (v Value) Float() (float64, bool) {
+	f, ok := v.number()
+	if !ok && v.State == Known {
+		v.wrongType("a number")
+	}
+	return f, ok
+}
+
+func (v Value) number() (float64, bool) {
 	if v.State != Known {
 		return 0, false
 	}
@@ -48,13 +159,28 @@ func (v Value) Float() (float64, bool) {
 	return 0, false
 }
 
-// Int returns a known whole number.
+// Int returns a known whole number. A known value of another type, a fraction, or a number
+// beyond 2^52 (where float64 stops holding every whole number) is recorded as a WrongType.
 func (v Value) Int() (int, bool) {
-	f, ok := v.Float()
+	f, ok := v.number()
 	if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<52 {
+		if v.State == Known {
+			v.wrongType("a whole number")
+		}
 		return 0, false
 	}
 	return int(f), true
+}
+
+// PositiveInt returns a known whole number of 1 or more, for a quantity that cannot be zero or
+// negative (a timeout, a memory size). Anything else known is recorded as a WrongType.
+func (v Value) PositiveInt() (int, bool) {
+	n, ok := v.Int()
+	if ok && n < 1 {
+		v.wrongType("a whole number of 1 or more")
+		return 0, false
+	}
+	return n, ok
 }
 
 // String returns a known string.
@@ -99,6 +225,12 @@ func (v *Values) Get(path ...any) Value {
 	if rc.Leaving() {
 		value, unknown, sensitive = rc.Before, nil, rc.BeforeSensitive
 	}
+	if !validJSON(sensitive) {
+		// The scanner checked the marking when it loaded the plan; it no longer reads only when
+		// the file changed under us since. Fail closed: a marking that cannot be read hides the
+		// whole value.
+		return Value{State: Sensitive}
+	}
 	parent := value
 	for i, step := range path {
 		if isTrue(unknown) {
@@ -110,7 +242,13 @@ func (v *Values) Get(path ...any) Value {
 		if i == len(path)-1 {
 			parent = value
 		}
-		value, unknown, sensitive = rawChild(value, step), rawChild(unknown, step), rawChild(sensitive, step)
+		var valueErr, unknownErr, sensitiveErr error
+		value, valueErr = rawChild(value, step)
+		unknown, unknownErr = rawChild(unknown, step)
+		sensitive, sensitiveErr = rawChild(sensitive, step)
+		if valueErr != nil || unknownErr != nil || sensitiveErr != nil {
+			return Value{State: Sensitive} // as above: no rule reads what no longer reads as JSON
+		}
 	}
 	switch {
 	case isTrue(unknown):
@@ -131,25 +269,29 @@ func (v *Values) Get(path ...any) Value {
 	}
 	var out any
 	if err := json.Unmarshal(value, &out); err != nil {
-		return Value{State: Absent}
+		// The scanner checked these bytes when it loaded the plan; they no longer decode only
+		// when the file changed under us since. Fail closed: no rule reads the value.
+		return Value{State: Sensitive}
 	}
-	return Value{State: Known, V: out}
+	return Value{State: Known, V: out, at: &reading{rc: v.rc, path: slices.Clone(path)}}
 }
 
 // rawChild returns the raw JSON of an object member (a string step) or a list element (an int
-// step) of raw; nil when raw is not of that shape or has no such member.
-func rawChild(raw []byte, step any) []byte {
+// step) of raw; nil when raw is not of that shape or has no such member. An error says that raw,
+// up to the member, is not valid JSON.
+func rawChild(raw []byte, step any) ([]byte, error) {
 	if len(raw) == 0 {
-		return nil
+		return nil, nil
 	}
 	s := &scanner{data: raw}
 	var found []byte
+	var err error
 	switch k := step.(type) {
 	case string:
 		if s.peek() != '{' {
-			return nil
+			return nil, nil
 		}
-		_ = s.object(func(key []byte) error {
+		err = s.object(func(key []byte) error {
 			v, err := s.skip()
 			if err == nil && found == nil && string(key) == k {
 				found = v
@@ -159,10 +301,10 @@ func rawChild(raw []byte, step any) []byte {
 		})
 	case int:
 		if s.peek() != '[' || k < 0 {
-			return nil
+			return nil, nil
 		}
 		i := 0
-		_ = s.array(func() error {
+		err = s.array(func() error {
 			v, err := s.skip()
 			if err == nil && i == k {
 				found = v
@@ -172,7 +314,24 @@ func rawChild(raw []byte, step any) []byte {
 			return err
 		})
 	}
-	return found
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, err
+	}
+	return found, nil
+}
+
+// validJSON reports whether raw (empty: nothing) is one JSON value, as strictly as the scanner
+// checks a plan.
+func validJSON(raw []byte) bool {
+	if len(raw) == 0 {
+		return true
+	}
+	s := &scanner{data: raw}
+	if _, err := s.skip(); err != nil {
+		return false
+	}
+	s.ws()
+	return s.pos == len(raw)
 }
 
 // errStop ends a walk early once the member sought is found.
@@ -181,7 +340,11 @@ var errStop = errors.New("stop")
 // hasMember reports whether the object raw has the member step (present, perhaps null).
 func hasMember(raw []byte, step any) bool {
 	key, ok := step.(string)
-	return ok && rawChild(raw, key) != nil
+	if !ok {
+		return false
+	}
+	v, err := rawChild(raw, key)
+	return err == nil && v != nil
 }
 
 // isTrue and isNull read a value as the scanner cut it: without surrounding space.

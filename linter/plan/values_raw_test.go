@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // decodeAny decodes raw JSON for comparisons in tests; nil when there is none.
@@ -50,7 +51,9 @@ func TestRawChild(t *testing.T) {
 	} {
 		node := raw
 		for _, step := range tc.path {
-			node = rawChild(node, step)
+			var err error
+			node, err = rawChild(node, step)
+			require.NoError(t, err, "%v", tc.path)
 		}
 		assert.Equal(t, tc.want, string(node), "%v", tc.path)
 	}

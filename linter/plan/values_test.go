@@ -5,6 +5,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestValues(t *testing.T) {
@@ -78,4 +79,40 @@ func TestPlannedValuesMissingAttributeIsUnknown(t *testing.T) {
 	assert.NoError(t, err)
 	assert.Equal(t, Unknown, p.Changes[0].Values().Get("visibility_timeout_seconds").State,
 		"planned_values leaves unknown values out: missing must not read as the provider default")
+}
+
+func TestWrongTypesAreRecorded(t *testing.T) {
+	for _, tc := range []struct {
+		after, read, want string
+	}{
+		{`{"timeout":"30"}`, "int", `a.b: timeout is "30" (a string), where a whole number is expected`},
+		{`{"timeout":{"s":1}}`, "int", "a.b: timeout is an object, where a whole number is expected"},
+		{`{"timeout":[1]}`, "float", "a.b: timeout is a list, where a number is expected"},
+		{`{"timeout":9223372036854775808}`, "int", "a.b: timeout is 9.223372036854776e+18, where a whole number is expected"},
+		{`{"timeout":2.5}`, "int", "a.b: timeout is 2.5, where a whole number is expected"},
+		{`{"timeout":-1}`, "positive", "a.b: timeout is -1, where a whole number of 1 or more is expected"},
+		{`{"timeout":"\u001b[31m"}`, "int", `a.b: timeout is "\x1b[31m" (a string), where a whole number is expected`},
+		{`{"timeout":30}`, "positive", ""},
+		{`{"timeout":null}`, "int", ""},
+	} {
+		p, err := Parse("p.json", []byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","change":{"actions":["create"],"after":`+tc.after+`,"after_unknown":{}}}]}`))
+		require.NoError(t, err)
+		v := p.Changes[0].Values().Get("timeout")
+		switch tc.read {
+		case "int":
+			v.Int()
+			v.Int() // recorded once
+		case "float":
+			v.Float()
+		case "positive":
+			v.PositiveInt()
+		}
+		if tc.want == "" {
+			assert.NoError(t, p.WrongTypesError(), tc.after)
+			continue
+		}
+		require.Len(t, p.WrongTypes(), 1, tc.after)
+		assert.Equal(t, tc.want, p.WrongTypes()[0].String())
+		assert.ErrorContains(t, p.WrongTypesError(), "p.json: values of the wrong type where hybridlint reads them:\n  "+tc.want)
+	}
 }

@@ -22,6 +22,10 @@ import (
 // to keep each warm: keep-warm schedules and provisioned or always-ready capacity. Values the plan
 // does not know leave a function (or a schedule) out rather than guessed.
 
+// MaxIdleWindowMinutes bounds the idle window (--idle-window, idle_window_minutes): a day. Idle
+// instances are reclaimed within minutes to hours, and every front end checks the same bound.
+const MaxIdleWindowMinutes = 24 * 60
+
 // Inputs are what the model reads besides the plan: how long an idle function stays warm, the
 // Azure host settings, the expected traffic and the prices. The zero value means the platform
 // defaults, no host.json, no traffic and the list prices.
@@ -276,8 +280,9 @@ func azureFunction(app AzureApp, in Inputs, lookup *usage.Lookup) (PlannedFuncti
 	return pf, true
 }
 
-// intOrDefault reads a whole number that takes a default when unset; ok is false when the plan
-// does not know it.
+// intOrDefault reads a quantity (a memory size, a timeout: a whole number of 1 or more) that takes
+// a default when unset; ok is false when the plan does not know it. Any other known value is an
+// input error (plan.WrongType).
 func intOrDefault(v plan.Value, def int) (int, bool) {
 	useDefault, ok := OrDefault(v)
 	switch {
@@ -286,7 +291,7 @@ func intOrDefault(v plan.Value, def int) (int, bool) {
 	case useDefault:
 		return def, true
 	}
-	return v.Int()
+	return v.PositiveInt()
 }
 
 // Workload is the expected traffic in the cost model's terms.

@@ -180,20 +180,33 @@ func parseManifest(data []byte) ([]manifestEntry, error) {
 	return wrapped.Modules, err
 }
 
+// snapshotBudget bounds what a plan file's configuration snapshot may expand to: a zip of a few
+// hundred KB can hold gigabytes of highly compressible text. Real snapshots are a few MB.
+const snapshotBudget = 64 << 20
+
 func (l *loader) fromPlanFile(data []byte) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return
 	}
-	files := map[string]*zip.File{}
+	// Files by module directory, read in one pass: tfconfig/m-<key>/<file>.
+	byModule := map[string][]*zip.File{}
+	var mf *zip.File
 	for _, f := range zr.File {
-		files[f.Name] = f
+		if f.Name == "tfconfig/modules.json" {
+			mf = f
+			continue
+		}
+		rest, ok := strings.CutPrefix(f.Name, "tfconfig/m-")
+		if key, name, ok2 := strings.Cut(rest, "/"); ok && ok2 && !strings.Contains(name, "/") && isConfigFile(name) {
+			byModule[key] = append(byModule[key], f)
+		}
 	}
-	mf := files["tfconfig/modules.json"]
 	if mf == nil {
 		return
 	}
-	raw, err := readZip(mf)
+	budget := int64(snapshotBudget)
+	raw, err := readZip(mf, &budget)
 	if err != nil {
 		return
 	}
@@ -202,15 +215,22 @@ func (l *loader) fromPlanFile(data []byte) {
 		l.cfg.Notes = append(l.cfg.Notes, finding.Note{Message: "the plan file's tfconfig/modules.json is not valid JSON; its configuration snapshot is not used: " + err.Error()})
 		return
 	}
+	seen := map[string]bool{}
 	for _, e := range entries {
-		prefix := "tfconfig/m-" + e.Key + "/"
+		if seen[e.Key] {
+			continue // a module listed twice is read once
+		}
+		seen[e.Key] = true
 		m := l.newModule(e.Key, l.display(filepath.Join(l.base, filepath.FromSlash(e.Dir))), FromPlanFile)
-		for _, zf := range zr.File {
-			name, ok := strings.CutPrefix(zf.Name, prefix)
-			if !ok || strings.Contains(name, "/") || !isConfigFile(name) {
-				continue
+		for _, zf := range byModule[e.Key] {
+			name := path.Base(zf.Name)
+			src, err := readZip(zf, &budget)
+			if errors.Is(err, errSnapshotTooLarge) {
+				l.cfg.Notes = append(l.cfg.Notes, finding.Note{Message: fmt.Sprintf(
+					"the plan file's configuration snapshot expands to more than %d MiB, so the rest of it is not read; findings there have no line numbers", snapshotBudget>>20)})
+				l.add(m)
+				return
 			}
-			src, err := readZip(zf)
 			if err != nil {
 				continue
 			}
@@ -220,13 +240,25 @@ func (l *loader) fromPlanFile(data []byte) {
 	}
 }
 
-func readZip(f *zip.File) ([]byte, error) {
+var errSnapshotTooLarge = errors.New("the configuration snapshot is too large")
+
+// readZip reads one member, charging what it expands to against budget.
+func readZip(f *zip.File, budget *int64) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	return io.ReadAll(io.LimitReader(rc, 64<<20))
+	data, err := io.ReadAll(io.LimitReader(rc, *budget+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > *budget {
+		*budget = 0
+		return nil, errSnapshotTooLarge
+	}
+	*budget -= int64(len(data))
+	return data, nil
 }
 
 func (l *loader) fromManifest(file string) {
@@ -396,6 +428,15 @@ func (l *loader) display(p string) string {
 
 func (l *loader) parse(display string, src []byte) *File {
 	f := &File{Path: display, Src: src}
+	if line, tooDeep := TooDeep(src); tooDeep {
+		// The HCL parsers recurse per level: a file this deep would exhaust the stack.
+		l.cfg.Notes = append(l.cfg.Notes, finding.Note{
+			Message:  fmt.Sprintf("the file nests more than %d levels deep, so hybridlint does not parse it; its findings have no line numbers", MaxNesting),
+			Location: &finding.Location{File: display, Line: line, Column: 1},
+		})
+		f.Src = nil
+		return f
+	}
 	if strings.HasSuffix(display, ".tf") {
 		hf, diags := hclsyntax.ParseConfig(src, display, hcl.InitialPos)
 		if diags.HasErrors() {

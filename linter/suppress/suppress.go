@@ -150,7 +150,7 @@ func parseInline(body string, ruleNames []string) (*Inline, error) {
 	if !ok || reason == "" {
 		return nil, fmt.Errorf("%s needs a reason after \"--\"", Marker)
 	}
-	s := &Inline{Acceptance: Acceptance{Reason: reason}}
+	s := &Inline{Acceptance: Acceptance{Reason: finding.Printable(reason)}}
 	fields := strings.Fields(head)
 	if len(fields) == 0 {
 		return nil, fmt.Errorf("%s needs a rule name", Marker)

@@ -31,6 +31,8 @@ func TestParseInline(t *testing.T) {
 			want: &Inline{Rules: []string{"all"}, Key: "0", HasKey: true, Acceptance: Acceptance{Reason: "first one only"}}},
 		{name: "block comment", comment: "/* hybridlint:ignore rule_a -- why */",
 			want: &Inline{Rules: []string{"rule_a"}, Acceptance: Acceptance{Reason: "why"}}},
+		{name: "escape sequences in the reason", comment: "# hybridlint:ignore rule_a -- \x1b[2J\x1b]0;owned\x07cleared",
+			want: &Inline{Rules: []string{"rule_a"}, Acceptance: Acceptance{Reason: "[2J]0;ownedcleared"}}},
 		{name: "no reason", comment: "# hybridlint:ignore rule_a", wantErr: "needs a reason"},
 		{name: "empty reason", comment: "# hybridlint:ignore rule_a --   ", wantErr: "needs a reason"},
 		{name: "no rule", comment: "# hybridlint:ignore -- why", wantErr: "needs a rule name"},

@@ -13,6 +13,7 @@ func FuzzParse(f *testing.F) {
 		"{\"resource_usage\": {\"a.*\": {\"monthly_requests\": 1e6, \"request_duration_ms\": 50}}}",
 		"resource_type_default_usage:\n  aws_lambda_function:\n    avg_duration_ms: 5\n", "version: 0.1\n", "- [", "\xff\xfe\x00",
 		"resource_usage:\n  \"*\":\n    peak_concurrency: 3\n    memory_mb: 128\n    p99_duration_ms: 9\n",
+		"resource_usage:\n  a.b:\n    requests_per_month: 1e300\n    avg_duration_ms: 1e400\n", // absurd numbers (issue 16)
 	} {
 		f.Add(seed)
 	}

@@ -29,7 +29,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +37,8 @@ import (
 
 	"github.com/agext/levenshtein"
 	"gopkg.in/yaml.v3"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 )
 
 // Traffic is the expected traffic of one function. A field is zero when not given.
@@ -146,7 +147,7 @@ const exampleEntry = "resource_usage:\n    aws_lambda_function.api:\n      reque
 
 // Load reads and parses a usage file.
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := plan.ReadSmallFile(path, "a usage file")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &Error{Path: path, Problem: "no such usage file", Hint: "check the path given with --usage"}
@@ -303,6 +304,14 @@ func (f *File) readTraffic(key string, n *yaml.Node) (Traffic, error) {
 	return t, nil
 }
 
+// Bounds on expected traffic: beyond them a number is a typo (or a unit mistaken), and the
+// amounts priced from it would overflow. A trillion requests a month is 385,000 a second, all
+// month; no function runs for longer than a day (the longest platform limit is 60 minutes).
+const (
+	MaxRequestsPerMonth = 1e12
+	MaxDurationMs       = 24 * 60 * 60 * 1000
+)
+
 // set stores one number after checking it makes sense for its field.
 func (f *File) set(t *Traffic, field, key, name string, v *yaml.Node, x float64) error {
 	bad := func(want string) error {
@@ -310,13 +319,13 @@ func (f *File) set(t *Traffic, field, key, name string, v *yaml.Node, x float64)
 	}
 	switch field {
 	case "requests_per_month":
-		if x < 0 {
-			return bad("use 0 or more requests a month")
+		if x < 0 || x > MaxRequestsPerMonth {
+			return bad(fmt.Sprintf("use 0 to %g requests a month", float64(MaxRequestsPerMonth)))
 		}
 		t.RequestsPerMonth, t.HasRequests = x, true
 	case "avg_duration_ms", "p99_duration_ms":
-		if x <= 0 {
-			return bad("a duration is a number of milliseconds above 0")
+		if x <= 0 || x > MaxDurationMs {
+			return bad(fmt.Sprintf("a duration is a number of milliseconds above 0 and at most %d (a day)", MaxDurationMs))
 		}
 		if field == "avg_duration_ms" {
 			t.AvgDurationMs = x
