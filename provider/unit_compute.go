@@ -145,7 +145,7 @@ func place(in unitInputs, kw keepWarmPlan, warm *cost.Recommendation) (string, [
 		}
 		if warm != nil && warm.Kind == cost.ProvisionedCapacity {
 			limits, _ := limitsFor(fn.platform)
-			return placementProvisioned, append(reasons, limits.readyInstances+" "+warm.Reason)
+			return placementProvisioned, append(reasons, limits.ReadyInstances+" "+warm.Reason)
 		}
 		return placementFunctionKeptWarm, reasons
 	}
@@ -171,7 +171,7 @@ func keepWarmReasons(in unitInputs, kw keepWarmPlan) []string {
 	if cold := coldAtPeak(in); cold > 0 {
 		limits, _ := limitsFor(in.function.platform)
 		reasons = append(reasons, fmt.Sprintf("peak concurrency %d exceeds those %d, so %d start cold at peak; %s keeps them ready",
-			*in.workload.peakConcurrency, k.concurrency, cold, limits.readyInstances))
+			*in.workload.peakConcurrency, k.concurrency, cold, limits.ReadyInstances))
 	}
 	return reasons
 }
@@ -183,7 +183,7 @@ func coldAtPeak(in unitInputs) int64 {
 	if k == nil || !k.enabled || w == nil || w.peakConcurrency == nil {
 		return 0
 	}
-	if limits, _ := limitsFor(in.function.platform); limits.readyInstances == "" {
+	if limits, _ := limitsFor(in.function.platform); limits.ReadyInstances == "" {
 		return 0
 	}
 	return max(*w.peakConcurrency-k.concurrency, 0)
