@@ -87,7 +87,7 @@ func NewPass(rule *Rule, g *graph.Graph, options any, settings Settings) *Pass {
 
 // Report records a finding. The rule's name and category are filled in, the rule's default
 // severity is used when the finding sets none, and Changed is worked out from the resources
-// involved.
+// involved (graph.Changed).
 func (p *Pass) Report(f finding.Finding) {
 	f.Rule = p.Rule.Name
 	f.Category = p.Rule.Category
@@ -95,11 +95,7 @@ func (p *Pass) Report(f finding.Finding) {
 		f.Severity = p.Rule.Severity
 	}
 	f.Related = dedupe(f.Related, f.Address)
-	for _, addr := range append([]string{f.Address}, f.Related...) {
-		if inst := p.Graph.ByAddress(addr); inst != nil && inst.Changes() {
-			f.Changed = true
-		}
-	}
+	f.Changed = p.Graph.Changed(append([]string{f.Address}, f.Related...)...)
 	p.findings = append(p.findings, f)
 }
 

@@ -81,7 +81,8 @@ type Finding struct {
 	// sensitive value.
 	Message     string `json:"message"`
 	Remediation string `json:"remediation"`
-	// Changed is true when the plan creates, updates, replaces or deletes any resource involved.
+	// Changed is true when the plan creates, updates, replaces or deletes any resource involved
+	// (graph.Changed); --only-changed keeps exactly the findings where it is true.
 	Changed bool `json:"changed"`
 	// File is the plan the finding came from, when several were linted.
 	File string `json:"file,omitempty"`
