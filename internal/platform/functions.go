@@ -67,7 +67,7 @@ func LimitsOf(p Platform) (FunctionLimits, bool) {
 			DefaultTimeoutSeconds: GCPGen1DefaultTimeoutSeconds,
 			MemoryUnit:            "MB",
 			MinMemoryMB:           sizes[0],
-			MaxMemoryMB:           sizes[len(sizes)-1],
+			MaxMemoryMB:           GCPGen1MaxMemoryMB,
 			MemorySizesMB:         sizes,
 			DefaultMemoryMB:       GCPGen1DefaultMemoryMB,
 			ReadyInstances:        "minimum instances",

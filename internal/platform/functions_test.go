@@ -51,6 +51,9 @@ func TestLimitsOf(t *testing.T) {
 			assert.NoError(t, l.CheckMemory(tt.accepted))
 			assert.EqualError(t, l.CheckMemory(tt.refused), tt.refusal)
 			assert.Error(t, l.CheckMemory(0))
+			if l.MemorySizesMB != nil {
+				assert.Equal(t, l.MemorySizesMB[len(l.MemorySizesMB)-1], l.MaxMemoryMB, "the largest size is the maximum")
+			}
 			assert.Equal(t, tt.types, FunctionResourceTypesOn(tt.p), "resource types")
 			for _, typ := range tt.types {
 				assert.True(t, IsFunctionResourceType(typ), typ)
