@@ -11,6 +11,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 )
@@ -117,3 +118,18 @@ func dedupe(addrs []string, primary string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Example is the plan a rule's documentation page runs the rule on. It lives in the rule's own
+// file, in Doc; the page shows the resources the findings involve and what hybridlint prints.
+type Example struct {
+	// Note says in a sentence what the plan gets wrong.
+	Note string
+	// Plan lists the example plan's resource instances, as `terraform show -json` would plan them.
+	Plan []ExampleResource
+}
+
+// ExampleResource is one resource instance of an example plan.
+type ExampleResource = plantest.Resource
+
+// JSON renders the example as plan JSON.
+func (e Example) JSON() []byte { return plantest.New().Add(e.Plan...).JSON() }
