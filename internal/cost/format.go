@@ -90,6 +90,17 @@ func PriceDate(es ...Estimate) string {
 	return "list prices of " + latest
 }
 
+// Date says which price table a run uses, for reports and findings: "list prices of 2026-11-25",
+// the latest date in the table, and ", with overrides" when the configuration replaced any price.
+// One run has one table, so every figure of a run carries this one date.
+func (p Prices) Date() string {
+	var e Estimate
+	for _, pr := range p.List() {
+		e.Items = append(e.Items, Item{Quantity: 1, Price: pr})
+	}
+	return PriceDate(e)
+}
+
 // FormatMemory renders MiB as "512 MB" or, from 1 GB up, "1.5 GB" (3 significant digits).
 func FormatMemory(mb int) string {
 	if mb < 1024 {

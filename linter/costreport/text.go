@@ -107,7 +107,7 @@ func (o Option) note() string {
 
 // label names an option, marking the one the plan uses now.
 func (f Function) label(o Option) string {
-	if o.Kind == f.Current {
+	if o.Kind == f.Current && !o.SizedToPeak {
 		return o.Label + " (as planned)"
 	}
 	return o.Label
