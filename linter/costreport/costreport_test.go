@@ -231,3 +231,29 @@ func TestUnpriceableFunction(t *testing.T) {
 	require.Len(t, rep.Warnings, 1)
 	assert.Contains(t, rep.Warnings[0], "google_cloudfunctions_function.odd: memory 300 MB is not a 1st gen tier")
 }
+
+// TestUnitsArePriced: a plan whose only workload is a hybrid_unit whose function lives in another
+// stack gets the unit priced from its own function block, with the price table's date.
+func TestUnitsArePriced(t *testing.T) {
+	g := plantest.New().Add(plantest.Resource{
+		Address: "hybrid_unit.sales_reports",
+		After: map[string]any{
+			"name": "sales-reports",
+			"function": map[string]any{"platform": "gcp_functions_gen2", "memory_mb": 2048, "timeout_seconds": 540,
+				"target": "projects/acme/locations/europe-west1/functions/sales-reports"},
+			"workload": map[string]any{"requests_per_month": 3000, "avg_duration_ms": 120000},
+		},
+	}).Graph(t)
+	rep := Build([]Plan{{Name: "units.json", Graph: g}}, defaults())
+	assert.Equal(t, cost.Default().Date(), rep.PriceDate)
+	require.Len(t, rep.Functions, 1)
+	f := rep.Functions[0]
+	assert.Equal(t, "hybrid_unit.sales_reports", f.Address)
+	assert.Equal(t, "gcp_functions_gen2", f.Platform)
+	assert.Equal(t, 2048, f.MemoryMB)
+	onDemand := f.option("on_demand")
+	require.NotNil(t, onDemand.MonthlyUSD)
+	// What the provider puts in monthly_cost.function_usd for this unit (examples/plans/hybrid-units.json).
+	assert.Equal(t, 10.44, *onDemand.MonthlyUSD)
+	assert.Contains(t, render(t, rep, "text"), "1 function in units.json; list prices of 2026-11-25, without free tiers")
+}
