@@ -111,8 +111,7 @@ func checkKeepWarm(diags *diag.Diagnostics, in unitInputs, limits functionLimits
 	if !k.enabled {
 		return
 	}
-	idle := time.Duration(limits.IdleWindowMinutes) * time.Minute
-	if idle > 0 && plan.longestGap > idle {
+	if pingsTooSlow(in.function.platform, plan) {
 		diags.AddAttributeWarning(path.Root("keep_warm").AtName(attr), "Keep-warm interval longer than the idle window",
 			fmt.Sprintf("keep_warm.%s: pings come up to %s apart, but %s reclaims an instance idle for about %d minutes, "+
 				"so most pings find the function cold. Ping at least every %d minutes, or keep instances ready with %s.",
@@ -200,6 +199,15 @@ func keepWarmPlanFor(p platform.Platform, k *keepWarmInputs) (keepWarmPlan, stri
 		plan.evenMinutes = int(stats.Longest / time.Minute)
 	}
 	return plan, attr, nil
+}
+
+// pingsTooSlow is the one judgement of whether keep-warm pings keep anything warm: false when they
+// come within the platform's idle window (or no source gives one). The plan-time warning and
+// placement_reasons both read it, so they cannot disagree.
+func pingsTooSlow(p platform.Platform, plan keepWarmPlan) bool {
+	limits, _ := limitsFor(p)
+	idle := time.Duration(limits.IdleWindowMinutes) * time.Minute
+	return idle > 0 && plan.longestGap > idle
 }
 
 func describeSyntax(s schedule.Syntax) string {

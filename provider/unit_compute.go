@@ -140,6 +140,9 @@ func place(in unitInputs, kw keepWarmPlan, warm *cost.Recommendation) (string, [
 	}
 	if k := in.keepWarm; k != nil && k.enabled {
 		reasons := keepWarmReasons(in, kw)
+		if pingsTooSlow(fn.platform, kw) {
+			return placementFunction, reasons
+		}
 		if coldAtPeak(in) > 0 {
 			return placementProvisioned, reasons
 		}
@@ -166,6 +169,12 @@ func keepWarmReasons(in unitInputs, kw keepWarmPlan) []string {
 	k := in.keepWarm
 	if k == nil || !k.enabled {
 		return nil
+	}
+	if pingsTooSlow(in.function.platform, kw) {
+		limits, _ := limitsFor(in.function.platform)
+		return []string{fmt.Sprintf("keep-warm pings up to %s apart come after the %d-minute idle window of %s, so they hold no instance warm "+
+			"and the function is served on demand; ping at least every %d minutes to keep %s warm",
+			formatDuration(kw.longestGap), limits.IdleWindowMinutes, in.function.platform, limits.IdleWindowMinutes, plural(k.concurrency, "instance"))}
 	}
 	reasons := []string{fmt.Sprintf("keep-warm pings every %s hold %s warm", formatDuration(kw.longestGap), plural(k.concurrency, "instance"))}
 	if cold := coldAtPeak(in); cold > 0 {

@@ -101,6 +101,16 @@ func (p Prices) Date() string {
 	return PriceDate(e)
 }
 
+// LatestDate is the latest date in the table ("2026-11-25"): the date of the price table, which
+// the provider's monthly_cost.price_date states.
+func (p Prices) LatestDate() string {
+	latest := ""
+	for _, pr := range p.List() {
+		latest = max(latest, pr.Date)
+	}
+	return latest
+}
+
 // FormatMemory renders MiB as "512 MB" or, from 1 GB up, "1.5 GB" (3 significant digits).
 func FormatMemory(mb int) string {
 	if mb < 1024 {
