@@ -1,8 +1,12 @@
 package rules_test
 
 import (
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,6 +18,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -50,16 +55,19 @@ func assertCostAgrees(t *testing.T, g *graph.Graph, s rules.Settings) int {
 			figures[cost.FormatUSD(*o.MonthlyUSD)] = true
 			pings := 0.0
 			for _, it := range o.Items {
+				// Items carry their amount to the cent; quantity x price gives the unrounded one,
+				// which a sum of items (the pings alone) needs.
 				figures[cost.FormatUSD(it.USD)] = true
-				if regexp.MustCompile(`^keep-warm `).MatchString(it.What) {
-					pings += it.USD
+				figures[cost.FormatUSD(it.Quantity*it.PriceUSD)] = true
+				if strings.HasPrefix(it.What, "keep-warm ") {
+					pings += it.Quantity * it.PriceUSD
 				}
 			}
 			figures[cost.FormatUSD(pings)] = true
 		}
 		assert.Equal(t, want, f.Cost.Options, "%s on %s quotes the report's options", f.Rule, f.Address)
 		for _, fig := range regexp.MustCompile(`\$[0-9][0-9,]*(\.[0-9]+)?`).FindAllString(f.Message, -1) {
-			assert.True(t, figures[fig], "%s on %s prints %s, which the report does not show for %s: %s", f.Rule, f.Address, fig, fn.Address, f.Message)
+			assert.True(t, figures[fig], "%s on %s prints %s, which the report does not show for %s: %s (report: %v)", f.Rule, f.Address, fig, fn.Address, f.Message, figures)
 		}
 	}
 	return len(res.Findings)
@@ -115,4 +123,49 @@ func TestProvisionedAsPlanned(t *testing.T) {
 	assert.Regexp(t, `^4 instances; 104M requests a month above their capacity billed on demand$`, provisioned[0].Basis)
 	assert.Equal(t, 1475.11, provisioned[1].MonthlyUSD)
 	assert.Equal(t, "20 instances, sized to the expected peak instead of the planned 4", provisioned[1].Basis)
+}
+
+// TestCostRulesAgreeWithTheReport_random is the property of issue 11: for random Lambda functions,
+// capacity, keep-warm pings, traffic and prices, every cost finding carries the report's options
+// and every dollar figure it prints is one the report prints for that function.
+func TestCostRulesAgreeWithTheReport_random(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 2026))
+	memories := []int{128, 256, 512, 1024, 1536, 2048, 3008, 4096, 10240}
+	checked := 0
+	for i := 0; i < 150; i++ {
+		fn := "aws_lambda_function.f"
+		arch := []string{"x86_64", "arm64"}[rng.IntN(2)]
+		b := plantest.New().Add(plantest.LambdaFunction(fn, "python3.12",
+			map[string]any{"memory_size": memories[rng.IntN(len(memories))], "architectures": []any{arch}, "publish": true}))
+		if rng.IntN(2) == 0 {
+			pc := plantest.ProvisionedConcurrency("aws_lambda_provisioned_concurrency_config.f", fn, "aws_lambda_alias.live")
+			pc.After["provisioned_concurrent_executions"] = 1 + rng.IntN(40)
+			b.Add(plantest.LambdaAlias("aws_lambda_alias.live", fn), pc)
+		}
+		if rng.IntN(2) == 0 {
+			b.Add(plantest.EventRule("aws_cloudwatch_event_rule.warmer", fmt.Sprintf("rate(%d minutes)", 1+rng.IntN(15)), map[string]any{"name": "warmer"}),
+				plantest.EventTarget("aws_cloudwatch_event_target.warmer", "aws_cloudwatch_event_rule.warmer",
+					fmt.Sprintf(`{"warmer":true,"concurrency":%d}`, 1+rng.IntN(10)), plantest.Refs(fn, "arn")...))
+		}
+		s := exampleSettings
+		if rng.IntN(4) > 0 {
+			yaml := fmt.Sprintf("version: 0.1\nresource_usage:\n  %s:\n    requests_per_month: %d\n    avg_duration_ms: %d\n",
+				fn, int(math.Pow(10, 2+rng.Float64()*7)), 1+rng.IntN(20000))
+			if rng.IntN(2) == 0 {
+				yaml += fmt.Sprintf("    peak_concurrency: %d\n", 1+rng.IntN(200))
+			}
+			u, err := usage.Parse("usage.yml", []byte(yaml))
+			require.NoError(t, err)
+			s.Usage = u
+		}
+		prices := cost.Default()
+		for _, p := range prices.List() {
+			if rng.IntN(3) == 0 {
+				require.NoError(t, prices.Override(p.Name, p.USD*(0.2+rng.Float64()*3)))
+			}
+		}
+		s.Prices = &prices
+		checked += assertCostAgrees(t, b.Graph(t), s)
+	}
+	assert.Greater(t, checked, 100, "the random plans exercise the cost rules")
 }

@@ -218,7 +218,7 @@ func option(pr serverless.Pricing, row cost.Row) Option {
 	o.MonthlyUSD, o.Basis, o.FixedOnly = &v, row.Basis, !pr.Complete
 	for _, it := range row.Estimate.Items {
 		o.Items = append(o.Items, Item{What: it.What, Quantity: roundTo(it.Quantity, 6), Unit: it.Price.Unit, PriceName: it.Price.Name,
-			PriceUSD: it.Price.USD, USD: roundTo(it.USD, 6), Source: it.Price.Source, Date: it.Price.Date})
+			PriceUSD: it.Price.USD, USD: usd(it.USD), Source: it.Price.Source, Date: it.Price.Date})
 	}
 	return o
 }
