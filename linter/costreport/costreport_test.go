@@ -90,7 +90,7 @@ func TestExampleTableStatesTheNumbers(t *testing.T) {
 	for _, want := range []string{
 		"8 functions in ../../examples/plans/economics-multicloud.json; list prices of 2026-11-25, without free tiers",
 		// Traffic from the plan's hybrid_unit workload.
-		"expected 50,000,000 requests a month, 120 ms on average, 800 ms at p99, 2.28 busy on average (hybrid_unit.resize workload)",
+		"expected 50,000,000 requests a month, 120 ms on average, 800 ms at p99, about 2 requests in flight on average (hybrid_unit.resize workload)",
 		"recommendation: as a container: $36.04 a month, 40% less than $60.00 on demand",
 		// Provisioned concurrency as planned, 24 environments.
 		"with provisioned concurrency (as planned)   $1,562.71   24 instances",
