@@ -69,7 +69,7 @@ func (f *monthlyCostFunction) Run(ctx context.Context, req function.RunRequest, 
 	}
 	// The platform is valid here: its parameter validator has run.
 	if limits, ok := limitsFor(platform.Platform(platformID)); ok {
-		if err := limits.checkMemory(int(memoryMB)); err != nil {
+		if err := limits.CheckMemory(int(memoryMB)); err != nil {
 			resp.Error = function.NewArgumentFuncError(1, err.Error())
 			return
 		}

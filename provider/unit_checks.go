@@ -32,11 +32,11 @@ func checkUnit(in unitInputs) diag.Diagnostics {
 func checkFunction(diags *diag.Diagnostics, in unitInputs, limits functionLimits) {
 	fn := in.function
 	timeoutPath := path.Root("function").AtName("timeout_seconds")
-	if limits.maxTimeoutSeconds > 0 && fn.timeoutSeconds > int64(limits.maxTimeoutSeconds) {
+	if limits.MaxTimeoutSeconds > 0 && fn.timeoutSeconds > int64(limits.MaxTimeoutSeconds) {
 		diags.AddAttributeError(timeoutPath, "Function timeout above the platform limit",
 			fmt.Sprintf("function.timeout_seconds is %d s, but %s stops a function at %d s. Lower the timeout, and "+
 				"send longer work to the container with routing.max_function_seconds.",
-				fn.timeoutSeconds, fn.platform, limits.maxTimeoutSeconds))
+				fn.timeoutSeconds, fn.platform, limits.MaxTimeoutSeconds))
 	} else {
 		for _, note := range limits.timeoutNotes {
 			if fn.timeoutSeconds > int64(note.aboveSeconds) {
@@ -50,7 +50,7 @@ func checkFunction(diags *diag.Diagnostics, in unitInputs, limits functionLimits
 			fmt.Sprintf("function.architecture is %q, but %s prices one architecture only. Remove function.architecture.",
 				fn.architecture, fn.platform))
 	}
-	if err := limits.checkMemory(int(fn.memoryMB)); err != nil {
+	if err := limits.CheckMemory(int(fn.memoryMB)); err != nil {
 		diags.AddAttributeError(path.Root("function").AtName("memory_mb"), "Function memory not offered by the platform",
 			fmt.Sprintf("function.memory_mb: %s. Pick a size the platform offers (data.hybrid_platform lists them), "+
 				"and send work that needs more memory to the container with routing.max_function_memory_mb.", err))
@@ -111,13 +111,12 @@ func checkKeepWarm(diags *diag.Diagnostics, in unitInputs, limits functionLimits
 	if !k.enabled {
 		return
 	}
-	idle := time.Duration(limits.idleWindowMinutes) * time.Minute
-	if idle > 0 && plan.longestGap > idle {
+	if pingsTooSlow(in.function.platform, plan) {
 		diags.AddAttributeWarning(path.Root("keep_warm").AtName(attr), "Keep-warm interval longer than the idle window",
 			fmt.Sprintf("keep_warm.%s: pings come up to %s apart, but %s reclaims an instance idle for about %d minutes, "+
 				"so most pings find the function cold. Ping at least every %d minutes, or keep instances ready with %s.",
-				attr, formatDuration(plan.longestGap), in.function.platform, limits.idleWindowMinutes, limits.idleWindowMinutes,
-				orDefault(limits.readyInstances, "a platform that offers ready instances")))
+				attr, formatDuration(plan.longestGap), in.function.platform, limits.IdleWindowMinutes, limits.IdleWindowMinutes,
+				orDefault(limits.ReadyInstances, "a platform that offers ready instances")))
 	}
 	if in.function.platform == platform.AzureFunctionsPremium {
 		diags.AddAttributeWarning(path.Root("keep_warm"), "Keep-warm pings on a plan that stays warm",
@@ -178,8 +177,8 @@ func keepWarmPlanFor(p platform.Platform, k *keepWarmInputs) (keepWarmPlan, stri
 		text = *k.schedule
 	default:
 		msg := "keep_warm needs interval_minutes or schedule: set one of them"
-		if l, _ := limitsFor(p); l.idleWindowMinutes > 0 {
-			msg += fmt.Sprintf(", for example interval_minutes = %d (the idle window of %s)", l.idleWindowMinutes, p)
+		if l, _ := limitsFor(p); l.IdleWindowMinutes > 0 {
+			msg += fmt.Sprintf(", for example interval_minutes = %d (the idle window of %s)", l.IdleWindowMinutes, p)
 		}
 		return keepWarmPlan{}, "interval_minutes", errors.New(msg)
 	}
@@ -200,6 +199,15 @@ func keepWarmPlanFor(p platform.Platform, k *keepWarmInputs) (keepWarmPlan, stri
 		plan.evenMinutes = int(stats.Longest / time.Minute)
 	}
 	return plan, attr, nil
+}
+
+// pingsTooSlow is the one judgement of whether keep-warm pings keep anything warm: false when they
+// come within the platform's idle window (or no source gives one). The plan-time warning and
+// placement_reasons both read it, so they cannot disagree.
+func pingsTooSlow(p platform.Platform, plan keepWarmPlan) bool {
+	limits, _ := limitsFor(p)
+	idle := time.Duration(limits.IdleWindowMinutes) * time.Minute
+	return idle > 0 && plan.longestGap > idle
 }
 
 func describeSyntax(s schedule.Syntax) string {

@@ -132,8 +132,8 @@ func TestLimitsFor_everyFunctionPlatform(t *testing.T) {
 		require.True(t, ok, "%s", p)
 		mb, ok := defaults[p]
 		require.True(t, ok, "no default memory listed for %s", p)
-		assert.NoError(t, limits.checkMemory(mb), "%s", p)
-		assert.Error(t, limits.checkMemory(0), "%s", p)
+		assert.NoError(t, limits.CheckMemory(mb), "%s", p)
+		assert.Error(t, limits.CheckMemory(0), "%s", p)
 	}
 	_, ok := limitsFor(platform.AWSFargate)
 	assert.False(t, ok)

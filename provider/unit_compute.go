@@ -140,12 +140,15 @@ func place(in unitInputs, kw keepWarmPlan, warm *cost.Recommendation) (string, [
 	}
 	if k := in.keepWarm; k != nil && k.enabled {
 		reasons := keepWarmReasons(in, kw)
+		if pingsTooSlow(fn.platform, kw) {
+			return placementFunction, reasons
+		}
 		if coldAtPeak(in) > 0 {
 			return placementProvisioned, reasons
 		}
 		if warm != nil && warm.Kind == cost.ProvisionedCapacity {
 			limits, _ := limitsFor(fn.platform)
-			return placementProvisioned, append(reasons, limits.readyInstances+" "+warm.Reason)
+			return placementProvisioned, append(reasons, limits.ReadyInstances+" "+warm.Reason)
 		}
 		return placementFunctionKeptWarm, reasons
 	}
@@ -167,11 +170,17 @@ func keepWarmReasons(in unitInputs, kw keepWarmPlan) []string {
 	if k == nil || !k.enabled {
 		return nil
 	}
+	if pingsTooSlow(in.function.platform, kw) {
+		limits, _ := limitsFor(in.function.platform)
+		return []string{fmt.Sprintf("keep-warm pings up to %s apart come after the %d-minute idle window of %s, so they hold no instance warm "+
+			"and the function is served on demand; ping at least every %d minutes to keep %s warm",
+			formatDuration(kw.longestGap), limits.IdleWindowMinutes, in.function.platform, limits.IdleWindowMinutes, plural(k.concurrency, "instance"))}
+	}
 	reasons := []string{fmt.Sprintf("keep-warm pings every %s hold %s warm", formatDuration(kw.longestGap), plural(k.concurrency, "instance"))}
 	if cold := coldAtPeak(in); cold > 0 {
 		limits, _ := limitsFor(in.function.platform)
 		reasons = append(reasons, fmt.Sprintf("peak concurrency %d exceeds those %d, so %d start cold at peak; %s keeps them ready",
-			*in.workload.peakConcurrency, k.concurrency, cold, limits.readyInstances))
+			*in.workload.peakConcurrency, k.concurrency, cold, limits.ReadyInstances))
 	}
 	return reasons
 }
@@ -183,7 +192,7 @@ func coldAtPeak(in unitInputs) int64 {
 	if k == nil || !k.enabled || w == nil || w.peakConcurrency == nil {
 		return 0
 	}
-	if limits, _ := limitsFor(in.function.platform); limits.readyInstances == "" {
+	if limits, _ := limitsFor(in.function.platform); limits.ReadyInstances == "" {
 		return 0
 	}
 	return max(*w.peakConcurrency-k.concurrency, 0)

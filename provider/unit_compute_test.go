@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -8,6 +9,9 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/costreport"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 func TestComputeUnit_placement(t *testing.T) {
@@ -170,4 +174,98 @@ func TestComputeUnit_costsWithoutAPrice(t *testing.T) {
 	assert.Nil(t, res.costs.keepWarmUSD, "no source gives the shortest duration Flex Consumption bills")
 	assert.NotNil(t, res.costs.provisionedUSD, "Flex has always-ready instances")
 	assert.Equal(t, res.costs.functionUSD, res.costs.totalUSD, "an unpriced keep-warm counts as 0")
+}
+
+// TestKeepWarm_oneJudgement: the plan-time warning about pings slower than the idle window and
+// placement_reasons come from one judgement, so a unit never hears both "most pings find the
+// function cold" and "pings hold instances warm".
+func TestKeepWarm_oneJudgement(t *testing.T) {
+	for _, pl := range []platform.Platform{platform.AWSLambda, platform.AzureFunctionsConsumption} {
+		for minutes := int64(1); minutes <= 30; minutes++ {
+			in := unitInputs{function: functionInputs{platform: pl, memoryMB: 1024, timeoutSeconds: 30}}
+			in.keepWarm = &keepWarmInputs{intervalMinutes: ptr(minutes), concurrency: 2, enabled: true}
+			diags := checkUnit(in)
+			if diags.HasError() {
+				continue // an interval the platform's schedule syntax cannot hold
+			}
+			warned := false
+			for _, d := range diags {
+				warned = warned || d.Summary() == "Keep-warm interval longer than the idle window"
+			}
+			res, err := computeUnit(in)
+			require.NoError(t, err)
+			holds := false
+			for _, r := range res.reasons {
+				holds = holds || strings.Contains(r, "hold 2 instances warm")
+			}
+			assert.NotEqual(t, warned, holds, "%s every %d minutes: warned %v, reasons %q", pl, minutes, warned, res.reasons)
+			assert.Equal(t, warned, res.placement != placementFunctionKeptWarm, "%s every %d minutes: placement %s", pl, minutes, res.placement)
+		}
+	}
+}
+
+// TestComputeUnit_costsEqualTheLinters drives the provider and `hybridlint cost` on the same unit:
+// the provider computes it, the linter prices the same unit from a plan (its function lives in
+// another stack, so the unit's own function block is priced). Every amount they share agrees.
+func TestComputeUnit_costsEqualTheLinters(t *testing.T) {
+	cases := []struct {
+		name     string
+		function functionInputs
+		keepWarm *keepWarmInputs
+		workload workloadInputs
+	}{
+		{"Lambda kept warm", functionInputs{platform: platform.AWSLambda, memoryMB: 1536, timeoutSeconds: 60, architecture: "arm64"},
+			&keepWarmInputs{intervalMinutes: ptr[int64](5), concurrency: 3, enabled: true},
+			workloadInputs{requestsPerMonth: 4_000_000, avgDurationMS: 900, peakConcurrency: ptr[int64](20)}},
+		{"Lambda on demand", functionInputs{platform: platform.AWSLambda, memoryMB: 512, timeoutSeconds: 30},
+			nil, workloadInputs{requestsPerMonth: 50_000_000, avgDurationMS: 120}},
+		{"Cloud Functions 2nd gen", functionInputs{platform: platform.GCPFunctionsGen2, memoryMB: 2048, timeoutSeconds: 540},
+			nil, workloadInputs{requestsPerMonth: 3000, avgDurationMS: 120_000}},
+		{"Flex Consumption kept warm", functionInputs{platform: platform.AzureFunctionsFlex, memoryMB: 2048, timeoutSeconds: 600},
+			&keepWarmInputs{intervalMinutes: ptr[int64](5), concurrency: 1, enabled: true},
+			workloadInputs{requestsPerMonth: 30_000_000, avgDurationMS: 300}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := unitInputs{function: tc.function, keepWarm: tc.keepWarm, workload: &tc.workload}
+			res, err := computeUnit(in)
+			require.NoError(t, err)
+			require.NotNil(t, res.costs)
+
+			fn := map[string]any{"platform": string(tc.function.platform), "memory_mb": tc.function.memoryMB,
+				"timeout_seconds": tc.function.timeoutSeconds, "target": "in-another-stack"}
+			if tc.function.architecture != "" {
+				fn["architecture"] = tc.function.architecture
+			}
+			workload := map[string]any{"requests_per_month": tc.workload.requestsPerMonth, "avg_duration_ms": tc.workload.avgDurationMS}
+			if tc.workload.peakConcurrency != nil {
+				workload["peak_concurrency"] = *tc.workload.peakConcurrency
+			}
+			after := map[string]any{"name": "u", "function": fn, "workload": workload}
+			if k := tc.keepWarm; k != nil {
+				after["keep_warm"] = map[string]any{"enabled": true, "interval_minutes": *k.intervalMinutes, "concurrency": k.concurrency}
+			}
+			g := plantest.New().Add(plantest.Resource{Address: "hybrid_unit.u", After: after}).Graph(t)
+			rep := costreport.Build([]costreport.Plan{{Name: "plan.json", Graph: g}},
+				costreport.Options{Settings: serverless.Inputs{IdleWindowMinutes: 5}, MarginPercent: 30})
+			require.Len(t, rep.Functions, 1)
+			amounts := map[string]float64{}
+			for _, o := range rep.Functions[0].Options {
+				if o.MonthlyUSD != nil && !o.SizedToPeak {
+					amounts[o.Kind] = *o.MonthlyUSD
+				}
+			}
+			c := res.costs
+			assert.Equal(t, amounts["on_demand"], c.functionUSD, "function_usd is the on-demand option")
+			if c.provisionedUSD != nil {
+				assert.Equal(t, amounts["provisioned"], *c.provisionedUSD, "provisioned_usd is the provisioned option")
+			} else {
+				assert.NotContains(t, amounts, "provisioned")
+			}
+			if tc.keepWarm != nil && c.keepWarmUSD != nil {
+				assert.InDelta(t, amounts["keep_warm"], c.functionUSD+*c.keepWarmUSD, 0.011, "function_usd + keep_warm_usd is the keep-warm option")
+			}
+			assert.Equal(t, strings.TrimPrefix(rep.PriceDate, "list prices of "), c.priceDate, "one price date")
+		})
+	}
 }

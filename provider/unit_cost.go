@@ -31,13 +31,12 @@ func costsFor(in unitInputs, pingsPerSchedule float64) (out unitCosts, warm cost
 		return out, warm, false, err
 	}
 	requests := float64(w.requestsPerMonth)
-	var dates priceDates
 
 	onDemand, err := prices.OnDemand(fn.platform, int(fn.memoryMB), float64(w.avgDurationMS), arch)
 	if err != nil {
 		return out, warm, false, fmt.Errorf("pricing the function: %w", err)
 	}
-	out.functionUSD = dates.usd(onDemand.At(requests))
+	out.functionUSD = cents(onDemand.At(requests).USD)
 
 	configured := cost.Configured{}
 	zero := 0.0
@@ -47,7 +46,7 @@ func costsFor(in unitInputs, pingsPerSchedule float64) (out unitCosts, warm cost
 		out.keepWarmUSD = nil
 		if billedMs, ok := cost.MinimumBilledMillis(fn.platform); ok {
 			if kw, err := prices.KeepWarm(fn.platform, int(fn.memoryMB), arch, pingsPerSchedule, int(k.concurrency), billedMs); err == nil {
-				usd := dates.usd(kw.At(requests))
+				usd := cents(kw.At(requests).USD)
 				out.keepWarmUSD = &usd
 			}
 		}
@@ -62,7 +61,7 @@ func costsFor(in unitInputs, pingsPerSchedule float64) (out unitCosts, warm cost
 		return out, warm, false, fmt.Errorf("comparing the function's options: %w", err)
 	}
 	if provisioned, err := comparison.Expected(cost.ProvisionedCapacity); err == nil {
-		usd := dates.usd(provisioned.Estimate)
+		usd := cents(provisioned.Estimate.USD)
 		out.provisionedUSD = &usd
 	}
 	if configured.PingsPerMonth > 0 {
@@ -76,7 +75,7 @@ func costsFor(in unitInputs, pingsPerSchedule float64) (out unitCosts, warm cost
 		if err != nil {
 			return out, warm, false, fmt.Errorf("pricing the container: %w", err)
 		}
-		out.containerUSD = dates.usd(ct.At(requests))
+		out.containerUSD = cents(ct.At(requests).USD)
 	}
 
 	out.totalUSD = out.functionUSD + out.containerUSD
@@ -84,22 +83,8 @@ func costsFor(in unitInputs, pingsPerSchedule float64) (out unitCosts, warm cost
 		out.totalUSD += *out.keepWarmUSD
 	}
 	out.totalUSD = cents(out.totalUSD)
-	out.priceDate = dates.latest
+	out.priceDate = prices.LatestDate() // one date per run: the table's, as the linter states it
 	return out, warm, ok, nil
-}
-
-// priceDates remembers the most recent date among the prices used.
-type priceDates struct{ latest string }
-
-// usd returns an estimate's total in cents and notes its prices' dates. Dates are YYYY-MM or
-// YYYY-MM-DD, so the string order is the time order.
-func (d *priceDates) usd(e cost.Estimate) float64 {
-	for _, item := range e.Items {
-		if item.Price.Date > d.latest {
-			d.latest = item.Price.Date
-		}
-	}
-	return cents(e.USD)
 }
 
 func cents(usd float64) float64 {

@@ -72,52 +72,66 @@ var LambdaProvisionedConcurrencyCost = &Rule{
 }
 
 func checkLambdaProvisionedConcurrencyCost(pass *Pass) {
-	prices := pass.Settings.Inputs().PriceList()
-	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, pass.Settings.Inputs(), serverless.WithProvisioned) {
+	in := pass.Settings.Inputs()
+	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, in, serverless.WithProvisioned) {
 		if pf.Function.Platform != platform.AWSLambda {
 			continue
 		}
+		pr, err := pf.Price(in)
+		if err != nil {
+			continue
+		}
 		for _, pc := range pf.Provisioned {
-			reportProvisionedCost(pass, prices, pf, pc)
+			reportProvisionedCost(pass, in.PriceList(), pf, pr, pc)
 		}
 	}
 }
 
-func reportProvisionedCost(pass *Pass, prices cost.Prices, pf serverless.PlannedFunction, pc serverless.ProvisionedCapacity) {
+// reportProvisionedCost states one configuration's fixed amount, then the function's provisioned
+// option as planned (and sized to the peak when that differs) and the container, as the cost
+// report prices them.
+func reportProvisionedCost(pass *Pass, prices cost.Prices, pf serverless.PlannedFunction, pr serverless.Pricing, pc serverless.ProvisionedCapacity) {
 	fn := pf.Function
-	w := pf.Workload()
-	traffic := pf.HasTraffic && pf.Traffic.Complete()
-	prov, err := prices.Provisioned(fn.Platform, fn.MemoryMB, pc.Instances, w.AvgDurationMs, fn.Arch)
-	if err != nil {
+	prov, err := prices.Provisioned(fn.Platform, fn.MemoryMB, pc.Instances, pf.Workload().AvgDurationMs, fn.Arch)
+	planned, ok := pr.Row(cost.ProvisionedCapacity)
+	if err != nil || !ok {
 		return
 	}
-	fixed := prov.At(0)
 	msg := fmt.Sprintf("provisioned concurrency of %d x %s (%s) on %s of %s costs %s a month before it serves a request",
-		pc.Instances, cost.FormatMemory(fn.MemoryMB), fn.Arch, pc.Qualifier, pf.Instance.Address, cost.FormatUSD(fixed.USD))
-	compared := fixed
-	capacity := pc.Instances
-	if traffic {
-		compared = prov.At(w.RequestsPerMonth)
-		capacity = max(capacity, w.ConcurrencyAt(w.RequestsPerMonth))
-		msg += fmt.Sprintf(", %s with the expected %s", cost.FormatUSD(compared.USD), pf.TrafficText())
+		pc.Instances, cost.FormatMemory(fn.MemoryMB), fn.Arch, pc.Qualifier, pf.Instance.Address, cost.FormatUSD(prov.At(0).USD))
+	if len(pf.Provisioned) > 1 {
+		msg += fmt.Sprintf(" (%s across the function's %d configurations)", planned.Basis, len(pf.Provisioned))
 	}
-	estimates := []cost.Estimate{compared}
-	if box, size, err := prices.ContainerFor(fn, capacity); err == nil {
-		if e := box.At(w.RequestsPerMonth); e.USD < compared.USD {
-			msg += fmt.Sprintf("; %s always on would cost %s, %.0f%% less", size, cost.FormatUSD(e.USD), cost.Saving(compared.USD, e.USD))
-			estimates = append(estimates, e)
+	compared := planned
+	if pr.Complete {
+		msg += fmt.Sprintf(", %s with the expected %s", cost.FormatUSD(planned.Estimate.USD), pf.TrafficText())
+		if planned.Basis != fmt.Sprintf("%d instance%s", pc.Instances, plural(pc.Instances)) {
+			msg += " (" + planned.Basis + ")"
+		}
+		for _, r := range pr.Rows {
+			if r.SizedToPeak {
+				msg += fmt.Sprintf("; sized to the expected peak, %s would cost %s", fmt.Sprintf("%d instance%s", r.Instances, plural(r.Instances)), cost.FormatUSD(r.Estimate.USD))
+				if r.Estimate.USD < compared.Estimate.USD {
+					compared = r
+				}
+			}
 		}
 	}
+	if box, ok := pr.Row(cost.AlwaysOnContainer); ok && box.Estimate.USD < compared.Estimate.USD {
+		msg += fmt.Sprintf("; %s always on would cost %s, %.0f%% less", box.Container, cost.FormatUSD(box.Estimate.USD),
+			cost.Saving(compared.Estimate.USD, box.Estimate.USD))
+	}
 	related := append([]string{pf.Instance.Address}, pc.Related...)
-	if traffic {
+	if pr.Complete {
 		related = append(related, pf.TrafficUnits(pass.Graph)...)
 	}
 	pass.Report(finding.Finding{
 		Address:   pc.Config.Address,
 		Attribute: pc.Attribute,
 		Related:   related,
-		Message:   msg + " (" + cost.PriceDate(estimates...) + ")",
+		Message:   msg,
 		Remediation: "provision only the alias synchronous callers use, sized to the measured peak; consider SnapStart, " +
 			"or the container half of a hybrid unit when the traffic keeps the environments busy",
+		Cost: pr.Detail(pf.Instance.Address),
 	})
 }

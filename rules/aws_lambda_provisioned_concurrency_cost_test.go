@@ -27,12 +27,12 @@ func TestLambdaProvisionedConcurrencyCost(t *testing.T) {
 			// 2 x 1 GB x 2,628,000 s x $0.0000041667 = $21.90. The cheapest Fargate task holding two
 			// 1 GB (0.58 vCPU) instances costs $72.08: not cheaper, not named.
 			name: "two environments", plan: withPC(coldFn(fn, "java21", nil), 2),
-			want: []string{"notice aws_lambda_provisioned_concurrency_config.quotes: provisioned concurrency of 2 x 1 GB (x86_64) on alias live of aws_lambda_function.quotes costs $21.90 a month before it serves a request (list prices of 2026-08)"},
+			want: []string{"notice aws_lambda_provisioned_concurrency_config.quotes: provisioned concurrency of 2 x 1 GB (x86_64) on alias live of aws_lambda_function.quotes costs $21.90 a month before it serves a request"},
 		},
 		{
 			// On arm64: 2 x 1 x 2,628,000 x $0.0000033334 = $17.52.
 			name: "arm64", plan: withPC(coldFn(fn, "java21", map[string]any{"architectures": []any{"arm64"}}), 2),
-			want: []string{"notice aws_lambda_provisioned_concurrency_config.quotes: provisioned concurrency of 2 x 1 GB (arm64) on alias live of aws_lambda_function.quotes costs $17.52 a month before it serves a request (list prices of 2026-08)"},
+			want: []string{"notice aws_lambda_provisioned_concurrency_config.quotes: provisioned concurrency of 2 x 1 GB (arm64) on alias live of aws_lambda_function.quotes costs $17.52 a month before it serves a request"},
 		},
 		{
 			// 20 x 2 GB = $438.00 idle. 100M requests of 400 ms keep 15.2 busy on average: requests
@@ -41,7 +41,7 @@ func TestLambdaProvisionedConcurrencyCost(t *testing.T) {
 			// 8 x 730 x $0.004445) = $1,009.12.
 			name: "busy environments: the container is cheaper",
 			plan: withPC(coldFn(fn, "java21", map[string]any{"memory_size": 2048}), 20), usage: econUsage(fn, 100e6, 400),
-			want: []string{"notice aws_lambda_provisioned_concurrency_config.quotes: provisioned concurrency of 20 x 2 GB (x86_64) on alias live of aws_lambda_function.quotes costs $438.00 a month before it serves a request, $1,235.78 with the expected 100M requests a month of 400 ms (usage.yml:1); 7 x aws_fargate 4 vCPU / 8 GB always on would cost $1,009.12, 18% less (list prices of 2026-11-25)"},
+			want: []string{"notice aws_lambda_provisioned_concurrency_config.quotes: provisioned concurrency of 20 x 2 GB (x86_64) on alias live of aws_lambda_function.quotes costs $438.00 a month before it serves a request, $1,235.78 with the expected 100M requests a month of 400 ms (usage.yml:1); 3 x aws_fargate 8 vCPU / 16 GB always on would cost $864.96, 30% less"},
 		},
 		{name: "count known after apply", plan: withPC(coldFn(fn, "java21", nil), nil).Add(), want: []string{}},
 		{

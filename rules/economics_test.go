@@ -240,6 +240,7 @@ func TestEconomicsExample(t *testing.T) {
 	}, got)
 	for _, f := range res.Findings {
 		assert.Regexp(t, `\$[0-9,.]+`, f.Message, "every message states dollars")
-		assert.Regexp(t, `list prices of 20\d\d-\d\d`, f.Message, "and the price date")
+		require.NotNil(t, f.Cost, "and its cost object")
+		assert.Equal(t, cost.Default().Date(), f.Cost.PriceDate, "with the run's one price date")
 	}
 }

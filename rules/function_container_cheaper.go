@@ -79,21 +79,19 @@ var FunctionContainerCheaper = &Rule{
 
 func checkFunctionContainerCheaper(pass *Pass) {
 	margin := float64(pass.Options.(*ContainerCheaperOptions).MarginPercent)
-	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, pass.Settings.Inputs(), serverless.WithTraffic) {
+	in := pass.Settings.Inputs()
+	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, in, serverless.WithTraffic) {
 		if !pf.HasTraffic || !pf.Traffic.Complete() || pf.MemoryAssumed {
 			continue
 		}
-		c, err := pf.Compare(pass.Settings.Inputs())
+		pr, err := pf.Price(in)
 		if err != nil {
 			continue
 		}
 		kind := pf.CurrentKind()
-		now, err := c.Expected(kind)
-		if err != nil {
-			continue
-		}
-		box, err := c.Expected(cost.AlwaysOnContainer)
-		if err != nil {
+		now, okNow := pr.Row(kind)
+		box, okBox := pr.Row(cost.AlwaysOnContainer)
+		if !okNow || !okBox {
 			continue
 		}
 		saving := cost.Saving(now.Estimate.USD, box.Estimate.USD)
@@ -101,18 +99,28 @@ func checkFunctionContainerCheaper(pass *Pass) {
 			continue
 		}
 		breakEven := ""
-		if r, ok := c.BreakEven(kind, cost.AlwaysOnContainer); ok && r < pf.Traffic.RequestsPerMonth {
+		if r, ok := pr.Comparison.BreakEven(kind, cost.AlwaysOnContainer); ok && r < pf.Traffic.RequestsPerMonth {
 			breakEven = fmt.Sprintf("; break-even at %s requests a month", cost.FormatRequests(r))
 		}
 		related := append(pf.WarmRelated(), pf.TrafficUnits(pass.Graph)...)
 		pass.Report(finding.Finding{
 			Address: pf.Instance.Address,
 			Related: related,
-			Message: fmt.Sprintf("expected %s cost %s a month %s (%s), but %s on %s always on: %.0f%% less, above the %.0f%% margin%s (%s)",
-				pf.TrafficText(), cost.FormatUSD(now.Estimate.USD), kind, pf.Label(), cost.FormatUSD(box.Estimate.USD),
-				box.Container, saving, margin, breakEven, cost.PriceDate(now.Estimate, box.Estimate)),
+			Message: fmt.Sprintf("expected %s cost %s a month %s (%s), but %s on %s always on: %.0f%% less, above the %.0f%% margin%s",
+				pf.TrafficText(), cost.FormatUSD(now.Estimate.USD), kind, sizedLabel(pf, now), cost.FormatUSD(box.Estimate.USD),
+				box.Container, saving, margin, breakEven),
 			Remediation: fmt.Sprintf("run the steady traffic on an always-on %s (the container half of a hybrid unit) and keep the function for bursts, or correct the expected traffic in %s",
 				box.Container.Platform, pf.Traffic.Source()),
+			Cost: pr.Detail(pf.Instance.Address),
 		})
 	}
+}
+
+// sizedLabel describes the function and, for capacity the plan keeps warm, how the option is sized:
+// "aws_lambda, 2 GB, x86_64, 4 instances; 104M requests a month above their capacity billed on demand".
+func sizedLabel(pf serverless.PlannedFunction, r cost.Row) string {
+	if r.Kind == cost.OnDemand {
+		return pf.Label()
+	}
+	return pf.Label() + ", " + r.Basis
 }

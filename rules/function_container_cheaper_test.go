@@ -24,7 +24,7 @@ func TestFunctionContainerCheaper(t *testing.T) {
 			// 50M x ($0.0000002 + 0.06 GB-s x $0.0000166667) = $60.00; 2.28 busy instances on average,
 			// three 0.289 vCPU instances fit one 1 vCPU / 2 GB task: $36.04.
 			name: "steady Lambda traffic", plan: plantest.New().Add(api), usage: econUsage(fn, 50e6, 120),
-			want: []string{"warning aws_lambda_function.api: expected 50M requests a month of 120 ms (usage.yml:1) cost $60.00 a month on demand (aws_lambda, 512 MB, x86_64), but $36.04 on 1 x aws_fargate 1 vCPU / 2 GB always on: 40% less, above the 30% margin; break-even at 15M requests a month (list prices of 2026-11-25)"},
+			want: []string{"warning aws_lambda_function.api: expected 50M requests a month of 120 ms (usage.yml:1) cost $60.00 a month on demand (aws_lambda, 512 MB, x86_64), but $36.04 on 1 x aws_fargate 1 vCPU / 2 GB always on: 40% less, above the 30% margin; break-even at 15M requests a month"},
 		},
 		{
 			// 20M requests cost $24.00; one 0.5 vCPU / 1 GB task $18.02: 25% less, under the margin.
@@ -33,7 +33,7 @@ func TestFunctionContainerCheaper(t *testing.T) {
 		{
 			name: "a lower margin", plan: plantest.New().Add(api), usage: econUsage(fn, 20e6, 120),
 			options: &rules.ContainerCheaperOptions{MarginPercent: 20},
-			want:    []string{"warning aws_lambda_function.api: expected 20M requests a month of 120 ms (usage.yml:1) cost $24.00 a month on demand (aws_lambda, 512 MB, x86_64), but $18.02 on 1 x aws_fargate 0.5 vCPU / 1 GB always on: 25% less, above the 20% margin; break-even at 15M requests a month (list prices of 2026-11-25)"},
+			want:    []string{"warning aws_lambda_function.api: expected 20M requests a month of 120 ms (usage.yml:1) cost $24.00 a month on demand (aws_lambda, 512 MB, x86_64), but $18.02 on 1 x aws_fargate 0.5 vCPU / 1 GB always on: 25% less, above the 20% margin; break-even at 15M requests a month"},
 		},
 		{
 			// arm64 duration is 20% cheaper, which keeps the function under the margin.
@@ -47,7 +47,7 @@ func TestFunctionContainerCheaper(t *testing.T) {
 		{
 			name: "traffic from a hybrid_unit workload",
 			plan: plantest.New().Add(api, econUnit("hybrid_unit.api", fn, 50000000, 120)),
-			want: []string{"warning aws_lambda_function.api: expected 50M requests a month of 120 ms (hybrid_unit.api workload) cost $60.00 a month on demand (aws_lambda, 512 MB, x86_64), but $36.04 on 1 x aws_fargate 1 vCPU / 2 GB always on: 40% less, above the 30% margin; break-even at 15M requests a month (list prices of 2026-11-25)"},
+			want: []string{"warning aws_lambda_function.api: expected 50M requests a month of 120 ms (hybrid_unit.api workload) cost $60.00 a month on demand (aws_lambda, 512 MB, x86_64), but $36.04 on 1 x aws_fargate 1 vCPU / 2 GB always on: 40% less, above the 30% margin; break-even at 15M requests a month"},
 		},
 		{
 			name: "unknown memory", plan: plantest.New().Add(plantest.Resource{Address: fn, After: map[string]any{"function_name": "api"},
@@ -68,7 +68,7 @@ func TestFunctionContainerCheaper(t *testing.T) {
 			plan: plantest.New().Add(econLambda(fn, 512, "x86_64"), liveAlias("aws_lambda_alias.live", fn),
 				provisionedOn("aws_lambda_provisioned_concurrency_config.api", fn, "aws_lambda_alias.live")),
 			usage: econUsage(fn, 50e6, 120),
-			want:  []string{"warning aws_lambda_function.api: expected 50M requests a month of 120 ms (usage.yml:1) cost $55.59 a month with provisioned concurrency (aws_lambda, 512 MB, x86_64), but $36.04 on 1 x aws_fargate 1 vCPU / 2 GB always on: 35% less, above the 30% margin; break-even at 9.03M requests a month (list prices of 2026-11-25)"},
+			want:  []string{"warning aws_lambda_function.api: expected 50M requests a month of 120 ms (usage.yml:1) cost $52.70 a month with provisioned concurrency (aws_lambda, 512 MB, x86_64, 2 instances; 6.2M requests a month above their capacity billed on demand), but $36.04 on 1 x aws_fargate 1 vCPU / 2 GB always on: 32% less, above the 30% margin; break-even at 9.03M requests a month"},
 		},
 		{
 			// 150M requests of 100 ms on a 2nd gen function with 512 MiB and its tier's 0.333 vCPU:
@@ -79,7 +79,7 @@ func TestFunctionContainerCheaper(t *testing.T) {
 			name:  "a 2nd gen function",
 			plan:  plantest.New().Add(gcpGen2Fn("google_cloudfunctions2_function.api", map[string]any{"available_memory": "512Mi", "available_cpu": nil}, nil)),
 			usage: econUsage("google_cloudfunctions2_function.api", 150e6, 100),
-			want:  []string{"warning google_cloudfunctions2_function.api: expected 150M requests a month of 100 ms (usage.yml:1) cost $198.63 a month on demand (gcp_functions_gen2, 512 MB), but $110.38 on 1 x gcp_cloud_run 2 vCPU / 3 GB always on: 44% less, above the 30% margin; break-even at 39.7M requests a month (list prices of 2026-11-25)"},
+			want:  []string{"warning google_cloudfunctions2_function.api: expected 150M requests a month of 100 ms (usage.yml:1) cost $198.63 a month on demand (gcp_functions_gen2, 512 MB), but $110.38 on 1 x gcp_cloud_run 2 vCPU / 3 GB always on: 44% less, above the 30% margin; break-even at 39.7M requests a month"},
 		},
 		{
 			// Flex, 2 GB instances, 30M executions of 300 ms: $0.40 x 30 + 18M GB-s x $0.000026 = $480.
@@ -89,7 +89,7 @@ func TestFunctionContainerCheaper(t *testing.T) {
 			plan: plantest.New().Add(azurePlan("azurerm_service_plan.fc1", "FC1"),
 				azureFlexApp("azurerm_function_app_flex_consumption.api", "azurerm_service_plan.fc1", nil)),
 			usage: econUsage("azurerm_function_app_flex_consumption.api", 30e6, 300),
-			want:  []string{"warning azurerm_function_app_flex_consumption.api: expected 30M requests a month of 300 ms (usage.yml:1) cost $480.00 a month on demand (azure_functions_flex, 2 GB), but $315.36 on 1 x azure_container_apps 4 vCPU / 8 GB always on: 34% less, above the 30% margin; break-even at 4.93M requests a month (list prices of 2026-11-25)"},
+			want:  []string{"warning azurerm_function_app_flex_consumption.api: expected 30M requests a month of 300 ms (usage.yml:1) cost $480.00 a month on demand (azure_functions_flex, 2 GB), but $315.36 on 1 x azure_container_apps 4 vCPU / 8 GB always on: 34% less, above the 30% margin; break-even at 4.93M requests a month"},
 		},
 		{
 			name: "an Azure Consumption app without its observed memory",

@@ -55,11 +55,16 @@ var FunctionKeepWarmCost = &Rule{
 }
 
 func checkFunctionKeepWarmCost(pass *Pass) {
-	prices := pass.Settings.Inputs().PriceList()
-	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, pass.Settings.Inputs(), serverless.WithKeepWarm) {
+	in := pass.Settings.Inputs()
+	prices := in.PriceList()
+	for _, pf := range serverless.PlannedFunctionsWith(pass.Graph, in, serverless.WithKeepWarm) {
 		fn := pf.Function
 		billedMs, ok := cost.MinimumBilledMillis(fn.Platform)
 		if !ok {
+			continue
+		}
+		pr, err := pf.Price(in)
+		if err != nil {
 			continue
 		}
 		for _, p := range pf.KeepWarm {
@@ -67,22 +72,16 @@ func checkFunctionKeepWarmCost(pass *Pass) {
 			if err != nil {
 				continue
 			}
-			e := kw.At(0)
 			times := fmt.Sprintf("%s times a month", cost.FormatCount(p.PingsPerMonth))
 			if p.Concurrency > 1 {
 				times += fmt.Sprintf(", %d at a time", p.Concurrency)
 			}
 			msg := fmt.Sprintf("keep-warm schedule %s pings %s (%s) %s: %s a month, each ping billed at the %s ms minimum",
-				p.Expression, pf.Instance.Address, pf.Label(), times, cost.FormatUSD(e.USD), cost.FormatCount(billedMs))
+				p.Expression, pf.Instance.Address, pf.Label(), times, cost.FormatUSD(kw.At(0).USD), cost.FormatCount(billedMs))
 			if pf.MemoryAssumed {
 				msg += " and the whole instance's memory"
 			}
-			estimates := []cost.Estimate{e}
-			if prov, err := prices.Provisioned(fn.Platform, fn.MemoryMB, p.Concurrency, pf.Traffic.AvgDurationMs, fn.Arch); err == nil {
-				fixed := prov.At(0)
-				msg += fmt.Sprintf("; %s for %d instance%s would cost %s", provisionedName(fn.Platform), p.Concurrency, plural(p.Concurrency), cost.FormatUSD(fixed.USD))
-				estimates = append(estimates, fixed)
-			}
+			msg += keepWarmAlternative(pf, pr)
 			related := []string{pf.Instance.Address}
 			if p.Target != nil {
 				related = append(related, p.Target.Address)
@@ -91,11 +90,30 @@ func checkFunctionKeepWarmCost(pass *Pass) {
 				Address:     p.Schedule.Address,
 				Attribute:   scheduleAttribute(p.Schedule.Type),
 				Related:     related,
-				Message:     msg + " (" + cost.PriceDate(estimates...) + ")",
+				Message:     msg,
 				Remediation: "keep the pings if the amount is acceptable; ping only what callers invoke, no more often than the idle window needs",
+				Cost:        pr.Detail(pf.Instance.Address),
 			})
 		}
 	}
+}
+
+// keepWarmAlternative states the function's keep-warm and provisioned options as the cost report
+// prices them: at the expected traffic, or their fixed parts without one.
+func keepWarmAlternative(pf serverless.PlannedFunction, pr serverless.Pricing) string {
+	prov, ok := pr.Row(cost.ProvisionedCapacity)
+	if !ok {
+		return ""
+	}
+	name := provisionedName(pf.Function.Platform)
+	if !pr.Complete {
+		return fmt.Sprintf("; %s for %s would cost %s", name, prov.Basis, cost.FormatUSD(prov.Estimate.USD))
+	}
+	s := "; with the expected " + pf.TrafficText()
+	if kw, ok := pr.Row(cost.KeptWarm); ok {
+		s += fmt.Sprintf(", kept warm it costs %s a month and", cost.FormatUSD(kw.Estimate.USD))
+	}
+	return s + fmt.Sprintf(" with %s %s (%s)", name, cost.FormatUSD(prov.Estimate.USD), prov.Basis)
 }
 
 // provisionedName names a platform's ready capacity for messages.

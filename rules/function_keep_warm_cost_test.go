@@ -35,12 +35,12 @@ func TestFunctionKeepWarmCost(t *testing.T) {
 			// 8,760 pings x 3 = 26,280 requests x $0.0000002 + 26.28 GB-s x $0.0000166667 = $0.0057;
 			// three provisioned 1 GB environments: 3 x 2,628,000 GB-s x $0.0000041667 = $32.85.
 			name: "lambda-warmer with concurrency", plan: plantest.New().Add(coldFn(fn, "nodejs22.x", nil)).Add(warmer("rate(5 minutes)", `{"warmer":true,"concurrency":3}`)...),
-			want: []string{"notice aws_cloudwatch_event_rule.warmer: keep-warm schedule rate(5 minutes) pings aws_lambda_function.checkout (aws_lambda, 1 GB, x86_64) 8,760 times a month, 3 at a time: $0.0057 a month, each ping billed at the 1 ms minimum; provisioned concurrency for 3 instances would cost $32.85 (list prices of 2026-08)"},
+			want: []string{"notice aws_cloudwatch_event_rule.warmer: keep-warm schedule rate(5 minutes) pings aws_lambda_function.checkout (aws_lambda, 1 GB, x86_64) 8,760 times a month, 3 at a time: $0.0057 a month, each ping billed at the 1 ms minimum; provisioned concurrency for 3 instances would cost $32.85"},
 		},
 		{
 			// Weekdays 08:00-18:55 every 5 minutes: 12 x 11 = 132 a day, 261 weekdays: 2,871 a month.
 			name: "office hours", plan: plantest.New().Add(coldFn(fn, "nodejs22.x", nil)).Add(warmer("cron(0/5 8-18 ? * MON-FRI *)", `{"source":"serverless-plugin-warmup"}`)...),
-			want: []string{"notice aws_cloudwatch_event_rule.warmer: keep-warm schedule cron(0/5 8-18 ? * MON-FRI *) pings aws_lambda_function.checkout (aws_lambda, 1 GB, x86_64) 2,871 times a month: $0.00062 a month, each ping billed at the 1 ms minimum; provisioned concurrency for 1 instance would cost $10.95 (list prices of 2026-08)"},
+			want: []string{"notice aws_cloudwatch_event_rule.warmer: keep-warm schedule cron(0/5 8-18 ? * MON-FRI *) pings aws_lambda_function.checkout (aws_lambda, 1 GB, x86_64) 2,871 times a month: $0.00062 a month, each ping billed at the 1 ms minimum; provisioned concurrency for 1 instance would cost $10.95"},
 		},
 		{name: "a schedule that is not keep-warm", plan: plantest.New().Add(coldFn(fn, "nodejs22.x", nil),
 			eventRule("aws_cloudwatch_event_rule.export", "rate(5 minutes)", map[string]any{"name": "export"}),
@@ -54,7 +54,7 @@ func TestFunctionKeepWarmCost(t *testing.T) {
 			name: "a Cloud Scheduler job",
 			plan: plantest.New().Add(gcpGen1Fn("google_cloudfunctions_function.api", nil),
 				schedulerJob("google_cloud_scheduler_job.warm", "*/5 * * * *", "api-keep-warm", "", "google_cloudfunctions_function.api")),
-			want: []string{"notice google_cloud_scheduler_job.warm: keep-warm schedule */5 * * * * pings google_cloudfunctions_function.api (gcp_functions_gen1, 256 MB) 8,760 times a month: $0.0076 a month, each ping billed at the 100 ms minimum (list prices of 2026-11-25)"},
+			want: []string{"notice google_cloud_scheduler_job.warm: keep-warm schedule */5 * * * * pings google_cloudfunctions_function.api (gcp_functions_gen1, 256 MB) 8,760 times a month: $0.0076 a month, each ping billed at the 100 ms minimum"},
 		},
 		{
 			// 2,920 executions of 100 ms on the whole 1.5 GB: 438 GB-s x $0.000016 + 2,920 x $0.0000002.
@@ -62,7 +62,7 @@ func TestFunctionKeepWarmCost(t *testing.T) {
 			plan: plantest.New().Add(azurePlan("azurerm_service_plan.y1", "Y1"),
 				azureLinuxApp("azurerm_linux_function_app.api", "azurerm_service_plan.y1", javaStack, nil, nil),
 				warmTimer("azurerm_function_app_function.warm", "azurerm_linux_function_app.api", "KeepWarm", "0 */15 * * * *")),
-			want: []string{"notice azurerm_function_app_function.warm: keep-warm schedule 0 */15 * * * * pings azurerm_linux_function_app.api (azure_functions_consumption, 1.5 GB) 2,920 times a month: $0.0076 a month, each ping billed at the 100 ms minimum and the whole instance's memory (list prices of 2026-11-25)"},
+			want: []string{"notice azurerm_function_app_function.warm: keep-warm schedule 0 */15 * * * * pings azurerm_linux_function_app.api (azure_functions_consumption, 1.5 GB) 2,920 times a month: $0.0076 a month, each ping billed at the 100 ms minimum and the whole instance's memory"},
 		},
 		{
 			name: "an Azure timer on Flex: no billed minimum to price with",

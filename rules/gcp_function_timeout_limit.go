@@ -68,7 +68,7 @@ func checkGCPFunctionTimeoutLimit(pass *Pass) {
 		limit, kind, known := gcpTimeoutCap(w)
 		if !known {
 			// A 2nd gen function whose trigger the plan does not show: only the larger cap is certain.
-			limit, kind = platform.GCPGen2HTTPMaxTimeoutSeconds, "a 2nd gen function"
+			kind = "a 2nd gen function"
 		}
 		switch {
 		case timeout > limit:
@@ -95,20 +95,21 @@ func checkGCPFunctionTimeoutLimit(pass *Pass) {
 
 // gcpTimeoutCap returns the timeout cap of a workload and a description of what it is
 // ("an event-driven 2nd gen function"). known is false for a 2nd gen function whose trigger the plan
-// does not show.
+// does not show; the cap is then the larger, HTTP one.
 func gcpTimeoutCap(w serverless.GCPWorkload) (int, string, bool) {
+	limits, _ := platform.LimitsOf(w.Kind.Platform())
 	switch w.Kind {
 	case serverless.GCPFunctionsGen1:
-		return platform.GCPGen1MaxTimeoutSeconds, "a 1st gen function", true
+		return limits.MaxTimeoutSeconds, "a 1st gen function", true
 	case serverless.GCPFunctionsGen2:
 		event, known := w.EventDriven()
 		switch {
 		case !known:
-			return 0, "", false
+			return limits.MaxTimeoutSeconds, "", false
 		case event:
-			return platform.GCPGen2EventMaxTimeoutSeconds, "an event-driven 2nd gen function", true
+			return limits.EventMaxTimeoutSeconds, "an event-driven 2nd gen function", true
 		}
-		return platform.GCPGen2HTTPMaxTimeoutSeconds, "an HTTP 2nd gen function", true
+		return limits.MaxTimeoutSeconds, "an HTTP 2nd gen function", true
 	}
-	return platform.CloudRunMaxTimeoutSeconds, "a Cloud Run service", true
+	return limits.MaxTimeoutSeconds, "a Cloud Run service", true
 }

@@ -56,12 +56,13 @@ var GCPMemoryNearLimit = &Rule{
 func checkGCPMemoryNearLimit(pass *Pass) {
 	opts := pass.Options.(*NearLimitOptions)
 	for _, w := range serverless.GCPWorkloads(pass.Graph) {
-		limit, unit, what := platform.CloudRunMaxMemoryMiB, "MiB", "Cloud Run maximum"
+		limits, _ := platform.LimitsOf(w.Kind.Platform())
+		limit, unit, what := limits.MaxMemoryMB, limits.MemoryUnit, "Cloud Run maximum"
 		switch w.Kind {
 		case serverless.GCPFunctionsGen1:
-			limit, unit, what = platform.GCPGen1MaxMemoryMB, "MB", "1st gen maximum"
+			what = "1st gen maximum"
 		case serverless.GCPFunctionsGen2:
-			limit, what = platform.GCPGen2MaxMemoryMiB, "2nd gen maximum"
+			what = "2nd gen maximum"
 		}
 		for _, c := range w.Containers() {
 			mem, written, s, ok := w.MemoryMiB(c)

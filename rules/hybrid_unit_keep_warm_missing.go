@@ -26,7 +26,9 @@ var HybridUnitKeepWarmMissing = &Rule{
 			"Scheduler job on Google Cloud, a timer-triggered function in the app on Azure. Without one, or " +
 			"with one slower than declared, instances are reclaimed between calls and users pay the cold " +
 			"starts the unit was meant to prevent. A schedule counts when it targets the function the unit's " +
-			"`function.target` names (by reference or by its ARN, name or ID) or the unit itself.",
+			"`function.target` names (by reference or by its ARN, name or ID) or the unit itself. When the " +
+			"function is not in the plan (it lives in another stack, which may hold its schedule) and nothing " +
+			"here pings it, the rule only notes, as a notice, that it cannot check the pings.",
 		HowToFix: "- Add the schedule, using the expression the unit computes, e.g. on AWS an " +
 			"`aws_cloudwatch_event_rule` with `schedule_expression = hybrid_unit.<name>.keep_warm_schedule.aws` " +
 			"and an `aws_cloudwatch_event_target` whose `arn` is the function (or alias) the unit targets.\n" +
@@ -136,6 +138,16 @@ func checkHybridUnitKeepWarmMissing(pass *Pass) {
 		}
 		declared := fmt.Sprintf("keep_warm declares a ping at least every %s (%s)", serverless.DurationText(kw.Interval), kw.Declared)
 		switch {
+		case best == nil && fn == nil:
+			// The function lives in another stack, which may well hold its schedule: nothing in
+			// this plan can show the pings are missing, or fix it.
+			pass.Report(finding.Finding{
+				Address: u.Instance.Address, Attribute: "keep_warm", Related: related, Severity: finding.Notice,
+				Message: fmt.Sprintf("%s for %s, which is not in this plan: no schedule here pings it, and a schedule in the stack that owns it cannot be checked from this plan",
+					declared, what),
+				Remediation: fmt.Sprintf("check that the stack owning %s schedules the pings with %s.keep_warm_schedule.%s, or lint that stack's plan together with this one",
+					what, u.Instance.Address, u.Platform.Cloud()),
+			})
 		case best == nil:
 			pass.Report(finding.Finding{
 				Address: u.Instance.Address, Attribute: "keep_warm", Related: related,

@@ -64,7 +64,8 @@ func TestHybridUnitKeepWarmMissing(t *testing.T) {
 		{
 			name: "a function in another stack with nothing pinging it",
 			plan: plantest.New().Add(unit("hybrid_unit.thumbs", awsFunction(fnArn, 1536, 60, "python3.12"), kw5)),
-			want: []string{"warning hybrid_unit.thumbs: keep_warm declares a ping at least every 5 min (interval_minutes 5) but no schedule in the plan pings " + fnArn},
+			want: []string{"notice hybrid_unit.thumbs: keep_warm declares a ping at least every 5 min (interval_minutes 5) for " + fnArn +
+				", which is not in this plan: no schedule here pings it, and a schedule in the stack that owns it cannot be checked from this plan"},
 		},
 		{
 			name: "keep-warm disabled is silent",

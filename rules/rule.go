@@ -11,6 +11,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 )
@@ -87,7 +88,7 @@ func NewPass(rule *Rule, g *graph.Graph, options any, settings Settings) *Pass {
 
 // Report records a finding. The rule's name and category are filled in, the rule's default
 // severity is used when the finding sets none, and Changed is worked out from the resources
-// involved.
+// involved (graph.Changed).
 func (p *Pass) Report(f finding.Finding) {
 	f.Rule = p.Rule.Name
 	f.Category = p.Rule.Category
@@ -95,11 +96,7 @@ func (p *Pass) Report(f finding.Finding) {
 		f.Severity = p.Rule.Severity
 	}
 	f.Related = dedupe(f.Related, f.Address)
-	for _, addr := range append([]string{f.Address}, f.Related...) {
-		if inst := p.Graph.ByAddress(addr); inst != nil && inst.Changes() {
-			f.Changed = true
-		}
-	}
+	f.Changed = p.Graph.Changed(append([]string{f.Address}, f.Related...)...)
 	p.findings = append(p.findings, f)
 }
 
@@ -121,3 +118,18 @@ func dedupe(addrs []string, primary string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Example is the plan a rule's documentation page runs the rule on. It lives in the rule's own
+// file, in Doc; the page shows the resources the findings involve and what hybridlint prints.
+type Example struct {
+	// Note says in a sentence what the plan gets wrong.
+	Note string
+	// Plan lists the example plan's resource instances, as `terraform show -json` would plan them.
+	Plan []ExampleResource
+}
+
+// ExampleResource is one resource instance of an example plan.
+type ExampleResource = plantest.Resource
+
+// JSON renders the example as plan JSON.
+func (e Example) JSON() []byte { return plantest.New().Add(e.Plan...).JSON() }

@@ -98,6 +98,9 @@ type Priced struct {
 	Container ContainerSize
 	// Instances is the provisioned or always-ready instance count, for ProvisionedCapacity.
 	Instances int
+	// SizedToPeak is true for the provisioned option sized to the expected peak when the plan
+	// provisions fewer instances (PeakSized); false for every option as the plan declares it.
+	SizedToPeak bool
 }
 
 // Comparison prices one function's four options at any traffic. Options a platform does not have
@@ -186,17 +189,13 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 		return Priced{Kind: k, Estimate: c.onDemand.Plus(kw).At(requests),
 			Basis: fmt.Sprintf("%s pings x %d a month", FormatCount(pings), concurrency)}, nil
 	case ProvisionedCapacity:
-		instances := c.provisionedInstances(need)
-		o, err := p.Provisioned(fn.Platform, fn.MemoryMB, instances, c.Workload.AvgDurationMs, fn.Arch)
-		if err != nil {
-			return Priced{Kind: k}, err
-		}
-		return Priced{Kind: k, Estimate: o.At(requests), Instances: instances, Basis: countOf(instances, "instance")}, nil
+		return c.provisioned(c.provisionedInstances(need), requests, false)
 	case AlwaysOnContainer:
-		cc, ok := c.containers[need]
+		hold := c.containerCapacity(need)
+		cc, ok := c.containers[hold]
 		if !ok {
-			cc.option, cc.size, cc.err = p.ContainerFor(fn, need)
-			c.containers[need] = cc
+			cc.option, cc.size, cc.err = p.ContainerFor(fn, hold)
+			c.containers[hold] = cc
 		}
 		if cc.err != nil {
 			return Priced{Kind: k}, cc.err
@@ -204,6 +203,85 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 		return Priced{Kind: k, Estimate: cc.option.At(requests), Container: cc.size, Basis: cc.size.String()}, nil
 	}
 	return Priced{}, fmt.Errorf("unknown option %d", k)
+}
+
+// provisioned prices instances of provisioned capacity at requests a month. Requests beyond what
+// the instances serve when busy all month (instances x seconds in a month / average duration)
+// overflow to on-demand instances and are billed on demand, as AWS and Azure Flex bill them: the
+// overflow is a lower bound, since traffic that is not steady overflows sooner. A Premium plan
+// scales out its own instances, so nothing overflows.
+func (c *Comparison) provisioned(instances int, requests float64, sizedToPeak bool) (Priced, error) {
+	fn := c.Function
+	o, err := c.prices.Provisioned(fn.Platform, fn.MemoryMB, instances, c.Workload.AvgDurationMs, fn.Arch)
+	if err != nil {
+		return Priced{Kind: ProvisionedCapacity}, err
+	}
+	served, overflow := c.overflow(instances, requests)
+	e := o.At(served)
+	basis := countOf(instances, "instance")
+	if sizedToPeak {
+		basis += fmt.Sprintf(", sized to the expected peak instead of the planned %d", c.Configured.Provisioned)
+	}
+	if overflow > 0 {
+		od := c.onDemand.At(overflow)
+		for _, it := range od.Items {
+			it.What = "overflow " + it.What
+			e.Items = append(e.Items, it)
+		}
+		e.USD += od.USD
+		basis += fmt.Sprintf("; %s requests a month above their capacity billed on demand", FormatRequests(overflow))
+	}
+	return Priced{Kind: ProvisionedCapacity, Estimate: e, Instances: instances, Basis: basis, SizedToPeak: sizedToPeak}, nil
+}
+
+// overflow splits requests a month between provisioned instances and on-demand overflow.
+func (c *Comparison) overflow(instances int, requests float64) (served, overflow float64) {
+	if c.Function.Platform == platform.AzureFunctionsPremium || c.Workload.AvgDurationMs <= 0 {
+		return requests, 0
+	}
+	capacity := float64(instances) * platform.SecondsPerMonth * 1000 / c.Workload.AvgDurationMs
+	if requests <= capacity*(1+1e-9) {
+		return requests, 0
+	}
+	return capacity, requests - capacity
+}
+
+// PeakSized prices provisioned capacity sized to the expected peak, when the plan provisions fewer
+// instances than the peak keeps busy: the row a report shows beside the option as planned, so a
+// recommendation sized differently says so. False when the plan provisions nothing, provisions
+// enough, or runs on a Premium plan (whose instances scale out by themselves).
+func (c *Comparison) PeakSized(requests float64) (Priced, bool) {
+	need := c.Workload.ConcurrencyAt(requests)
+	planned := c.Configured.Provisioned
+	if planned <= 0 || need <= planned || c.Function.Platform == platform.AzureFunctionsPremium || c.Err(ProvisionedCapacity) != nil {
+		return Priced{}, false
+	}
+	p, err := c.provisioned(need, requests, true)
+	return p, err == nil
+}
+
+// Rows prices every option at the expected traffic in the order reports show them: on demand,
+// kept warm, provisioned as planned, provisioned sized to the peak (when that differs), the
+// container. An option that cannot be priced is a row with its error. The rules, the cost report
+// and the provider quote these rows, so a figure for a function is computed once.
+func (c *Comparison) Rows() []Row {
+	var out []Row
+	for _, k := range Kinds() {
+		p, err := c.Expected(k)
+		out = append(out, Row{Priced: p, Err: err})
+		if k == ProvisionedCapacity && err == nil {
+			if peak, ok := c.PeakSized(c.Workload.RequestsPerMonth); ok {
+				out = append(out, Row{Priced: peak})
+			}
+		}
+	}
+	return out
+}
+
+// Row is one option of Rows: priced, or with the reason it cannot be.
+type Row struct {
+	Priced
+	Err error
 }
 
 // pings returns the keep-warm pings a month and how many instances each warms: the plan's, or
@@ -215,13 +293,28 @@ func (c *Comparison) pings(need int) (float64, int) {
 	return c.Configured.IdlePingsPerMonth, max(need, c.Configured.Provisioned)
 }
 
-// provisionedInstances is the capacity to provision: as many instances as are busy at peak,
-// provisioned now, or kept warm by pings. A Premium plan runs at least one instance anyway.
+// provisionedInstances is the capacity to provision: what the plan provisions, as planned; when it
+// provisions none, as many instances as are busy at peak or kept warm by pings. A Premium plan
+// runs at least one instance anyway.
 func (c *Comparison) provisionedInstances(need int) int {
-	if c.Function.Platform == platform.AzureFunctionsPremium {
+	switch {
+	case c.Function.Platform == platform.AzureFunctionsPremium:
 		return max(c.Configured.Provisioned, 1)
+	case c.Configured.Provisioned > 0:
+		return c.Configured.Provisioned
 	}
-	return max(c.Configured.Provisioned, need, c.Configured.PingConcurrency)
+	return max(need, c.Configured.PingConcurrency)
+}
+
+// containerCapacity is how many function instances the container must hold at once: as many as
+// the expected traffic keeps busy at peak; without expected traffic, as many as the plan keeps
+// warm (provisioned or pinged). Every finding and report sizes a function's container here, so
+// one sizing stands for the function.
+func (c *Comparison) containerCapacity(need int) int {
+	if c.Workload.RequestsPerMonth > 0 && c.Workload.AvgDurationMs > 0 {
+		return need
+	}
+	return max(need, c.Configured.Provisioned, c.Configured.PingConcurrency)
 }
 
 // USD is the monthly total of an option at requests a month, and false when it cannot be priced.
@@ -240,11 +333,13 @@ func (c *Comparison) USD(k Kind, requests float64) (float64, bool) {
 		pings, concurrency := c.pings(need)
 		return l.onDemand.At(requests) + pings*float64(concurrency)*l.perPing, true
 	case ProvisionedCapacity:
-		return float64(c.provisionedInstances(need))*l.provisioned.FixedUSD + l.provisioned.USDPerRequest*requests, true
+		n := c.provisionedInstances(need)
+		served, overflow := c.overflow(n, requests)
+		return float64(n)*l.provisioned.FixedUSD + l.provisioned.USDPerRequest*served + l.onDemand.USDPerRequest*overflow, true
 	case AlwaysOnContainer:
-		best := math.Inf(1)
+		best, hold := math.Inf(1), c.containerCapacity(need)
 		for _, s := range l.shapes {
-			best = math.Min(best, float64((need+s.perInstance-1)/s.perInstance)*s.usd)
+			best = math.Min(best, float64((hold+s.perInstance-1)/s.perInstance)*s.usd)
 		}
 		return best, true
 	}
@@ -348,6 +443,9 @@ type Recommendation struct {
 	VersusUSD float64
 	// Reason says why, with the numbers.
 	Reason string
+	// SizedToPeak is true when Versus (or Kind) is provisioned capacity sized to the peak rather
+	// than as the plan declares it.
+	SizedToPeak bool
 }
 
 // Recommend picks how to run the function at the expected traffic. When the function must stay
@@ -363,21 +461,31 @@ func (c *Comparison) Recommend(marginPercent float64, warmNeeded bool) (Recommen
 			candidates = []Kind{OnDemand} // a Premium plan is always warm
 		}
 	}
-	best, bestUSD := Kind(-1), math.Inf(1)
+	best, bestUSD, peak := Kind(-1), math.Inf(1), false
 	for _, k := range candidates {
 		if usd, ok := c.USD(k, c.Workload.RequestsPerMonth); ok && usd < bestUSD {
 			best, bestUSD = k, usd
+		}
+		if k != ProvisionedCapacity {
+			continue
+		}
+		if p, ok := c.PeakSized(c.Workload.RequestsPerMonth); ok && p.Estimate.USD < bestUSD {
+			best, bestUSD, peak = k, p.Estimate.USD, true
 		}
 	}
 	if best < 0 {
 		best = OnDemand
 		bestUSD, _ = c.USD(OnDemand, c.Workload.RequestsPerMonth)
 	}
-	rec := Recommendation{Kind: best, USD: bestUSD, Versus: best, VersusUSD: bestUSD, Reason: FormatUSD(bestUSD) + " a month"}
+	name := best.String()
+	if peak {
+		name += " sized to the peak"
+	}
+	rec := Recommendation{Kind: best, USD: bestUSD, Versus: best, VersusUSD: bestUSD, Reason: FormatUSD(bestUSD) + " a month", SizedToPeak: peak}
 	container, containerOK := c.USD(AlwaysOnContainer, c.Workload.RequestsPerMonth)
 	if saving := Saving(bestUSD, container); containerOK && saving >= marginPercent {
 		return Recommendation{Kind: AlwaysOnContainer, USD: container, Versus: best, VersusUSD: bestUSD,
-			Reason: fmt.Sprintf("%s a month, %.0f%% less than %s %s", FormatUSD(container), saving, FormatUSD(bestUSD), best)}, true
+			Reason: fmt.Sprintf("%s a month, %.0f%% less than %s %s", FormatUSD(container), saving, FormatUSD(bestUSD), name)}, true
 	}
 	other := ProvisionedCapacity
 	if best == ProvisionedCapacity {
@@ -385,6 +493,10 @@ func (c *Comparison) Recommend(marginPercent float64, warmNeeded bool) (Recommen
 	}
 	if usd, ok := c.USD(other, c.Workload.RequestsPerMonth); ok && warmNeeded && len(candidates) == 2 {
 		rec.Reason = fmt.Sprintf("keeps it warm for %s a month, %s less than %s", FormatUSD(bestUSD), FormatUSD(usd-bestUSD), other)
+		if peak {
+			rec.Reason = fmt.Sprintf("keeps it warm for %s a month sized to the peak (%s), %s less than %s", FormatUSD(bestUSD),
+				countOf(c.Workload.ConcurrencyAt(c.Workload.RequestsPerMonth), "instance"), FormatUSD(usd-bestUSD), other)
+		}
 	} else if containerOK {
 		rec.Reason += "; the container would cost " + FormatUSD(container)
 	}

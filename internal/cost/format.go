@@ -101,6 +101,27 @@ func PriceDate(es ...Estimate) string {
 	return "list prices of " + latest
 }
 
+// Date says which price table a run uses, for reports and findings: "list prices of 2026-11-25",
+// the latest date in the table, and ", with overrides" when the configuration replaced any price.
+// One run has one table, so every figure of a run carries this one date.
+func (p Prices) Date() string {
+	var e Estimate
+	for _, pr := range p.List() {
+		e.Items = append(e.Items, Item{Quantity: 1, Price: pr})
+	}
+	return PriceDate(e)
+}
+
+// LatestDate is the latest date in the table ("2026-11-25"): the date of the price table, which
+// the provider's monthly_cost.price_date states.
+func (p Prices) LatestDate() string {
+	latest := ""
+	for _, pr := range p.List() {
+		latest = max(latest, pr.Date)
+	}
+	return latest
+}
+
 // FormatMemory renders MiB as "512 MB" or, from 1 GB up, "1.5 GB" (3 significant digits).
 func FormatMemory(mb int) string {
 	if mb < 1024 {

@@ -230,7 +230,8 @@ func checkFunctionInputs(pl platform.Platform, memoryMB int, avgDurationMs float
 		}
 	case platform.GCPFunctionsGen1:
 		if _, ok := platform.GCPGen1VCPU(memoryMB); !ok {
-			return fmt.Errorf("memory %d MB is not a 1st gen tier: use 128, 256, 512, 1024, 2048, 4096 or 8192", memoryMB)
+			gen1, _ := platform.LimitsOf(pl)
+			return fmt.Errorf("memory %d MB is not a 1st gen tier: use %s", memoryMB, platform.JoinSizes(gen1.MemorySizesMB))
 		}
 	case platform.GCPFunctionsGen2, platform.GCPCloudRun:
 		if memoryMB > platform.CloudRunMaxMemoryMiB {

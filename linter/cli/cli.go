@@ -183,7 +183,7 @@ Lint flags:
   --no-config                 ignore .hybridlint.hcl
   --baseline FILE             findings listed in FILE are reported as baselined and do not fail the run
   --write-baseline FILE       write the current findings to FILE as a baseline (they then count as baselined)
-  --only-changed              report only findings involving a resource the plan creates, updates or replaces
+  --only-changed              report only findings involving a resource the plan creates, updates, replaces or deletes
   --show-suppressed           list suppressed findings too (text and sarif)
   --tf-bin PATH               terraform or tofu binary used to read binary plan files (default: terraform, then tofu, on PATH)
   --chdir DIR                 the configuration's directory: where to run terraform for a binary plan, and where

@@ -22,7 +22,6 @@ import (
 type run struct {
 	findings []finding.Finding
 	anchors  [][]source.Anchor
-	changed  []bool // whether finding i involves a resource the plan creates, updates or replaces
 	inline   []*suppress.Inline
 	notes    []finding.Note
 	errors   []string
@@ -95,8 +94,8 @@ func (a *App) lint(args []string) (int, error) {
 	findings := r.findings
 	if o.onlyChanged {
 		findings = findings[:0:0]
-		for i, f := range r.findings {
-			if r.changed[i] {
+		for _, f := range r.findings {
+			if f.Changed {
 				findings = append(findings, f)
 			}
 		}
@@ -130,7 +129,6 @@ func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, o *lintOptions
 	if file := src.RootFile(); file != "" {
 		r.configFiles[p.Path] = file
 	}
-	changes := changedAddresses(p)
 	unlocated := 0
 	missing := map[string]bool{} // modules whose sources were not found
 	for i := range res.Findings {
@@ -148,7 +146,6 @@ func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, o *lintOptions
 			}
 		}
 		r.anchors = append(r.anchors, pl.Anchors)
-		r.changed = append(r.changed, involvesChange(f, changes))
 	}
 	r.findings = append(r.findings, res.Findings...)
 	switch {
@@ -219,29 +216,6 @@ func pluralWord(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// changedAddresses are the instances the plan creates, updates or replaces.
-func changedAddresses(p *plan.Plan) map[string]bool {
-	out := map[string]bool{}
-	for _, rc := range p.Changes {
-		if rc.Actions.Create() || rc.Actions.Update() || rc.Actions.Replace() {
-			out[rc.Address] = true
-		}
-	}
-	return out
-}
-
-func involvesChange(f *finding.Finding, changes map[string]bool) bool {
-	if changes[f.Address] {
-		return true
-	}
-	for _, r := range f.Related {
-		if changes[r] {
-			return true
-		}
-	}
-	return false
 }
 
 func ruleEnabled(cfg engine.Config, name string) bool {

@@ -27,7 +27,7 @@ config {
 
 `)
 	fmt.Fprintf(&b, "  # Output format: %s.\n  # format = \"text\"\n\n", strings.Join(formats, ", "))
-	b.WriteString(`  # Report only findings that involve a resource the plan creates, updates or replaces.
+	b.WriteString(`  # Report only findings that involve a resource the plan creates, updates, replaces or deletes.
   # only_changed = false
 
   # How long an idle function stays warm, in minutes, for the keep-warm rules.

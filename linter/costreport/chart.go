@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
@@ -44,8 +43,9 @@ type series struct {
 	atExp  float64
 }
 
-// chartRange picks the traffic shown: two decades either side of the expected traffic and the
-// break-even points, at least five decades, within 10 to 10^12 requests a month.
+// chartRange picks the traffic shown: a decade either side of the expected traffic and the
+// break-even points (where the options cross), at least three decades, within 10 to 10^12
+// requests a month.
 func chartRange(f Function) (lo, hi float64) {
 	pts := []float64{*f.Traffic.RequestsPerMonth}
 	for _, b := range f.BreakEvens {
@@ -60,9 +60,9 @@ func chartRange(f Function) (lo, hi float64) {
 	if hi == 0 {
 		lo, hi = 1e3, 1e6
 	}
-	lo = math.Pow(10, math.Floor(math.Log10(lo))-2)
-	hi = math.Pow(10, math.Ceil(math.Log10(hi))+2)
-	for hi/lo < 1e5 {
+	lo = math.Pow(10, math.Floor(math.Log10(lo))-1)
+	hi = math.Pow(10, math.Ceil(math.Log10(hi))+1)
+	for hi/lo < 1e3 {
 		lo /= 10
 		hi *= 10
 	}
@@ -138,9 +138,12 @@ func chartSVG(f Function, id string) string {
 	fmt.Fprintf(&b, `<text class="axis" transform="translate(18 %d) rotate(-90)" text-anchor="middle">USD per month (log scale)</text>`,
 		(plotTop+plotBottom)/2)
 
-	// The lines.
+	// The lines. A line that coincides with an earlier one (keep-warm pings cost next to nothing
+	// beside on-demand traffic) would hide it: the earlier one is drawn wide beneath, so
+	// both stay visible, and the legend says they coincide.
+	sameAs := coinciding(all, y)
 	fmt.Fprintf(&b, `<g clip-path="url(#%s-plot)">`, id)
-	for _, s := range all {
+	for i, s := range all {
 		st := seriesStyle[s.kind]
 		var pts []string
 		for _, p := range s.points {
@@ -150,8 +153,12 @@ func chartSVG(f Function, id string) string {
 		if st.dash != "" {
 			dash = fmt.Sprintf(` stroke-dasharray="%s"`, st.dash)
 		}
-		fmt.Fprintf(&b, `<polyline class="series" data-option="%s" fill="none" stroke="%s" stroke-width="2.5"%s points="%s"/>`,
-			kindID(s.kind), st.color, dash, strings.Join(pts, " "))
+		width := "2.5"
+		if _, hidden := sameAs[i]; hidden {
+			width = "7"
+		}
+		fmt.Fprintf(&b, `<polyline class="series" data-option="%s" fill="none" stroke="%s" stroke-width="%s"%s points="%s"/>`,
+			kindID(s.kind), st.color, width, dash, strings.Join(pts, " "))
 	}
 	b.WriteString(`</g>`)
 
@@ -177,6 +184,7 @@ func chartSVG(f Function, id string) string {
 		label string
 	}
 	var markers []marker
+	decisive := f.decisiveBreakEven()
 	for i, be := range f.BreakEvens {
 		a, ok := kindOf(be.A)
 		if !ok {
@@ -187,17 +195,28 @@ func chartSVG(f Function, id string) string {
 		if px < plotLeft || px > plotRight {
 			continue
 		}
-		markers = append(markers, marker{px, py, fmt.Sprintf("%d: %s", i+1, cost.FormatRequests(be.RequestsPerMonth))})
-		taken = append(taken, box{px - 7, py - 7, px + 7, py + 7})
+		label := fmt.Sprintf("%d: %s", i+1, cost.FormatRequests(be.RequestsPerMonth))
+		if i == decisive {
+			label += ", decides"
+		}
+		markers = append(markers, marker{px, py, label})
+		taken = append(taken, box{px - 9, py - 9, px + 9, py + 9})
 	}
+	taken = append(taken, legendFree())
 	for _, m := range markers {
-		lx, ly := placeLabel(m.x, m.y, m.label, &taken)
-		fmt.Fprintf(&b, `<g class="break-even"><circle cx="%.1f" cy="%.1f" r="6"/><text x="%.1f" y="%.1f" text-anchor="middle">%s</text></g>`,
-			m.x, m.y, lx, ly, esc(m.label))
+		class, r := "break-even", 6
+		if strings.HasSuffix(m.label, ", decides") {
+			class, r = "break-even decisive", 8
+		}
+		fmt.Fprintf(&b, `<g class="%s"><circle cx="%.1f" cy="%.1f" r="%d"/>`, class, m.x, m.y, r)
+		if lx, ly, ok := placeLabel(m.x, m.y, m.label, &taken); ok {
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, lx, ly, esc(m.label))
+		}
+		b.WriteString(`</g>`)
 	}
 
-	// The legend, with each option's cost at the expected traffic.
-	sort.SliceStable(all, func(i, j int) bool { return all[i].atExp < all[j].atExp })
+	// The legend, in the same order in every chart (cost.Kinds), with each option's cost at the
+	// expected traffic.
 	for i, s := range all {
 		st := seriesStyle[s.kind]
 		ly := plotTop + 10 + i*legendRowGap
@@ -208,7 +227,11 @@ func chartSVG(f Function, id string) string {
 		fmt.Fprintf(&b, `<g class="legend-item" data-option="%s"><line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="3"%s/>`,
 			kindID(s.kind), legendLeft, ly, legendLeft+34, ly, st.color, dash)
 		fmt.Fprintf(&b, `<text class="legend" x="%d" y="%d">%s</text>`, legendLeft+42, ly+5, esc(s.kind.String()))
-		fmt.Fprintf(&b, `<text class="legend-usd" x="%d" y="%d">%s a month</text></g>`, legendLeft+42, ly+23, esc(cost.FormatUSD(s.atExp)))
+		note := ""
+		if j, ok := sameAs[i]; ok {
+			note = ", under " + strings.TrimPrefix(all[j].kind.String(), "with ")
+		}
+		fmt.Fprintf(&b, `<text class="legend-usd" x="%d" y="%d">%s a month%s</text></g>`, legendLeft+42, ly+23, esc(cost.FormatUSD(s.atExp)), esc(note))
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
@@ -223,10 +246,12 @@ func (a box) overlaps(b box) bool {
 
 // placeLabel finds where a marker's label (centred text, 12px) goes: above, below, further above
 // or below, or to a side, whichever first overlaps nothing placed yet and stays in the plot. It
-// returns the text's anchor point and records the label's box.
-func placeLabel(x, y float64, label string, taken *[]box) (float64, float64) {
+// returns the text's anchor point and records the label's box; false when every place is taken,
+// so labels never overlap.
+func placeLabel(x, y float64, label string, taken *[]box) (float64, float64, bool) {
 	w, h := 7.2*float64(len(label)), 14.0
-	offsets := [][2]float64{{0, -12}, {0, 24}, {0, -28}, {0, 40}, {-w/2 - 12, 4}, {w/2 + 12, 4}, {0, -44}, {0, 56}}
+	offsets := [][2]float64{{0, -12}, {0, 24}, {0, -28}, {0, 40}, {-w/2 - 12, 4}, {w/2 + 12, 4}, {0, -44}, {0, 56},
+		{-w/2 - 12, -20}, {w/2 + 12, -20}, {-w/2 - 12, 28}, {w/2 + 12, 28}, {0, -60}, {0, 72}}
 	for _, o := range offsets {
 		lx, ly := x+o[0], y+o[1]
 		b := box{lx - w/2, ly - h + 3, lx + w/2, ly + 3}
@@ -242,10 +267,10 @@ func placeLabel(x, y float64, label string, taken *[]box) (float64, float64) {
 		}
 		if free {
 			*taken = append(*taken, b)
-			return lx, ly
+			return lx, ly, true
 		}
 	}
-	return x, y - 12
+	return 0, 0, false // no free place: the caption under the chart still lists the point
 }
 
 // chartDescription says in words what the chart shows, for screen readers.
@@ -282,3 +307,44 @@ func axisUSD(v float64) string {
 }
 
 func esc(s string) string { return html.EscapeString(s) }
+
+// coinciding maps each series whose line another one hides to the one drawn over it: on the
+// chart, the two lie within 3 pixels of each other at three samples in four. Keys and values
+// index all.
+func coinciding(all []series, y func(float64) float64) map[int]int {
+	out := map[int]int{}
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
+			close := 0
+			for k := range all[i].points {
+				if math.Abs(y(all[i].points[k][1])-y(all[j].points[k][1])) < 3 {
+					close++
+				}
+			}
+			if close*4 >= len(all[i].points)*3 {
+				out[i] = j
+				break
+			}
+		}
+	}
+	return out
+}
+
+// decisiveBreakEven is the index in BreakEvens of the point that drives the recommendation: where
+// the way the plan runs the function now and the recommended option trade places; -1 when the
+// recommendation is the current way or none is listed.
+func (f Function) decisiveBreakEven() int {
+	if f.Recommendation == nil {
+		return -1
+	}
+	for i, be := range f.BreakEvens {
+		if be.A == f.Current && be.B == f.Recommendation.Kind {
+			return i
+		}
+	}
+	return -1
+}
+
+// legendFree is the space above the plot where the expected-traffic label goes, kept free of
+// break-even labels.
+func legendFree() box { return box{plotLeft, 0, plotRight, plotTop} }

@@ -15,7 +15,6 @@ package costreport
 import (
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
@@ -87,11 +86,4 @@ func (r *Report) Write(w io.Writer, format string) error {
 }
 
 // usd rounds an amount to the cent for JSON.
-func usd(x float64) float64 {
-	if x != 0 && x < 0.01 && x > -0.01 {
-		v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 2, 64), 64)
-		return v
-	}
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 2, 64), 64)
-	return v
-}
+func usd(x float64) float64 { return serverless.RoundUSD(x) }

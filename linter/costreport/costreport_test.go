@@ -90,7 +90,7 @@ func TestExampleTableStatesTheNumbers(t *testing.T) {
 	for _, want := range []string{
 		"8 functions in ../../examples/plans/economics-multicloud.json; list prices of 2026-11-25, without free tiers",
 		// Traffic from the plan's hybrid_unit workload.
-		"expected 50,000,000 requests a month, 120 ms on average, 800 ms at p99, 2.28 busy on average (hybrid_unit.resize workload)",
+		"expected 50,000,000 requests a month, 120 ms on average, 800 ms at p99, about 2 requests in flight on average (hybrid_unit.resize workload)",
 		"recommendation: as a container: $36.04 a month, 40% less than $60.00 on demand",
 		// Provisioned concurrency as planned, 24 environments.
 		"with provisioned concurrency (as planned)   $1,562.71   24 instances",
@@ -230,4 +230,30 @@ func TestUnpriceableFunction(t *testing.T) {
 	assert.Contains(t, render(t, rep, "text"), "recommendation: cannot be priced: memory 300 MB is not a 1st gen tier")
 	require.Len(t, rep.Warnings, 1)
 	assert.Contains(t, rep.Warnings[0], "google_cloudfunctions_function.odd: memory 300 MB is not a 1st gen tier")
+}
+
+// TestUnitsArePriced: a plan whose only workload is a hybrid_unit whose function lives in another
+// stack gets the unit priced from its own function block, with the price table's date.
+func TestUnitsArePriced(t *testing.T) {
+	g := plantest.New().Add(plantest.Resource{
+		Address: "hybrid_unit.sales_reports",
+		After: map[string]any{
+			"name": "sales-reports",
+			"function": map[string]any{"platform": "gcp_functions_gen2", "memory_mb": 2048, "timeout_seconds": 540,
+				"target": "projects/acme/locations/europe-west1/functions/sales-reports"},
+			"workload": map[string]any{"requests_per_month": 3000, "avg_duration_ms": 120000},
+		},
+	}).Graph(t)
+	rep := Build([]Plan{{Name: "units.json", Graph: g}}, defaults())
+	assert.Equal(t, cost.Default().Date(), rep.PriceDate)
+	require.Len(t, rep.Functions, 1)
+	f := rep.Functions[0]
+	assert.Equal(t, "hybrid_unit.sales_reports", f.Address)
+	assert.Equal(t, "gcp_functions_gen2", f.Platform)
+	assert.Equal(t, 2048, f.MemoryMB)
+	onDemand := f.option("on_demand")
+	require.NotNil(t, onDemand.MonthlyUSD)
+	// What the provider puts in monthly_cost.function_usd for this unit (examples/plans/hybrid-units.json).
+	assert.Equal(t, 10.44, *onDemand.MonthlyUSD)
+	assert.Contains(t, render(t, rep, "text"), "1 function in units.json; list prices of 2026-11-25, without free tiers")
 }

@@ -42,6 +42,7 @@ svg .expected { stroke: #1b1f24; stroke-width: 1.5; stroke-dasharray: 5 4; }
 svg .expected-label { font-size: 12px; fill: #1b1f24; font-weight: 600; }
 svg .break-even circle { fill: #fff; stroke: #1b1f24; stroke-width: 2; }
 svg .break-even text { font-size: 12px; fill: #1b1f24; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+svg .break-even.decisive circle { fill: #1b1f24; stroke: #fff; stroke-width: 2; }
 `
 
 // HTML writes the report as one self-contained page: a summary table, then per function its

@@ -94,9 +94,22 @@ func TestHTMLRendersInChromium(t *testing.T) {
 	assert.Equal(t, 7, strings.Count(dom, `data-option="on_demand" fill="none"`), "a line per option")
 	for _, label := range []string{
 		"requests per month (log scale)", "USD per month (log scale)", "expected: 200M requests/month",
-		"as a container", "with provisioned concurrency", "$1,009.12 a month", "1: 13.1M", "2: 15M", "$10K",
+		"as a container", "with provisioned concurrency", "$1,009.12 a month", "1: 13.1M", "2: 15M, decides", "$10K",
+		// On demand and keep-warm coincide for the checkout function: both stay visible and the legend says so.
+		"$2.53 a month, under keep-warm",
 	} {
 		assert.Contains(t, dom, label)
+	}
+	assert.Contains(t, dom, `<g class="break-even decisive">`, "the break-even that drives a recommendation is marked")
+	assert.NotContains(t, dom, "busy on average", "no jargon")
+	// The legend lists the options in the same order in every chart.
+	order := regexp.MustCompile(`<g class="legend-item" data-option="([a-z_]+)">`)
+	for _, chart := range strings.Split(dom, "<svg")[1:] {
+		var got []string
+		for _, m := range order.FindAllStringSubmatch(chart, -1) {
+			got = append(got, m[1])
+		}
+		assert.IsIncreasing(t, legendRanks(got), "legend order %v", got)
 	}
 
 	shot := filepath.Join(shots, "cost-report.png")
@@ -133,4 +146,26 @@ func countColour(img image.Image, rgb [3]uint8) int {
 func near(v uint32, want uint8) bool {
 	d := int(v) - int(want)
 	return d > -24 && d < 24
+}
+
+// legendRanks maps option kinds to their place in cost.Kinds.
+func legendRanks(kinds []string) []int {
+	var out []int
+	for _, id := range kinds {
+		k, _ := kindOf(id)
+		out = append(out, int(k))
+	}
+	return out
+}
+
+// TestChartRangeSpansTheCrossings: the x axis spans a decade around the expected traffic and the
+// break-even points, not 10K to 10B always.
+func TestChartRangeSpansTheCrossings(t *testing.T) {
+	r := 2e6
+	lo, hi := chartRange(Function{Traffic: &Traffic{RequestsPerMonth: &r}, BreakEvens: []BreakEven{{RequestsPerMonth: 5.9e7}}})
+	assert.Equal(t, 1e5, lo)
+	assert.Equal(t, 1e9, hi)
+	lo, hi = chartRange(Function{Traffic: &Traffic{RequestsPerMonth: &r}})
+	assert.Equal(t, 1e5, lo, "at least three decades")
+	assert.Equal(t, 1e8, hi)
 }

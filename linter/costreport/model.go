@@ -93,7 +93,10 @@ type Option struct {
 	MonthlyUSD *float64 `json:"monthly_usd"`
 	FixedOnly  bool     `json:"fixed_only,omitempty"`
 	// Basis says how the option is sized: "8,760 pings x 3 a month", "1 x aws_fargate 1 vCPU / 2 GB".
-	Basis       string `json:"basis,omitempty"`
+	Basis string `json:"basis,omitempty"`
+	// SizedToPeak marks the provisioned option sized to the expected peak, shown beside the one
+	// the plan declares when the plan provisions fewer instances.
+	SizedToPeak bool   `json:"sized_to_peak,omitempty"`
 	Items       []Item `json:"items,omitempty"`
 	Unavailable string `json:"unavailable,omitempty"`
 }
@@ -126,17 +129,7 @@ type BreakEven struct {
 }
 
 // kindID names a cost.Kind in JSON.
-func kindID(k cost.Kind) string {
-	switch k {
-	case cost.OnDemand:
-		return "on_demand"
-	case cost.KeptWarm:
-		return "keep_warm"
-	case cost.ProvisionedCapacity:
-		return "provisioned"
-	}
-	return "container"
-}
+func kindID(k cost.Kind) string { return serverless.KindID(k) }
 
 // build prices every function of a plan.
 func build(g *graph.Graph, s serverless.Inputs, margin float64) []Function {
@@ -170,33 +163,33 @@ func priceFunction(pf serverless.PlannedFunction, s serverless.Inputs, margin fl
 		}
 		f.Traffic = t
 	}
-	if !complete {
-		// Price the fixed parts alone; a known peak still sizes the capacity.
-		pf.Traffic.RequestsPerMonth, pf.Traffic.AvgDurationMs = 0, 0
-	}
-	c, err := pf.Compare(s)
+	pr, err := pf.Price(s)
 	if err != nil {
 		f.Error = err.Error()
 		return f
 	}
-	if k, usd, ok := beyondPricing(c); ok {
+	if k, usd, ok := beyondPricing(pr); ok {
 		f.Error = fmt.Sprintf("%s would cost $%s a month, beyond the %s that hybridlint prices: check the prices block of .hybridlint.hcl and the expected traffic",
 			k, strconv.FormatFloat(usd, 'g', 3, 64), cost.FormatUSD(cost.MaxMonthlyUSD))
 		return f
 	}
+	c := pr.Comparison
 	if complete {
 		// Only a chart reads it, and only with complete traffic (see chart.go): a plan of
 		// thousands of functions without traffic would otherwise hold every comparison.
 		f.comparison = c
 	}
-	for _, k := range cost.Kinds() {
-		f.Options = append(f.Options, option(c, k, complete))
+	for _, row := range pr.Rows {
+		f.Options = append(f.Options, option(pr, row))
 	}
 	if !complete {
 		return f
 	}
 	if rec, ok := c.Recommend(margin, pf.WarmNeeded()); ok {
 		f.Recommendation = &Recommendation{Kind: kindID(rec.Kind), Label: rec.Kind.String(), MonthlyUSD: usd(rec.USD), Reason: rec.Reason}
+		if rec.SizedToPeak && rec.Kind == cost.ProvisionedCapacity {
+			f.Recommendation.Label += ", sized to the peak"
+		}
 	}
 	// The break-even points that matter to the decision: where each other option overtakes the
 	// way the plan runs the function now.
@@ -212,36 +205,39 @@ func priceFunction(pf serverless.PlannedFunction, s serverless.Inputs, margin fl
 	return f
 }
 
-// beyondPricing finds an option whose cost at the expected traffic overflows or passes
-// cost.MaxMonthlyUSD: such amounts come from absurd prices or traffic, and the report, its chart and
-// its JSON print none of them.
-func beyondPricing(c *cost.Comparison) (cost.Kind, float64, bool) {
-	for _, k := range cost.Kinds() {
-		pr, err := c.Expected(k)
-		if err == nil && !(math.Abs(pr.Estimate.USD) <= cost.MaxMonthlyUSD) {
-			return k, pr.Estimate.USD, true
+// beyondPricing finds a priced row whose monthly cost overflows or passes cost.MaxMonthlyUSD:
+// such amounts come from absurd prices or traffic, and the report, its chart and its JSON print
+// none of them.
+func beyondPricing(pr serverless.Pricing) (cost.Kind, float64, bool) {
+	for _, row := range pr.Rows {
+		if row.Err == nil && !(math.Abs(row.Estimate.USD) <= cost.MaxMonthlyUSD) {
+			return row.Kind, row.Estimate.USD, true
 		}
 	}
 	return 0, 0, false
 }
 
-// option prices one option at the expected traffic, or only its fixed part without traffic.
-func option(c *cost.Comparison, k cost.Kind, complete bool) Option {
-	o := Option{Kind: kindID(k), Label: k.String()}
-	pr, err := c.Expected(k)
+// option is one row of the function's pricing: at the expected traffic, or only its fixed part
+// without traffic.
+func option(pr serverless.Pricing, row cost.Row) Option {
+	o := Option{Kind: kindID(row.Kind), Label: row.Kind.String()}
+	if row.SizedToPeak {
+		o.Label += ", sized to the peak"
+		o.SizedToPeak = true
+	}
+	v, ok := pr.Amount(row)
 	switch {
-	case err != nil:
-		o.Unavailable = err.Error()
+	case row.Err != nil:
+		o.Unavailable = row.Err.Error()
 		return o
-	case !complete && k == cost.OnDemand:
+	case !ok:
 		o.Unavailable = "needs the expected traffic: requests a month and the average duration"
 		return o
 	}
-	v := usd(pr.Estimate.USD)
-	o.MonthlyUSD, o.Basis, o.FixedOnly = &v, pr.Basis, !complete
-	for _, it := range pr.Estimate.Items {
+	o.MonthlyUSD, o.Basis, o.FixedOnly = &v, row.Basis, !pr.Complete
+	for _, it := range row.Estimate.Items {
 		o.Items = append(o.Items, Item{What: it.What, Quantity: roundTo(it.Quantity, 6), Unit: it.Price.Unit, PriceName: it.Price.Name,
-			PriceUSD: it.Price.USD, USD: roundTo(it.USD, 6), Source: it.Price.Source, Date: it.Price.Date})
+			PriceUSD: it.Price.USD, USD: usd(it.USD), Source: it.Price.Source, Date: it.Price.Date})
 	}
 	return o
 }
@@ -253,20 +249,14 @@ func (r *Report) finish(s serverless.Inputs) {
 			r.Overrides = append(r.Overrides, PriceOverride{Name: p.Name, USD: p.USD, Unit: p.Unit})
 		}
 	}
-	var estimates []cost.Estimate
 	for _, f := range r.Functions {
 		if f.Error != "" {
 			r.Warnings = append(r.Warnings, f.Address+": "+f.Error)
 		}
 		for _, o := range f.Options {
-			if o.MonthlyUSD == nil {
+			if o.MonthlyUSD == nil || o.SizedToPeak {
 				continue
 			}
-			var e cost.Estimate
-			for _, it := range o.Items {
-				e.Items = append(e.Items, cost.Item{Quantity: it.Quantity, Price: cost.Price{Date: it.Date, Overridden: it.Source == "override"}})
-			}
-			estimates = append(estimates, e)
 			if o.Kind == f.Current && f.Recommendation != nil {
 				r.TotalCurrentUSD += *o.MonthlyUSD
 			}
@@ -276,7 +266,7 @@ func (r *Report) finish(s serverless.Inputs) {
 		}
 	}
 	r.TotalCurrentUSD, r.TotalRecommendedUSD = usd(r.TotalCurrentUSD), usd(r.TotalRecommendedUSD)
-	r.PriceDate = cost.PriceDate(estimates...)
+	r.PriceDate = s.PriceList().Date()
 	if r.Functions == nil {
 		r.Functions = []Function{}
 	}

@@ -3,6 +3,7 @@ package costreport
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -77,7 +78,7 @@ func (f Function) trafficText() string {
 		parts = append(parts, fmt.Sprintf("peak concurrency %d", t.PeakConcurrency))
 	}
 	if t.AverageConcurrency > 0 {
-		parts = append(parts, fmt.Sprintf("%g busy on average", t.AverageConcurrency))
+		parts = append(parts, inFlight(t.AverageConcurrency))
 	}
 	s := "expected " + strings.Join(parts, ", ") + " (" + t.Source + ")"
 	if !t.Complete {
@@ -107,7 +108,7 @@ func (o Option) note() string {
 
 // label names an option, marking the one the plan uses now.
 func (f Function) label(o Option) string {
-	if o.Kind == f.Current {
+	if o.Kind == f.Current && !o.SizedToPeak {
 		return o.Label + " (as planned)"
 	}
 	return o.Label
@@ -184,4 +185,13 @@ func (f Function) title() string {
 		return f.Address + " (" + f.Plan + ")"
 	}
 	return f.Address
+}
+
+// inFlight says how many requests are being served at once on average, in words:
+// "about 20 requests in flight on average", "0.061 requests in flight on average".
+func inFlight(avg float64) string {
+	if avg >= 1.5 {
+		return fmt.Sprintf("about %s requests in flight on average", cost.FormatCount(math.Round(avg)))
+	}
+	return fmt.Sprintf("%.2g requests in flight on average", avg)
 }

@@ -81,10 +81,13 @@ type Finding struct {
 	// sensitive value.
 	Message     string `json:"message"`
 	Remediation string `json:"remediation"`
-	// Changed is true when the plan creates, updates, replaces or deletes any resource involved.
+	// Changed is true when the plan creates, updates, replaces or deletes any resource involved
+	// (graph.Changed); --only-changed keeps exactly the findings where it is true.
 	Changed bool `json:"changed"`
 	// File is the plan the finding came from, when several were linted.
 	File string `json:"file,omitempty"`
+	// Cost is what a cost rule priced, set by cost rules only (optional in the JSON output).
+	Cost *CostDetail `json:"cost,omitempty"`
 
 	// The fields below are filled after the rules ran (linter/source, linter/suppress,
 	// linter/baseline); rules leave them empty. All are optional in the JSON output.
@@ -142,4 +145,28 @@ func Count(fs []Finding) Counts {
 		}
 	}
 	return c
+}
+
+// CostDetail is the structured cost data a cost finding carries (the optional "cost" object of the JSON
+// output): the options priced for the function, with the same kinds, amounts and bases as
+// `hybridlint cost --format json` prints for it with the same plan, usage and configuration.
+type CostDetail struct {
+	// Function is the address of the function priced.
+	Function string `json:"function"`
+	// PriceDate is the price table of the run: "list prices of 2026-11-25".
+	PriceDate string       `json:"price_date"`
+	Options   []CostOption `json:"options"`
+}
+
+// CostOption is one priced way to run the function.
+type CostOption struct {
+	// Kind is on_demand, keep_warm, provisioned or container.
+	Kind string `json:"kind"`
+	// MonthlyUSD is the monthly cost at the expected traffic, rounded to the cent (two
+	// significant digits below a cent); the fixed part alone when FixedOnly.
+	MonthlyUSD float64 `json:"monthly_usd"`
+	// Basis says how the option is sized: "8,760 pings x 3 a month", "4 instances".
+	Basis string `json:"basis"`
+	// FixedOnly is true when no expected traffic is known, so only the fixed part is priced.
+	FixedOnly bool `json:"fixed_only,omitempty"`
 }

@@ -215,9 +215,23 @@ func Text(w io.Writer, r Report, color, showSuppressed bool) error {
 	if len(r.Notices) > 0 {
 		b.WriteString("\n")
 	}
+	if date := priceDate(shown); date != "" {
+		fmt.Fprintf(&b, "cost figures: %s, without free tiers (hybridlint cost prices every option)\n", date)
+	}
 	b.WriteString(summaryLine(r) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// priceDate is the one price date of the cost findings shown, printed once rather than in every
+// message; "" when no finding states a cost.
+func priceDate(fs []finding.Finding) string {
+	for _, f := range fs {
+		if f.Cost != nil && f.Cost.PriceDate != "" {
+			return f.Cost.PriceDate
+		}
+	}
+	return ""
 }
 
 // whereText is the finding's location with the module calls on the way to it:

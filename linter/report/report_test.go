@@ -117,6 +117,24 @@ func TestJSONKeepsSchemaVersion1AndAddsOptionalFields(t *testing.T) {
 	}
 }
 
+func TestTextPrintsThePriceDateOnce(t *testing.T) {
+	detail := &finding.CostDetail{Function: "aws_lambda_function.a", PriceDate: "list prices of 2026-11-25",
+		Options: []finding.CostOption{{Kind: "on_demand", MonthlyUSD: 60, Basis: "per request"}}}
+	fs := []finding.Finding{
+		{Rule: "function_container_cheaper", Severity: finding.Warning, Address: "aws_lambda_function.a", Message: "m1", Cost: detail},
+		{Rule: "function_keep_warm_cost", Severity: finding.Notice, Address: "aws_cloudwatch_event_rule.w", Message: "m2", Cost: detail},
+	}
+	out := render(t, "text", New(Tool{Name: "hybridlint"}, fs, nil), Options{})
+	assert.Equal(t, 1, strings.Count(out, "list prices of 2026-11-25"), out)
+	assert.Contains(t, out, "cost figures: list prices of 2026-11-25, without free tiers")
+
+	out = render(t, "json", New(Tool{Name: "hybridlint"}, fs, nil), Options{})
+	assert.Contains(t, out, `"cost": {`)
+	assert.Contains(t, out, `"price_date": "list prices of 2026-11-25"`)
+	assert.Contains(t, out, `"options": [`)
+	assert.NotContains(t, render(t, "text", sample(), Options{}), "cost figures", "no date without a cost finding")
+}
+
 func TestText(t *testing.T) {
 	out := render(t, "text", sample(), Options{})
 	assert.Contains(t, out, "module.api.module.fn[\"report\"].aws_lambda_function.this  (modules/fn/main.tf:14)\n")

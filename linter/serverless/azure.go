@@ -66,16 +66,10 @@ func ParseFunctionTimeout(s string) (d time.Duration, unbounded bool, err error)
 	return d, false, nil
 }
 
-// azureFunctionAppTypes are the resource types of a function app, newest first.
-var azureFunctionAppTypes = []string{
-	"azurerm_linux_function_app", "azurerm_windows_function_app",
-	"azurerm_function_app_flex_consumption", "azurerm_function_app",
-}
-
 // AzureFunctionApps lists every function app in the plan that the plan does not only delete.
 func AzureFunctionApps(g *graph.Graph) []*graph.Instance {
 	var out []*graph.Instance
-	for _, typ := range azureFunctionAppTypes {
+	for _, typ := range platform.FunctionResourceTypesIn(platform.Azure) {
 		for _, app := range g.ByType(typ) {
 			if !app.Deleted() {
 				out = append(out, app)

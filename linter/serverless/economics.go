@@ -89,6 +89,8 @@ type ProvisionedCapacity struct {
 // PlannedFunctions lists the functions of the plan that the cost model can size: Lambda functions,
 // Cloud Functions (1st and 2nd gen), and function apps on the Azure Consumption, Flex Consumption
 // and Premium plans. Apps on Dedicated (App Service) plans are always on already and left out.
+// A hybrid_unit with a workload whose function is in another stack is priced from its own
+// function block, under the unit's address.
 func PlannedFunctions(g *graph.Graph, in Inputs) []PlannedFunction {
 	return PlannedFunctionsWith(g, in, AnyFunction)
 }
@@ -157,6 +159,9 @@ func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFu
 		if pf, ok := azureFunction(app, in, lookup); ok {
 			add(pf)
 		}
+	}
+	if want == AnyFunction {
+		out = append(out, unitFunctions(g)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Instance.Address < out[j].Instance.Address })
 	return out

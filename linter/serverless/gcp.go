@@ -3,6 +3,7 @@ package serverless
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,15 +28,33 @@ const (
 	GCPCloudRunV2
 )
 
-// gcpWorkloadTypes maps each resource type that runs code to its kind, in the order rules visit them.
-var gcpWorkloadTypes = []struct {
-	typ  string
-	kind GCPKind
-}{
-	{"google_cloudfunctions_function", GCPFunctionsGen1},
-	{"google_cloudfunctions2_function", GCPFunctionsGen2},
-	{"google_cloud_run_service", GCPCloudRunV1},
-	{"google_cloud_run_v2_service", GCPCloudRunV2},
+// Platform returns the platform that runs a kind; both Cloud Run APIs are platform.GCPCloudRun.
+func (k GCPKind) Platform() platform.Platform {
+	switch k {
+	case GCPFunctionsGen1:
+		return platform.GCPFunctionsGen1
+	case GCPFunctionsGen2:
+		return platform.GCPFunctionsGen2
+	}
+	return platform.GCPCloudRun
+}
+
+// gcpKindOf returns the kind of a resource type that runs code on Google Cloud, as
+// internal/platform lists them. Cloud Run has two resource types with different schemas: the v1
+// API's google_cloud_run_service and the v2 API's google_cloud_run_v2_service.
+func gcpKindOf(typ string) (GCPKind, bool) {
+	on := func(p platform.Platform) bool { return slices.Contains(platform.FunctionResourceTypesOn(p), typ) }
+	switch {
+	case on(platform.GCPFunctionsGen1):
+		return GCPFunctionsGen1, true
+	case on(platform.GCPFunctionsGen2):
+		return GCPFunctionsGen2, true
+	case on(platform.GCPCloudRun) && typ == "google_cloud_run_service":
+		return GCPCloudRunV1, true
+	case on(platform.GCPCloudRun):
+		return GCPCloudRunV2, true
+	}
+	return 0, false
 }
 
 // GCPWorkload is a function or Cloud Run service in the plan.
@@ -47,10 +66,11 @@ type GCPWorkload struct {
 // GCPWorkloads lists the functions and services the plan does not only delete.
 func GCPWorkloads(g *graph.Graph) []GCPWorkload {
 	var out []GCPWorkload
-	for _, t := range gcpWorkloadTypes {
-		for _, inst := range g.ByType(t.typ) {
+	for _, typ := range platform.FunctionResourceTypesIn(platform.GCP) {
+		kind, _ := gcpKindOf(typ)
+		for _, inst := range g.ByType(typ) {
 			if !inst.Deleted() {
-				out = append(out, GCPWorkload{Instance: inst, Kind: t.kind})
+				out = append(out, GCPWorkload{Instance: inst, Kind: kind})
 			}
 		}
 	}
@@ -59,12 +79,8 @@ func GCPWorkloads(g *graph.Graph) []GCPWorkload {
 
 // GCPWorkloadOf returns the workload an instance is, if it is one.
 func GCPWorkloadOf(inst *graph.Instance) (GCPWorkload, bool) {
-	for _, t := range gcpWorkloadTypes {
-		if inst.Type == t.typ {
-			return GCPWorkload{Instance: inst, Kind: t.kind}, true
-		}
-	}
-	return GCPWorkload{}, false
+	kind, ok := gcpKindOf(inst.Type)
+	return GCPWorkload{Instance: inst, Kind: kind}, ok
 }
 
 // label names the kind in messages.
@@ -103,19 +119,18 @@ func OrDefault(v plan.Value) (useDefault, ok bool) {
 // timeout returns the workload's timeout in seconds.
 func (w GCPWorkload) Timeout() (int, GCPSetting, bool) {
 	var v plan.Value
-	var def int
+	limits, _ := platform.LimitsOf(w.Kind.Platform())
+	def := limits.DefaultTimeoutSeconds
 	s := GCPSetting{}
 	switch w.Kind {
 	case GCPFunctionsGen1:
-		s.Attribute, def, v = "timeout", platform.GCPGen1DefaultTimeoutSeconds, w.Instance.Get("timeout")
+		s.Attribute, v = "timeout", w.Instance.Get("timeout")
 	case GCPFunctionsGen2:
-		s.Attribute, def, v = "service_config.0.timeout_seconds", platform.GCPGen2DefaultTimeoutSeconds,
-			w.Instance.Get("service_config", 0, "timeout_seconds")
+		s.Attribute, v = "service_config.0.timeout_seconds", w.Instance.Get("service_config", 0, "timeout_seconds")
 	case GCPCloudRunV1:
-		s.Attribute, def, v = "template.0.spec.0.timeout_seconds", platform.CloudRunDefaultTimeoutSeconds,
-			w.Instance.Get("template", 0, "spec", 0, "timeout_seconds")
+		s.Attribute, v = "template.0.spec.0.timeout_seconds", w.Instance.Get("template", 0, "spec", 0, "timeout_seconds")
 	case GCPCloudRunV2:
-		s.Attribute, def, v = "template.0.timeout", platform.CloudRunDefaultTimeoutSeconds, w.Instance.Get("template", 0, "timeout")
+		s.Attribute, v = "template.0.timeout", w.Instance.Get("template", 0, "timeout")
 	}
 	useDefault, ok := OrDefault(v)
 	switch {

@@ -36,17 +36,6 @@ func HybridUnits(g *graph.Graph) []HybridUnit {
 	return out
 }
 
-// unitFunctionTypes are the resource types that can run each function platform.
-var unitFunctionTypes = map[platform.Platform][]string{
-	platform.AWSLambda:                 {"aws_lambda_function"},
-	platform.GCPFunctionsGen1:          {"google_cloudfunctions_function"},
-	platform.GCPFunctionsGen2:          {"google_cloudfunctions2_function"},
-	platform.GCPCloudRun:               {"google_cloud_run_v2_service", "google_cloud_run_service"},
-	platform.AzureFunctionsConsumption: {"azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_function_app"},
-	platform.AzureFunctionsPremium:     {"azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_function_app"},
-	platform.AzureFunctionsFlex:        {"azurerm_function_app_flex_consumption"},
-}
-
 // target returns the unit's function.target when the plan knows it.
 func (u HybridUnit) Target() (string, bool) {
 	return u.Instance.Get("function", "target").String()
@@ -57,7 +46,7 @@ func (u HybridUnit) Target() (string, bool) {
 // the identifier it holds (a Lambda name or ARN, a Google resource name, an Azure app name or
 // resource ID). It returns nil when the plan does not hold the function or cannot tell which.
 func (u HybridUnit) Function(g *graph.Graph) *graph.Instance {
-	types := unitFunctionTypes[u.Platform]
+	types := platform.FunctionResourceTypesOn(u.Platform)
 	var cands []*graph.Instance
 	add := func(inst *graph.Instance) {
 		for _, c := range cands {
@@ -108,7 +97,7 @@ func (u HybridUnit) functionsNamed(g *graph.Graph, target string) []*graph.Insta
 		return out
 	}
 	name := target[strings.LastIndexByte(target, '/')+1:]
-	for _, typ := range unitFunctionTypes[u.Platform] {
+	for _, typ := range platform.FunctionResourceTypesOn(u.Platform) {
 		for _, inst := range g.ByType(typ) {
 			if inst.Deleted() {
 				continue

@@ -3,27 +3,9 @@ package usage
 import (
 	"strings"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 )
-
-// FunctionTypes are the resource types whose traffic this package looks up: the functions (and
-// function apps) of the three clouds.
-var FunctionTypes = []string{
-	"aws_lambda_function",
-	"google_cloudfunctions_function", "google_cloudfunctions2_function",
-	"google_cloud_run_service", "google_cloud_run_v2_service",
-	"azurerm_linux_function_app", "azurerm_windows_function_app",
-	"azurerm_function_app_flex_consumption", "azurerm_function_app",
-}
-
-func isFunctionType(t string) bool {
-	for _, f := range FunctionTypes {
-		if f == t {
-			return true
-		}
-	}
-	return false
-}
 
 // Unit is the workload a hybrid_unit declares, with the function resource its function.target
 // names.
@@ -89,7 +71,7 @@ func unitFunction(g *graph.Graph, u *graph.Instance) *graph.Instance {
 			continue
 		}
 		switch {
-		case isFunctionType(e.To.Type):
+		case platform.IsFunctionResourceType(e.To.Type):
 			add(e.To)
 		case e.To.Type == "aws_lambda_alias":
 			for _, inv := range g.InvokedFunctions(u, e.Attribute) {
@@ -105,7 +87,7 @@ func unitFunction(g *graph.Graph, u *graph.Instance) *graph.Instance {
 		return nil
 	}
 	var byValue []*graph.Instance
-	for _, typ := range FunctionTypes {
+	for _, typ := range platform.FunctionResourceTypes() {
 		for _, fn := range g.ByType(typ) {
 			if !fn.Deleted() && namesFunction(fn, target) {
 				byValue = append(byValue, fn)
