@@ -79,3 +79,17 @@ func TestPlannedValuesMissingAttributeIsUnknown(t *testing.T) {
 	assert.Equal(t, Unknown, p.Changes[0].Values().Get("visibility_timeout_seconds").State,
 		"planned_values leaves unknown values out: missing must not read as the provider default")
 }
+
+// A value marked sensitive stays sensitive when it is null: reading it as Null would let a rule
+// substitute the platform default for a value the user set and hid, and reason about it.
+func TestValuesSensitiveNullIsSensitive(t *testing.T) {
+	rc := &ResourceChange{
+		Actions:        tfjson.Actions{tfjson.ActionCreate},
+		After:          []byte(`{"timeout": null, "env": [{"variables": {"TOKEN": null}}], "memory_size": null}`),
+		AfterSensitive: []byte(`{"timeout": true, "env": [{"variables": {"TOKEN": true}}]}`),
+	}
+	v := rc.Values()
+	assert.Equal(t, Sensitive, v.Get("timeout").State)
+	assert.Equal(t, Sensitive, v.Get("env", 0, "variables", "TOKEN").State)
+	assert.Equal(t, Null, v.Get("memory_size").State, "a null that is not marked stays null")
+}
