@@ -444,7 +444,14 @@ func TestResourceName(t *testing.T) {
 // Every severity has its own SARIF level, both on a result and as its rule's default
 // configuration: code scanning sorts and filters alerts by it.
 func TestSARIFLevelOfEachSeverity(t *testing.T) {
-	run := decodeSARIF(t, render(t, "sarif", sample(), Options{})).Runs[0]
+	var fs []finding.Finding
+	for _, ri := range rulesInfo() {
+		fs = append(fs, finding.Finding{Rule: ri.Name, Severity: ri.Severity, Category: ri.Category,
+			Address: "aws_lambda_function.fn", Attribute: "timeout", Message: "a finding of " + ri.Name})
+	}
+	r := New(Tool{Name: "hybridlint", Version: "v1.2.3"}, fs, nil)
+	r.Rules = rulesInfo()
+	run := decodeSARIF(t, render(t, "sarif", r, Options{})).Runs[0]
 	ruleLevel := map[string]string{}
 	for _, r := range run.Tool.Driver.Rules {
 		ruleLevel[r.ID] = r.DefaultConfiguration.Level
