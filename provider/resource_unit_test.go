@@ -291,6 +291,8 @@ resource "hybrid_unit" "test" {
 	}{
 		{"timeout above the Lambda cap", unit(lambda(1024, platform.LambdaMaxTimeoutSeconds+1), ""),
 			fmt.Sprintf("function.timeout_seconds is %d s, but aws_lambda stops a function at %d s", platform.LambdaMaxTimeoutSeconds+1, platform.LambdaMaxTimeoutSeconds)},
+		{"timeout below one second", unit(lambda(1024, 0), ""),
+			"Attribute function.timeout_seconds value must be at least 1, got: 0"},
 		{"memory above the Lambda cap", unit(lambda(platform.LambdaMaxMemoryMB+1, 30), ""),
 			fmt.Sprintf("function.memory_mb: %d MB is outside the %d-%d MB", platform.LambdaMaxMemoryMB+1, platform.LambdaMinMemoryMB, platform.LambdaMaxMemoryMB)},
 		{"gen1 memory between tiers", unit(`{ platform = "gcp_functions_gen1", target = "bad", memory_mb = 300, timeout_seconds = 60 }`, ""),
@@ -341,6 +343,23 @@ resource "hybrid_unit" "test" {
 			})
 		})
 	}
+}
+
+// A function may run exactly as long as its platform allows: a timeout at the cap plans cleanly.
+func TestAccUnitResource_timeoutAtTheCapIsAccepted(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "hybrid_unit" "test" {
+  name     = "at-cap"
+  function = { platform = "aws_lambda", target = "at-cap", memory_mb = 1024, timeout_seconds = %d }
+}
+`, platform.LambdaMaxTimeoutSeconds),
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		}},
+	})
 }
 
 func TestAccUnitResource_importRejectsBadID(t *testing.T) {

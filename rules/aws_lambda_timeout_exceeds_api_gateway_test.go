@@ -140,3 +140,71 @@ func TestLambdaTimeoutExceedsAPIGateway(t *testing.T) {
 		})
 	}
 }
+
+// Each integration timeout is tested one second below, at and one second above it, and the REST
+// default (29 s) with timeout_milliseconds absent and null.
+func TestLambdaTimeoutExceedsAPIGatewayBoundaries(t *testing.T) {
+	fnRef := []string{"aws_lambda_function.fn.invoke_arn", "aws_lambda_function.fn"}
+	rest := func(timeoutMs any, absent bool) plantest.Resource {
+		r := restIntegration("aws_api_gateway_integration.i", 0, fnRef...)
+		r.Unknown = []string{"uri"}
+		if absent {
+			delete(r.After, "timeout_milliseconds")
+		} else {
+			r.After["timeout_milliseconds"] = timeoutMs
+		}
+		return r
+	}
+	v2 := func(protocol string, timeoutMs any) []plantest.Resource {
+		return []plantest.Resource{api("aws_apigatewayv2_api.api", protocol),
+			httpIntegration("aws_apigatewayv2_integration.api", "aws_apigatewayv2_api.api", timeoutMs, fnRef...)}
+	}
+	tests := []struct {
+		name    string
+		timeout int
+		others  []plantest.Resource
+		want    []string
+	}{
+		{"REST default, absent, one below", 28, []plantest.Resource{rest(nil, true)}, []string{}},
+		{"REST default, absent, at", 29, []plantest.Resource{rest(nil, true)}, []string{}},
+		{"REST default, absent, one above", 30, []plantest.Resource{rest(nil, true)},
+			[]string{"error aws_lambda_function.fn: timeout 30s exceeds the 29s REST API integration timeout of aws_api_gateway_integration.i"}},
+		{"REST default, null, at", 29, []plantest.Resource{rest(nil, false)}, []string{}},
+		{"REST default, null, one above", 30, []plantest.Resource{rest(nil, false)},
+			[]string{"error aws_lambda_function.fn: timeout 30s exceeds the 29s REST API integration timeout of aws_api_gateway_integration.i"}},
+		{"REST raised to 60s, at", 60, []plantest.Resource{rest(60000, false)}, []string{}},
+		{"REST raised to 60s, one above", 61, []plantest.Resource{rest(60000, false)},
+			[]string{"error aws_lambda_function.fn: timeout 61s exceeds the 60s REST API integration timeout of aws_api_gateway_integration.i"}},
+		{"REST in milliseconds: 29.5s holds a 29s function", 29, []plantest.Resource{rest(29500, false)}, []string{}},
+		{"REST in milliseconds: 29.5s does not hold a 30s function", 30, []plantest.Resource{rest(29500, false)},
+			[]string{"error aws_lambda_function.fn: timeout 30s exceeds the 29.5s REST API integration timeout of aws_api_gateway_integration.i"}},
+		// nil: timeout_milliseconds unknown, so the protocol cap bounds it.
+		{"HTTP cap, one below", 29, v2("HTTP", nil), []string{}},
+		{"HTTP cap, at", 30, v2("HTTP", nil), []string{}},
+		{"HTTP cap, one above", 31, v2("HTTP", nil),
+			[]string{"error aws_lambda_function.fn: timeout 31s exceeds the 30s HTTP API limit of aws_apigatewayv2_integration.api"}},
+		{"HTTP timeout at the cap is the cap", 31, v2("HTTP", 30000),
+			[]string{"error aws_lambda_function.fn: timeout 31s exceeds the 30s HTTP API limit of aws_apigatewayv2_integration.api"}},
+		{"HTTP timeout one below the cap is the integration's", 30, v2("HTTP", 29999),
+			[]string{"error aws_lambda_function.fn: timeout 30s exceeds the 29.999s integration timeout of aws_apigatewayv2_integration.api"}},
+		{"WebSocket cap, at", 29, v2("WEBSOCKET", nil), []string{}},
+		{"WebSocket cap, one above", 30, v2("WEBSOCKET", nil),
+			[]string{"error aws_lambda_function.fn: timeout 30s exceeds the 29s WebSocket API limit of aws_apigatewayv2_integration.api"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := plantest.New().Add(lambda("aws_lambda_function.fn", tt.timeout)).Add(tt.others...)
+			require.Equal(t, tt.want, summaries(run(t, rules.LambdaTimeoutExceedsAPIGateway, p)))
+		})
+	}
+}
+
+// A v2 integration whose timeout is null, not unknown, is held to the protocol cap.
+func TestLambdaTimeoutExceedsAPIGatewayV2NullTimeout(t *testing.T) {
+	fnRef := []string{"aws_lambda_function.fn.invoke_arn", "aws_lambda_function.fn"}
+	integ := httpIntegration("aws_apigatewayv2_integration.api", "aws_apigatewayv2_api.api", 0, fnRef...)
+	integ.After["timeout_milliseconds"] = nil
+	p := plantest.New().Add(lambda("aws_lambda_function.fn", 31), api("aws_apigatewayv2_api.api", "HTTP"), integ)
+	require.Equal(t, []string{"error aws_lambda_function.fn: timeout 31s exceeds the 30s HTTP API limit of aws_apigatewayv2_integration.api"},
+		summaries(run(t, rules.LambdaTimeoutExceedsAPIGateway, p)))
+}

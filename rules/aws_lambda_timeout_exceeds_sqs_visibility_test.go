@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -138,6 +139,62 @@ func TestLambdaTimeoutExceedsSQSVisibility(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			require.Equal(t, tt.want, summaries(run(t, rules.LambdaTimeoutExceedsSQSVisibility, tt.plan)))
+		})
+	}
+}
+
+// Both limits one second below, at and one second above: AWS accepts a visibility timeout equal to
+// the function timeout (only the 6× recommendation applies), and the recommendation is met exactly
+// at 6 × timeout + window. The 30 s default is tested with visibility_timeout_seconds absent and null.
+func TestLambdaTimeoutExceedsSQSVisibilityBoundaries(t *testing.T) {
+	const fn, q, esm = "aws_lambda_function.worker", "aws_sqs_queue.jobs", "aws_lambda_event_source_mapping.jobs"
+	errAt := func(timeout, visibility int) string {
+		return fmt.Sprintf("error aws_lambda_function.worker: timeout %ds exceeds the %ds visibility timeout of aws_sqs_queue.jobs: AWS refuses to create aws_lambda_event_source_mapping.jobs", timeout, visibility)
+	}
+	warnAt := func(visibility, recommended int, parts string) string {
+		return fmt.Sprintf("warning aws_lambda_function.worker: visibility timeout %ds of aws_sqs_queue.jobs is below the %ds AWS recommends (%s): messages can be processed twice", visibility, recommended, parts)
+	}
+	withVisibility := func(v any, absent bool) plantest.Resource {
+		r := queue(q, 0)
+		if absent {
+			delete(r.After, "visibility_timeout_seconds")
+		} else {
+			r.After["visibility_timeout_seconds"] = v
+		}
+		return r
+	}
+	tests := []struct {
+		name    string
+		timeout int
+		queue   plantest.Resource
+		window  any
+		want    []string
+	}{
+		{"visibility one above the timeout", 59, withVisibility(60, false), nil, []string{warnAt(60, 354, "6 × timeout 59s")}},
+		{"visibility at the timeout", 60, withVisibility(60, false), nil, []string{warnAt(60, 360, "6 × timeout 60s")}},
+		{"visibility one below the timeout", 61, withVisibility(60, false), nil, []string{errAt(61, 60)}},
+		{"one below the recommendation", 60, withVisibility(359, false), nil, []string{warnAt(359, 360, "6 × timeout 60s")}},
+		{"at the recommendation", 60, withVisibility(360, false), nil, []string{}},
+		{"one above the recommendation", 60, withVisibility(361, false), nil, []string{}},
+		{"at the recommendation with a window", 60, withVisibility(380, false), 20, []string{}},
+		{"one below the recommendation with a window", 60, withVisibility(379, false), 20,
+			[]string{warnAt(379, 380, "6 × timeout 60s + batching window 20s")}},
+		{"default, absent: at the timeout", 30, withVisibility(nil, true), nil, []string{warnAt(30, 180, "6 × timeout 30s")}},
+		{"default, absent: one above the timeout", 31, withVisibility(nil, true), nil, []string{errAt(31, 30)}},
+		{"default, absent: recommendation met", 5, withVisibility(nil, true), nil, []string{}},
+		{"default, absent: one short of the recommendation", 6, withVisibility(nil, true), nil, []string{warnAt(30, 36, "6 × timeout 6s")}},
+		{"default, null: at the timeout", 30, withVisibility(nil, false), nil, []string{warnAt(30, 180, "6 × timeout 30s")}},
+		{"default, null: one above the timeout", 31, withVisibility(nil, false), nil, []string{errAt(31, 30)}},
+		{"batching window null counts as none", 5, withVisibility(30, false), "null", []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := mapping(esm, q, fn, tt.window)
+			if tt.window == "null" {
+				m.After["maximum_batching_window_in_seconds"] = nil
+			}
+			p := plantest.New().Add(lambda(fn, tt.timeout), tt.queue, m)
+			require.Equal(t, tt.want, summaries(run(t, rules.LambdaTimeoutExceedsSQSVisibility, p)))
 		})
 	}
 }

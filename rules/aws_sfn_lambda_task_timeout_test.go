@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -234,4 +235,50 @@ func TestSFNLambdaTaskTimeoutRemediation(t *testing.T) {
 		remedies("EXPRESS", 200))
 	require.Equal(t, []string{`lower the timeout of aws_lambda_function.fn to 60s; raising TimeoutSeconds cannot help beyond the 300s EXPRESS limit`},
 		remedies("EXPRESS", 600))
+}
+
+// The EXPRESS limit (300 s) one second below, at and one second above, for the finding on the
+// function and for the remedy of a short TimeoutSeconds; and TimeoutSeconds at its bounds: 0 is not
+// a timeout (States rejects it), 1 is, and a TimeoutSeconds equal to the function's timeout fits.
+func TestSFNLambdaTaskTimeoutBoundaries(t *testing.T) {
+	const arn = "arn:aws:lambda:eu-west-1:123456789012:function:transform"
+	findings := func(typ string, fnTimeout int, taskTimeout any) []string {
+		fs := run(t, rules.SFNLambdaTaskTimeout, plantest.New().Add(namedLambda("aws_lambda_function.fn", "transform", fnTimeout),
+			stateMachine("aws_sfn_state_machine.sm", typ, machine(map[string]any{"Transform": invokeTask(arn, taskTimeout, nil)}))))
+		out := []string{}
+		for _, f := range fs {
+			out = append(out, f.Severity.String()+" "+f.Address+": "+f.Message+" | "+f.Remediation)
+		}
+		return out
+	}
+	const expressLimit = `warning aws_lambda_function.fn: timeout 301s exceeds the 300s (5-minute) limit of EXPRESS state machine aws_sfn_state_machine.sm that invokes it in state "Transform" | lower timeout to 300s or less, or make aws_sfn_state_machine.sm a STANDARD state machine`
+	tests := []struct {
+		name        string
+		fnTimeout   int
+		taskTimeout any
+		want        []string
+	}{
+		{"EXPRESS, timeout one below the limit", 299, nil, []string{}},
+		{"EXPRESS, timeout at the limit", 300, nil, []string{}},
+		{"EXPRESS, timeout one above the limit", 301, nil, []string{expressLimit}},
+		{"EXPRESS at the limit, short TimeoutSeconds: raising it helps", 300, 200, []string{
+			`warning aws_sfn_state_machine.sm: state "Transform" has TimeoutSeconds 200, below the 300s timeout of aws_lambda_function.fn: the task fails while the invocation still runs | raise TimeoutSeconds of state "Transform" to at least 300, or lower the timeout of aws_lambda_function.fn to 200s`}},
+		{"EXPRESS above the limit, short TimeoutSeconds: only lowering helps", 301, 200, []string{expressLimit,
+			`warning aws_sfn_state_machine.sm: state "Transform" has TimeoutSeconds 200, below the 301s timeout of aws_lambda_function.fn: the task fails while the invocation still runs | lower the timeout of aws_lambda_function.fn to 200s; raising TimeoutSeconds cannot help beyond the 300s EXPRESS limit`}},
+		{"TimeoutSeconds one below the function timeout", 60, 59, []string{
+			`warning aws_sfn_state_machine.sm: state "Transform" has TimeoutSeconds 59, below the 60s timeout of aws_lambda_function.fn: the task fails while the invocation still runs | raise TimeoutSeconds of state "Transform" to at least 60, or lower the timeout of aws_lambda_function.fn to 59s`}},
+		{"TimeoutSeconds at the function timeout", 60, 60, []string{}},
+		{"TimeoutSeconds 0 is not a timeout", 60, 0, []string{}},
+		{"TimeoutSeconds 1 is", 2, 1, []string{
+			`warning aws_sfn_state_machine.sm: state "Transform" has TimeoutSeconds 1, below the 2s timeout of aws_lambda_function.fn: the task fails while the invocation still runs | raise TimeoutSeconds of state "Transform" to at least 2, or lower the timeout of aws_lambda_function.fn to 1s`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			typ := "STANDARD"
+			if strings.HasPrefix(tt.name, "EXPRESS") {
+				typ = "EXPRESS"
+			}
+			require.Equal(t, tt.want, findings(typ, tt.fnTimeout, tt.taskTimeout))
+		})
+	}
 }

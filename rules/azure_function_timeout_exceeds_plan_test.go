@@ -142,3 +142,30 @@ func TestAzureFunctionTimeoutExceedsPlan(t *testing.T) {
 		})
 	}
 }
+
+// Both limits one second below, at and one second above: the Consumption maximum (10 minutes, an
+// error) and the Premium and Flex scale-in grace (60 minutes, a notice).
+func TestAzureFunctionTimeoutExceedsPlanBoundaries(t *testing.T) {
+	const app, plan = "azurerm_linux_function_app.app", "azurerm_service_plan.plan"
+	consumption := "error azurerm_linux_function_app.app: functionTimeout 10m1s (app setting AzureFunctionsJobHost__functionTimeout) exceeds the 10m maximum of the Consumption plan azurerm_service_plan.plan (Y1): the Functions host does not start"
+	grace := func(label string) string {
+		return "notice azurerm_linux_function_app.app: functionTimeout 1h1s (app setting AzureFunctionsJobHost__functionTimeout) is longer than the 1h the " + label + " lets an execution finish when it scales in: longer runs can be cut off"
+	}
+	tests := []struct {
+		sku, timeout string
+		want         []string
+	}{
+		{"Y1", "00:09:59", []string{}},
+		{"Y1", "00:10:00", []string{}},
+		{"Y1", "00:10:01", []string{consumption}},
+		{"EP1", "00:59:59", []string{}},
+		{"EP1", "01:00:00", []string{}},
+		{"EP1", "01:00:01", []string{grace("Premium plan azurerm_service_plan.plan (EP1)")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sku+" "+tt.timeout, func(t *testing.T) {
+			p := plantest.New().Add(azurePlan(plan, tt.sku), azureLinuxApp(app, plan, javaStack, timeoutSetting(tt.timeout), nil))
+			require.Equal(t, tt.want, summaries(runAzure(t, rules.AzureFunctionTimeoutExceedsPlan, p, nil, nil)))
+		})
+	}
+}

@@ -1,8 +1,10 @@
 package rules_test
 
 import (
+	"fmt"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
@@ -166,4 +168,97 @@ func TestGCPCallerDeadlineRemediation(t *testing.T) {
 		byAddr["google_pubsub_subscription.c"])
 	require.Equal(t, "lower the timeout to 600s, or acknowledge at once and process asynchronously", byAddr["google_pubsub_subscription.d"])
 	require.Equal(t, "raise ack_deadline_seconds to 540", byAddr["google_pubsub_subscription.e"])
+}
+
+// Every caller's deadline one second below, at and one second above the callee's timeout, and
+// the defaults (Scheduler 180 s, Pub/Sub 10 s) with the setting absent and null.
+func TestGCPCallerDeadlineBelowTimeoutBoundaries(t *testing.T) {
+	const svc = "google_cloud_run_v2_service.api"
+	service := func(timeout int) plantest.Resource {
+		return gcpRunV2(svc, map[string]any{"timeout": fmt.Sprintf("%ds", timeout)}, nil)
+	}
+	job := func(deadline any, absent bool) plantest.Resource {
+		r := gcpSchedulerJob("google_cloud_scheduler_job.j", nil, gcpRef(svc, "uri")...)
+		if absent {
+			delete(r.After, "attempt_deadline")
+		} else {
+			r.After["attempt_deadline"] = deadline
+		}
+		return r
+	}
+	push := func(ack any, null bool) plantest.Resource {
+		r := gcpPushSubscription("google_pubsub_subscription.s", ack, gcpRef(svc, "uri")...)
+		if null {
+			r.After["ack_deadline_seconds"] = nil
+		}
+		return r
+	}
+	scheduler := func(deadline, timeout int, note string) []string {
+		return []string{fmt.Sprintf("warning google_cloud_scheduler_job.j: attempt deadline %ds%s is shorter than the %ds timeout of %s: the job is marked failed while the first run is still working", deadline, note, timeout, svc)}
+	}
+	pubsub := func(ack, timeout int, note string) []string {
+		return []string{fmt.Sprintf("warning google_pubsub_subscription.s: ack deadline %ds%s is shorter than the %ds timeout of %s: Pub/Sub redelivers the message while the first delivery is still being processed", ack, note, timeout, svc)}
+	}
+	tasksNotice := func(timeout int) []string {
+		return []string{fmt.Sprintf("notice google_cloud_tasks_queue.q: sends HTTP tasks to %s, whose %ds timeout outlasts the 600s default dispatch deadline: tasks created without a longer dispatch_deadline are retried while the first attempt is still working", svc, timeout)}
+	}
+	const tasksWarning = "warning google_cloud_tasks_queue.q: sends HTTP tasks to " + svc + ", whose 1801s timeout outlasts the 1800s longest dispatch deadline: long tasks are retried while the first attempt is still working"
+	const eventarc = "warning google_eventarc_trigger.t: delivers events to " + svc + ", whose 601s timeout outlasts the 600s longest Pub/Sub acknowledgement deadline Eventarc delivers with: the event is redelivered while the first delivery is still being processed"
+	tasks := gcpTasksQueue("google_cloud_tasks_queue.q", gcpRef(svc, "uri")...)
+	trigger := gcpEventarcTrigger("google_eventarc_trigger.t", gcpRef(svc, "name")...)
+	tests := []struct {
+		name    string
+		timeout int
+		caller  plantest.Resource
+		want    []string
+	}{
+		{"scheduler deadline one above the timeout", 539, job("540s", false), []string{}},
+		{"scheduler deadline at the timeout", 540, job("540s", false), []string{}},
+		{"scheduler deadline one below the timeout", 541, job("540s", false), scheduler(540, 541, "")},
+		{"scheduler default, absent, at the timeout", 180, job(nil, true), []string{}},
+		{"scheduler default, absent, one below", 181, job(nil, true), scheduler(180, 181, " (default)")},
+		{"scheduler default, null, at the timeout", 180, job(nil, false), []string{}},
+		{"scheduler default, null, one below", 181, job(nil, false), scheduler(180, 181, " (default)")},
+		{"push ack one above the timeout", 299, push(300, false), []string{}},
+		{"push ack at the timeout", 300, push(300, false), []string{}},
+		{"push ack one below the timeout", 301, push(300, false), pubsub(300, 301, "")},
+		{"push default, absent, at the timeout", 10, push(nil, false), []string{}},
+		{"push default, absent, one below", 11, push(nil, false), pubsub(10, 11, " (default)")},
+		{"push default, null, one below", 11, push(nil, true), pubsub(10, 11, " (default)")},
+		{"push 0 means the default, at the timeout", 10, push(0, false), []string{}},
+		{"Cloud Tasks at the default dispatch deadline", 600, tasks, []string{}},
+		{"Cloud Tasks one above the default", 601, tasks, tasksNotice(601)},
+		{"Cloud Tasks at the longest dispatch deadline", 1800, tasks, tasksNotice(1800)},
+		{"Cloud Tasks one above the longest", 1801, tasks, []string{tasksWarning}},
+		{"Eventarc at the Pub/Sub ceiling", 600, trigger, []string{}},
+		{"Eventarc one above the ceiling", 601, trigger, []string{eventarc}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := plantest.New().Add(service(tt.timeout), tt.caller)
+			require.Equal(t, tt.want, summaries(run(t, rules.GCPCallerDeadlineBelowTimeout, p)))
+		})
+	}
+}
+
+// The remedy changes at the longest deadline each caller allows: at it, raising the deadline still
+// helps; one above it, only lowering the timeout does.
+func TestGCPCallerDeadlineRemediationBoundaries(t *testing.T) {
+	const svc = "google_cloud_run_v2_service.api"
+	remedy := func(timeout int, caller plantest.Resource) string {
+		got := run(t, rules.GCPCallerDeadlineBelowTimeout, plantest.New().Add(
+			gcpRunV2(svc, map[string]any{"timeout": fmt.Sprintf("%ds", timeout)}, nil), caller))
+		require.Len(t, got, 1)
+		return got[0].Remediation
+	}
+	job := gcpSchedulerJob("google_cloud_scheduler_job.j", nil, gcpRef(svc, "uri")...)
+	assert.Equal(t, `raise attempt_deadline to "1800s"`, remedy(1800, job))
+	assert.Equal(t, "lower the timeout to 1800s (the longest attempt_deadline), or have the job start a Cloud Run job or Workflows execution instead", remedy(1801, job))
+	short := gcpPushSubscription("google_pubsub_subscription.s", 30, gcpRef(svc, "uri")...)
+	assert.Equal(t, "raise ack_deadline_seconds to 600", remedy(600, short))
+	assert.Equal(t, "raise ack_deadline_seconds to 600 (its maximum) and lower the timeout to 600s, or acknowledge at once and process asynchronously", remedy(601, short))
+	atMax := gcpPushSubscription("google_pubsub_subscription.s", 600, gcpRef(svc, "uri")...)
+	assert.Equal(t, "lower the timeout to 600s, or acknowledge at once and process asynchronously", remedy(601, atMax))
+	belowMax := gcpPushSubscription("google_pubsub_subscription.s", 599, gcpRef(svc, "uri")...)
+	assert.Equal(t, "raise ack_deadline_seconds to 600 (its maximum) and lower the timeout to 600s, or acknowledge at once and process asynchronously", remedy(601, belowMax))
 }

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -135,4 +136,54 @@ func withUnknownAttr(r plantest.Resource, attr string) plantest.Resource {
 func withSensitiveAttr(r plantest.Resource, attr string) plantest.Resource {
 	r.Sensitive = append(r.Sensitive, attr)
 	return r
+}
+
+// Every cap one second below, at and one second above: a timeout at the cap is legal (a notice,
+// being 100 % of it), one above is an error. The notice threshold (80 %) likewise.
+func TestGCPFunctionTimeoutLimitBoundaries(t *testing.T) {
+	gen1 := func(s int) plantest.Resource {
+		return gcpGen1Fn("google_cloudfunctions_function.fn", map[string]any{"timeout": s})
+	}
+	gen2HTTP := func(s int) plantest.Resource {
+		return gcpGen2Fn("google_cloudfunctions2_function.fn", map[string]any{"timeout_seconds": s}, nil)
+	}
+	gen2Event := func(s int) plantest.Resource {
+		return gcpGen2Fn("google_cloudfunctions2_function.fn", map[string]any{"timeout_seconds": s}, map[string]any{"event_trigger": gcpPubSubTrigger})
+	}
+	run2 := func(s int) plantest.Resource {
+		return gcpRunV2("google_cloud_run_v2_service.fn", map[string]any{"timeout": fmt.Sprintf("%ds", s)}, nil)
+	}
+	notice := func(addr string, s, pct, limit int, kind string) []string {
+		return []string{fmt.Sprintf("notice %s: timeout %ds is %d%% of the %ds maximum of %s: longer work will be cut off", addr, s, pct, limit, kind)}
+	}
+	above := func(addr string, s, limit int, kind string) []string {
+		return []string{fmt.Sprintf("error %s: timeout %ds exceeds the %ds maximum of %s", addr, s, limit, kind)}
+	}
+	const f1, f2, cr = "google_cloudfunctions_function.fn", "google_cloudfunctions2_function.fn", "google_cloud_run_v2_service.fn"
+	tests := []struct {
+		name string
+		fn   plantest.Resource
+		want []string
+	}{
+		{"1st gen one below the cap", gen1(539), notice(f1, 539, 99, 540, "a 1st gen function")},
+		{"1st gen at the cap", gen1(540), notice(f1, 540, 100, 540, "a 1st gen function")},
+		{"1st gen one above the cap", gen1(541), above(f1, 541, 540, "a 1st gen function")},
+		{"1st gen one below 80%", gen1(431), []string{}},
+		{"1st gen at 80%", gen1(432), notice(f1, 432, 80, 540, "a 1st gen function")},
+		{"2nd gen event at the cap", gen2Event(540), notice(f2, 540, 100, 540, "an event-driven 2nd gen function")},
+		{"2nd gen event one above the cap", gen2Event(541), above(f2, 541, 540, "an event-driven 2nd gen function")},
+		{"2nd gen HTTP one below the cap", gen2HTTP(3599), notice(f2, 3599, 99, 3600, "an HTTP 2nd gen function")},
+		{"2nd gen HTTP at the cap", gen2HTTP(3600), notice(f2, 3600, 100, 3600, "an HTTP 2nd gen function")},
+		{"2nd gen HTTP one above the cap", gen2HTTP(3601), above(f2, 3601, 3600, "an HTTP 2nd gen function")},
+		{"2nd gen HTTP one below 80%", gen2HTTP(2879), []string{}},
+		{"2nd gen HTTP at 80%", gen2HTTP(2880), notice(f2, 2880, 80, 3600, "an HTTP 2nd gen function")},
+		{"Cloud Run one below the cap", run2(3599), notice(cr, 3599, 99, 3600, "a Cloud Run service")},
+		{"Cloud Run at the cap", run2(3600), notice(cr, 3600, 100, 3600, "a Cloud Run service")},
+		{"Cloud Run one above the cap", run2(3601), above(cr, 3601, 3600, "a Cloud Run service")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaries(run(t, rules.GCPFunctionTimeoutLimit, plantest.New().Add(tt.fn))))
+		})
+	}
 }

@@ -154,3 +154,29 @@ func TestGCPMemoryCPUMismatchRemediation(t *testing.T) {
 		"google_cloud_run_v2_service.c": "use a CPU from 0.08 to 1 in steps of 0.001, or 1, 2, 4, 6 or 8",
 	}, fixes)
 }
+
+// The 32 GiB maximum one MiB below, at and one MiB above, for a 2nd gen function without
+// available_cpu (an error above it) and for a Cloud Run service (whose remedy at the maximum is more
+// CPU, and above it less memory).
+func TestGCPMemoryCPUMismatchMaximumMemory(t *testing.T) {
+	fn := func(mem string) plantest.Resource {
+		return gcpGen2Fn("google_cloudfunctions2_function.f", map[string]any{"available_memory": mem, "available_cpu": nil}, nil)
+	}
+	require.Equal(t, []string{}, summaries(run(t, rules.GCPMemoryCPUMismatch, plantest.New().Add(fn("32767Mi")))))
+	require.Equal(t, []string{}, summaries(run(t, rules.GCPMemoryCPUMismatch, plantest.New().Add(fn("32768Mi")))))
+	require.Equal(t, []string{`error google_cloudfunctions2_function.f: memory "32769Mi" is 32769 MiB, above the 32768 MiB (32 GiB) maximum of a 2nd gen function`},
+		summaries(run(t, rules.GCPMemoryCPUMismatch, plantest.New().Add(fn("32769Mi")))))
+
+	got := run(t, rules.GCPMemoryCPUMismatch, plantest.New().Add(
+		gcpRunSized("google_cloud_run_v2_service.at", map[string]any{"cpu": "8", "memory": "32768Mi"}, nil, nil),
+		gcpRunSized("google_cloud_run_v2_service.above", map[string]any{"cpu": "8", "memory": "32769Mi"}, nil, nil),
+		gcpRunSized("google_cloud_run_v2_service.small", map[string]any{"cpu": "1", "memory": "32768Mi"}, nil, nil)))
+	fixes := map[string]string{}
+	for _, f := range got {
+		fixes[f.Address] = f.Remediation
+	}
+	require.Equal(t, map[string]string{
+		"google_cloud_run_v2_service.above": "lower memory to 32Gi or less, or move the work to GKE, Batch or a VM",
+		"google_cloud_run_v2_service.small": "raise cpu to 8, or lower memory to 4096 MiB if the work fits",
+	}, fixes)
+}

@@ -46,3 +46,13 @@ func TestPlatformKinds(t *testing.T) {
 		})
 	}
 }
+
+// Lambda's CPU grows with memory, one vCPU per 1,769 MB, up to its 6 vCPU: at 1,769 MB exactly one,
+// at the 10,240 MB maximum 5.79, and never more than 6 whatever the memory.
+func TestLambdaVCPU(t *testing.T) {
+	assert.InDelta(t, 1.0, LambdaVCPU(LambdaMBPerVCPU), 1e-9)
+	assert.InDelta(t, 0.5, LambdaVCPU(LambdaMBPerVCPU/2), 1e-3)
+	assert.InDelta(t, 10240.0/1769, LambdaVCPU(LambdaMaxMemoryMB), 1e-9)
+	assert.InDelta(t, 6.0, LambdaVCPU(6*LambdaMBPerVCPU), 1e-9)
+	assert.InDelta(t, 6.0, LambdaVCPU(6*LambdaMBPerVCPU+1), 1e-9, "capped at 6 vCPU")
+}

@@ -68,6 +68,13 @@ func TestAWSNext(t *testing.T) {
 		{expr: "cron(0 0 15W * ? *)", from: at("2026-02-01 00:00:00"), want: []string{"2026-02-16 00:00:00", "2026-03-16 00:00:00"}},
 		{expr: "cron(0 10 ? * 2#1 *)", want: []string{"2026-04-06 10:00:00", "2026-05-04 10:00:00", "2026-06-01 10:00:00"}},
 		{expr: "cron(0 10 ? * MON#5 *)", want: []string{"2026-03-30 10:00:00", "2026-06-29 10:00:00", "2026-08-31 10:00:00"}},
+		// The nth weekday on the 7th, 14th, 21st and 28th, the last day of its week of the month:
+		// 2026-09-01 is a Tuesday, so September's Mondays are the 7th, 14th, 21st and 28th, and
+		// 2026-10-01 is a Thursday, so October's are the 5th, 12th, 19th and 26th.
+		{expr: "cron(0 10 ? * MON#1 *)", from: at("2026-09-01 00:00:00"), want: []string{"2026-09-07 10:00:00", "2026-10-05 10:00:00"}},
+		{expr: "cron(0 10 ? * MON#2 *)", from: at("2026-09-01 00:00:00"), want: []string{"2026-09-14 10:00:00", "2026-10-12 10:00:00"}},
+		{expr: "cron(0 10 ? * MON#3 *)", from: at("2026-09-01 00:00:00"), want: []string{"2026-09-21 10:00:00", "2026-10-19 10:00:00"}},
+		{expr: "cron(0 10 ? * MON#4 *)", from: at("2026-09-01 00:00:00"), want: []string{"2026-09-28 10:00:00", "2026-10-26 10:00:00"}},
 		{expr: "cron(15 3 ? * 6L *)", want: []string{"2026-03-27 03:15:00", "2026-04-24 03:15:00", "2026-05-29 03:15:00"}},
 		{expr: "cron(0 0 ? * L *)", want: []string{"2026-03-14 00:00:00", "2026-03-21 00:00:00"}}, // L alone: Saturday
 		{expr: "cron(5,35 */6 ? * SUN,SAT *)", want: []string{"2026-03-14 00:05:00", "2026-03-14 00:35:00", "2026-03-14 06:05:00"}},

@@ -25,6 +25,7 @@ func TestParseErrors(t *testing.T) {
 		{AWS, "rate(5 minute)", "", "write rate(5 minutes)"},
 		{AWS, "rate(5 seconds)", "", `the rate unit "seconds" is not minute(s), hour(s) or day(s)`},
 		{AWS, "rate(99999999999999 days)", "", "too long"},
+		{AWS, "rate(153722868 minutes)", "", "too long"}, // one minute past the longest time.Duration
 		{AWS, "cron(0 * * * *)", "", "cron() needs 6 fields"},
 		{AWS, "cron(0 0 * * * *)", "day-of-week", "the other must be ?"},
 		{AWS, "cron(0 0 ? * ? *)", "day-of-week", "cannot both be ?"},
@@ -109,4 +110,11 @@ func TestSyntaxOf(t *testing.T) {
 	}
 	_, err := SyntaxOf("ibm_code_engine")
 	assert.Error(t, err)
+}
+
+// The longest rate a time.Duration holds parses; one unit more is the "too long" error above.
+func TestParseLongestRate(t *testing.T) {
+	s, err := ParseAWS("rate(153722867 minutes)")
+	require.NoError(t, err)
+	assert.Equal(t, 153722867*time.Minute, s.(Rate).Every())
 }

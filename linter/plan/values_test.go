@@ -116,3 +116,17 @@ func TestWrongTypesAreRecorded(t *testing.T) {
 		assert.ErrorContains(t, p.WrongTypesError(), "p.json: values of the wrong type where hybridlint reads them:\n  "+tc.want)
 	}
 }
+
+// A value marked sensitive stays sensitive when it is null: reading it as Null would let a rule
+// substitute the platform default for a value the user set and hid, and reason about it.
+func TestValuesSensitiveNullIsSensitive(t *testing.T) {
+	rc := &ResourceChange{
+		Actions:        tfjson.Actions{tfjson.ActionCreate},
+		After:          []byte(`{"timeout": null, "env": [{"variables": {"TOKEN": null}}], "memory_size": null}`),
+		AfterSensitive: []byte(`{"timeout": true, "env": [{"variables": {"TOKEN": true}}]}`),
+	}
+	v := rc.Values()
+	assert.Equal(t, Sensitive, v.Get("timeout").State)
+	assert.Equal(t, Sensitive, v.Get("env", 0, "variables", "TOKEN").State)
+	assert.Equal(t, Null, v.Get("memory_size").State, "a null that is not marked stays null")
+}

@@ -440,3 +440,31 @@ func TestResourceName(t *testing.T) {
 		assert.Equal(t, want, resourceName(addr), addr)
 	}
 }
+
+// Every severity has its own SARIF level, both on a result and as its rule's default
+// configuration: code scanning sorts and filters alerts by it.
+func TestSARIFLevelOfEachSeverity(t *testing.T) {
+	var fs []finding.Finding
+	for _, ri := range rulesInfo() {
+		fs = append(fs, finding.Finding{Rule: ri.Name, Severity: ri.Severity, Category: ri.Category,
+			Address: "aws_lambda_function.fn", Attribute: "timeout", Message: "a finding of " + ri.Name})
+	}
+	r := New(Tool{Name: "hybridlint", Version: "v1.2.3"}, fs, nil)
+	r.Rules = rulesInfo()
+	run := decodeSARIF(t, render(t, "sarif", r, Options{})).Runs[0]
+	ruleLevel := map[string]string{}
+	for _, r := range run.Tool.Driver.Rules {
+		ruleLevel[r.ID] = r.DefaultConfiguration.Level
+	}
+	resultLevel := map[string]string{}
+	for _, r := range run.Results {
+		resultLevel[r.RuleID] = r.Level
+	}
+	want := map[string]string{
+		"aws_lambda_timeout_exceeds_api_gateway":    "error",   // finding.Error
+		"aws_lambda_timeout_exceeds_sqs_visibility": "warning", // finding.Warning
+		"aws_lambda_timeout_near_limit":             "note",    // finding.Notice
+	}
+	assert.Equal(t, want, ruleLevel, "defaultConfiguration.level")
+	assert.Equal(t, want, resultLevel, "result level")
+}

@@ -2,6 +2,7 @@ package serverless
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -12,12 +13,10 @@ import (
 // Seconds renders whole seconds: "30s".
 func Seconds(n int) string { return fmt.Sprintf("%ds", n) }
 
-// MillisAsSeconds renders a millisecond limit as seconds, keeping fractions (29500 ms -> 29.5s).
+// MillisAsSeconds renders a millisecond limit as seconds, keeping every fraction (29500 ms -> 29.5s,
+// 29999 ms -> 29.999s): rounding would print a limit a whole-second timeout seems to fit.
 func MillisAsSeconds(ms int) string {
-	if ms%1000 == 0 {
-		return Seconds(ms / 1000)
-	}
-	return fmt.Sprintf("%.1fs", float64(ms)/1000)
+	return strconv.FormatFloat(float64(ms)/1000, 'f', -1, 64) + "s"
 }
 
 // DurationText renders a duration for messages: "5 min", "2 h 30 min", "2 d 14 h".

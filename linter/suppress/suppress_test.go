@@ -223,3 +223,26 @@ func TestPattern(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// Notes come out in file order, whatever order the suppressions were declared in, so a run's
+// output is stable.
+func TestApplyNotesAreSorted(t *testing.T) {
+	unused := func(file string, line int) *Inline {
+		return &Inline{Rules: []string{"rule_a"}, Acceptance: Acceptance{Reason: "why"}, Comment: finding.Location{File: file, Line: line}, Target: line + 1}
+	}
+	notes := Apply(Input{
+		Inline:  []*Inline{unused("z.tf", 3), unused("a.tf", 9), unused("a.tf", 2)},
+		Ignores: []*Ignore{{Rule: "rule_a", Acceptance: Acceptance{Reason: "x"}}},
+		Today:   time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC),
+	})
+	var got []string
+	for _, n := range notes {
+		got = append(got, n.String())
+	}
+	assert.Equal(t, []string{
+		"a.tf:2: suppression of rule_a matches no finding; remove it",
+		"a.tf:9: suppression of rule_a matches no finding; remove it",
+		"ignore block for rule_a matches no finding; remove it",
+		"z.tf:3: suppression of rule_a matches no finding; remove it",
+	}, got)
+}
