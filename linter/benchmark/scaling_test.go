@@ -25,13 +25,16 @@ import (
 )
 
 // TestScalingGuard lints every shape at n and 8n in-process and fails when 8 times the input
-// takes 20 times the time or more: a linear lint takes about 8 times, a quadratic one 64. It
-// measures ratios of CPU time, not absolute times, so a slow or busy machine does not fail it.
+// takes 24 times the time or more: a quadratic lint takes about 64 times (the fan-out bug this
+// guard caught measured 60). A linear one takes 8 to 13 times on most shapes, but fan-in measured
+// 13.5 to 22.2 over repeated runs on a loaded 2-core machine (its larger heap and output buffers
+// leave the caches; the profile shows no step that grows faster than the plan), so 20 failed now and
+// then on linear code. It measures ratios of CPU time, not absolute times.
 func TestScalingGuard(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measures timings")
 	}
-	const factor, bound = 8, 20.0
+	const factor, bound = 8, 24.0
 	for _, s := range Scenarios() {
 		t.Run(s.Name, func(t *testing.T) {
 			n := max(1, s.Base/8)
