@@ -5,6 +5,8 @@
 // function is the serverless model's job, since only it knows how each platform names a function.
 package metrics
 
+import "strings"
+
 // Number is a measured value that an export may or may not carry: a Logs Insights query without
 // cold starts, or a Cloud Run export without latencies, leaves the field unknown, never zero.
 type Number struct {
@@ -38,4 +40,24 @@ type Observation struct {
 	// MaxMemoryUtilization is the peak share (0-1) of the instance's memory, for platforms that
 	// report a ratio rather than bytes (Cloud Run's container/memory/utilizations).
 	MaxMemoryUtilization Number
+}
+
+// The CloudWatch get-metric-data queries that `hybridlint queries` prints label each result
+// "<function name>|<metric>|<statistic>" (for example "orders-api|Duration|p99"), so the results
+// say which function and statistic they are without a side file. Ids are free for the printer to
+// choose; the label is the contract between the printer and the reader.
+const labelSeparator = "|"
+
+// CloudWatchLabel is the Label of a get-metric-data query for one function's metric and statistic.
+func CloudWatchLabel(function, metric, stat string) string {
+	return function + labelSeparator + metric + labelSeparator + stat
+}
+
+// ParseCloudWatchLabel splits a label CloudWatchLabel made; ok is false for any other label.
+func ParseCloudWatchLabel(label string) (function, metric, stat string, ok bool) {
+	parts := strings.Split(label, labelSeparator)
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || parts[2] == "" {
+		return "", "", "", false
+	}
+	return parts[0], parts[1], parts[2], true
 }

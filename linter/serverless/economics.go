@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"sort"
 	"strings"
 	"time"
@@ -38,6 +39,9 @@ type Inputs struct {
 	Usage *usage.File
 	// Prices are the list prices with the configuration's overrides; nil means the list prices.
 	Prices *cost.Prices
+	// Observed is what each function did in production (--metrics), by plan address; nil when no
+	// metrics were given. Rows are matched to functions once, before the rules run.
+	Observed map[string]metrics.Observation
 }
 
 // PlannedFunction is a function of the plan, ready to price.
