@@ -94,6 +94,7 @@ var gcpCallerKinds = []gcpCallerKind{
 }
 
 func checkGCPCallerDeadlineBelowTimeout(pass *Pass) {
+	checkGCPEmbeddedCallers(pass)
 	for _, k := range gcpCallerKinds {
 		for _, caller := range pass.Graph.ByType(k.typ) {
 			if caller.Deleted() {
@@ -199,4 +200,51 @@ func reportCallerDeadline(pass *Pass, caller *graph.Instance, attr string, w ser
 		Message:     msg,
 		Remediation: fix,
 	})
+}
+
+// gcpEmbeddedCaller says, per caller type found by serverless.GCPEmbeddedCallerFinders, where the
+// limit is written, what happens past it, and how to fix it.
+type gcpEmbeddedCaller struct {
+	attribute, consequence string
+	fix                    func(timeout int) string
+}
+
+var gcpEmbeddedCallers = map[string]gcpEmbeddedCaller{
+	"google_api_gateway_api_config": {"openapi_documents", "the gateway answers 504 while the request is still being processed",
+		func(timeout int) string {
+			return fmt.Sprintf("set deadline: %d.0 in the operation's x-google-backend (at most %d), or answer at once and continue the work asynchronously",
+				min(timeout, platform.APIGatewayMaxDeadlineSeconds), platform.APIGatewayMaxDeadlineSeconds)
+		}},
+	"google_firebase_hosting_version": {"config.0.rewrites", "Hosting answers 504 while the request is still being processed",
+		func(int) string {
+			return fmt.Sprintf("answer within %s (the Hosting limit cannot be raised), or send long requests to the service's own URL or a load balancer",
+				serverless.Seconds(platform.FirebaseHostingRequestTimeoutSeconds))
+		}},
+	"google_workflows_workflow": {"source_contents", "the step raises TimeoutError (and is retried if its retry policy says so) while the call is still being processed",
+		func(timeout int) string {
+			if timeout > platform.WorkflowsHTTPMaxTimeoutSeconds {
+				return fmt.Sprintf("lower the timeout to %s (the longest HTTP step timeout), or start the work and wait for a callback (events.create_callback_endpoint)",
+					serverless.Seconds(platform.WorkflowsHTTPMaxTimeoutSeconds))
+			}
+			return fmt.Sprintf("set timeout: %d in the step's args (at most %d)", timeout, platform.WorkflowsHTTPMaxTimeoutSeconds)
+		}},
+}
+
+// checkGCPEmbeddedCallers reports the API Gateway configs, Firebase Hosting versions and workflows
+// that stop waiting before the function or service they call may finish.
+func checkGCPEmbeddedCallers(pass *Pass) {
+	in := pass.Settings.Inputs()
+	for _, find := range serverless.GCPEmbeddedCallerFinders {
+		for _, c := range find(pass.Graph, in) {
+			w, _ := serverless.GCPWorkloadOf(c.Function)
+			timeout, _, ok := w.Timeout()
+			kind, known := gcpEmbeddedCallers[c.Caller.Type]
+			if !ok || !known || timeout*1000 <= c.LimitMillis {
+				continue
+			}
+			reportCallerDeadline(pass, c.Caller, kind.attribute, w, fmt.Sprintf("%s is %s, shorter than the %s timeout of %s: %s",
+				c.Label, serverless.MillisAsSeconds(c.LimitMillis), serverless.Seconds(timeout), w.Instance.Address, kind.consequence),
+				kind.fix(timeout), finding.Warning)
+		}
+	}
 }

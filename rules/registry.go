@@ -37,6 +37,9 @@ func All() []*Rule {
 		AzureMemoryLowForRuntime,
 		AzureColdStartNoWarmInstances,
 
+		// Callers that give up first (issue 15)
+		AzureCallerTimeoutBelowFunction,
+
 		// Hybrid units (issue 5)
 		HybridUnitDrift,
 		HybridUnitKeepWarmMissing,

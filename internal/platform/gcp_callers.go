@@ -50,3 +50,42 @@ const (
 	// 30 minutes (the interval is [15 s, 30 min]). Source: as above. Read 2026-11-25.
 	CloudTasksHTTPMaxDispatchDeadlineSeconds = 1800
 )
+
+// API Gateway (google_api_gateway_api_config): the `deadline` of an OpenAPI document's
+// `x-google-backend` extension is how long the gateway waits for the whole response of the backend
+// it routes to.
+const (
+	// APIGatewayDefaultDeadlineSeconds is the backend deadline when `x-google-backend` sets none:
+	// 15 s. Source: API Gateway OpenAPI 2.0 extensions, x-google-backend `deadline`
+	// (https://cloud.google.com/api-gateway/docs/oasv2-extensions), and the API Gateway v1 API
+	// reference, Gateway.StreamingMode ("The default is 15 seconds and the maximum is 3,600
+	// seconds"; https://cloud.google.com/ruby/docs/reference/google-cloud-api_gateway-v1/latest/Google-Cloud-ApiGateway-V1-Gateway-StreamingMode).
+	// Read 2026-12-04.
+	APIGatewayDefaultDeadlineSeconds = 15
+
+	// APIGatewayMaxDeadlineSeconds is the largest backend deadline: 3,600 s. Source: as above.
+	// Read 2026-12-04.
+	APIGatewayMaxDeadlineSeconds = 3600
+)
+
+// FirebaseHostingRequestTimeoutSeconds is how long Firebase Hosting waits for a function or a Cloud
+// Run service it rewrites a request to: 60 s, whatever the function's or service's own timeout;
+// past it the client gets a 504. Source: Firebase Hosting, "Serve dynamic content and host
+// microservices with Cloud Functions" and "... with Cloud Run"
+// (https://firebase.google.com/docs/hosting/functions, https://firebase.google.com/docs/hosting/cloud-run).
+// Read 2026-12-04.
+const FirebaseHostingRequestTimeoutSeconds = 60
+
+// Workflows HTTP calls (`call: http.get`, `http.post`, ..., `http.request` in a
+// google_workflows_workflow's source): the step's `timeout` argument.
+const (
+	// WorkflowsHTTPDefaultTimeoutSeconds is the timeout of an HTTP step that sets none: 300 s; past
+	// it the step raises TimeoutError. Source: Workflows standard library, http.get / http.post /
+	// http.request, argument `timeout` ("default: 300.0"; https://cloud.google.com/workflows/docs/reference/stdlib/http/get).
+	// Read 2026-12-04.
+	WorkflowsHTTPDefaultTimeoutSeconds = 300
+
+	// WorkflowsHTTPMaxTimeoutSeconds is the largest timeout of an HTTP step: 1,800 s (a larger one
+	// raises ValueError). Source: as above. Read 2026-12-04.
+	WorkflowsHTTPMaxTimeoutSeconds = 1800
+)

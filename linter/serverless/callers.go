@@ -30,7 +30,14 @@ type CallerLimit struct {
 type CallerFinder func(g *graph.Graph, in Inputs) []CallerLimit
 
 // callerFinders is the explicit list of every kind of caller the model knows.
-var callerFinders = []CallerFinder{}
+var callerFinders = []CallerFinder{
+	GCPAPIGatewayCallers,
+	GCPFirebaseHostingCallers,
+	GCPWorkflowsCallers,
+	AzureFrontDoorCallers,
+	AzureAppGatewayCallers,
+	AzureAPIManagementCallers,
+}
 
 // CallerLimits returns every caller limit of the plan, from every finder in callerFinders.
 func CallerLimits(g *graph.Graph, in Inputs) []CallerLimit {
