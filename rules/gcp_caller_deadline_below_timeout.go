@@ -12,7 +12,8 @@ import (
 )
 
 // GCPCallerDeadlineBelowTimeout flags Cloud Scheduler jobs, Pub/Sub push subscriptions, Cloud Tasks
-// queues and Eventarc triggers that stop waiting before the function or service they call may finish.
+// queues, Eventarc triggers, API Gateway configs, Firebase Hosting versions and workflows that stop
+// waiting before the function or service they call may finish.
 var GCPCallerDeadlineBelowTimeout = &Rule{
 	Name:     "gcp_caller_deadline_below_timeout",
 	Severity: finding.Warning,
@@ -32,7 +33,20 @@ var GCPCallerDeadlineBelowTimeout = &Rule{
 			"10 minutes unless the code that creates the task sets it, at most 30 minutes. The queue cannot set it, so a " +
 			"timeout above 10 minutes is a notice (tasks must carry a longer deadline) and above 30 minutes a warning.\n" +
 			"- Eventarc (`google_eventarc_trigger`): events travel over a Pub/Sub push subscription, whose deadline cannot " +
-			"exceed 600 s.\n\n" +
+			"exceed 600 s.\n" +
+			"- API Gateway (`google_api_gateway_api_config`): the `deadline` of each `x-google-backend` in the OpenAPI " +
+			"documents (`openapi_documents[].document.contents`, base64; YAML or JSON, OpenAPI 2 or 3 with named backends), " +
+			"15 s when unset, at most 3,600 s; past it the gateway answers 504. The backend `address` is matched with the URL " +
+			"of a function or service in the plan; the shortest deadline per config and function is reported.\n" +
+			"- Firebase Hosting (`google_firebase_hosting_version` rewrites with `function` or `run`): a fixed 60 s, whatever " +
+			"the function's or service's own timeout; it cannot be raised.\n" +
+			"- Workflows (`google_workflows_workflow.source_contents`, YAML or JSON): each `call: http.get|post|put|patch|delete|" +
+			"request` step's `timeout`, 300 s when unset, at most 1,800 s; past it the step raises TimeoutError. The `url` is " +
+			"matched when written as is or as `${sys.get_env(\"NAME\")}` with NAME in `user_env_vars`.\n\n" +
+			"An embedded document the plan does not know (it interpolates a URL known only after apply) or cannot read (bad " +
+			"base64, YAML or JSON; a deadline or timeout written as an expression) is skipped silently: the rule never guesses. " +
+			"None of the 86 public plans the project tests against (read 2026-12-04) declares an API Gateway config, a Firebase " +
+			"Hosting version or a workflow; those callers are tested on built plans only.\n\n" +
 			"Callers are found through references (`uri = google_cloud_run_v2_service.api.uri`, `service = ...name`), across " +
 			"modules. A load balancer is not such a caller for Cloud Run: a backend service with serverless NEGs takes no " +
 			"`timeout_sec` (the API refuses it), and the service's own timeout applies.",
@@ -40,6 +54,9 @@ var GCPCallerDeadlineBelowTimeout = &Rule{
 			"`ack_deadline_seconds = 600`, a task's `dispatch_deadline`).\n" +
 			"- Otherwise lower the timeout below the caller's limit, or acknowledge at once and hand the work to a Cloud Run " +
 			"job, Workflows or a queue the container half of a hybrid unit reads.\n" +
+			"- API Gateway: set `deadline` in the `x-google-backend` (per operation where only some are slow). Firebase Hosting: " +
+			"answer within 60 s, or send long requests to the service's own URL. Workflows: set the step's `timeout` (at most " +
+			"1,800 s), or start the work and wait for a callback.\n" +
 			"- Make the handler idempotent: at-least-once delivery means a second run can happen anyway.",
 		Sources: []string{
 			"https://cloud.google.com/run/docs/configuring/request-timeout",
@@ -47,6 +64,10 @@ var GCPCallerDeadlineBelowTimeout = &Rule{
 			"Pub/Sub API, Subscription.ackDeadlineSeconds: https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions",
 			"Cloud Tasks API, Task.dispatch_deadline: https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues.tasks",
 			"https://cloud.google.com/eventarc/docs/retry-events (Eventarc delivers through Pub/Sub)",
+			"API Gateway, x-google-backend `deadline`: https://cloud.google.com/api-gateway/docs/oasv2-extensions, https://cloud.google.com/api-gateway/docs/oasv3-extensions",
+			"API Gateway v1 API, Gateway.StreamingMode (deadline default 15 s, maximum 3,600 s): https://cloud.google.com/ruby/docs/reference/google-cloud-api_gateway-v1/latest/Google-Cloud-ApiGateway-V1-Gateway-StreamingMode",
+			"Firebase Hosting with Cloud Functions / Cloud Run (60 s request timeout): https://firebase.google.com/docs/hosting/functions, https://firebase.google.com/docs/hosting/cloud-run",
+			"Workflows standard library, http.get / http.post / http.request `timeout` (default 300, maximum 1800): https://cloud.google.com/workflows/docs/reference/stdlib/http/get",
 		},
 		Example: Example{
 			Note: "A nightly Cloud Scheduler job calls a report function that may run for 9 minutes, with the default attempt deadline.",

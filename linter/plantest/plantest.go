@@ -7,6 +7,7 @@ package plantest
 import (
 	"encoding/json"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -22,7 +23,8 @@ type Resource struct {
 	Actions []string
 	// After are the planned values (Before for a delete).
 	After map[string]any
-	// Unknown lists top-level attributes known only after apply.
+	// Unknown lists attributes known only after apply: top-level names, or dotted paths into nested
+	// blocks ("backend_address_pool.0.fqdns"), whose value in After is then left out.
 	Unknown []string
 	// Sensitive lists top-level attributes marked sensitive.
 	Sensitive []string
@@ -114,6 +116,10 @@ func (b *Builder) JSON() []byte {
 			after[k] = v
 		}
 		for _, k := range r.Unknown {
+			if strings.Contains(k, ".") {
+				markNestedUnknown(after, unknown, strings.Split(k, "."))
+				continue
+			}
 			unknown[k] = true
 			delete(after, k)
 		}
@@ -183,6 +189,65 @@ func (b *Builder) JSON() []byte {
 		panic(err)
 	}
 	return out
+}
+
+// markNestedUnknown marks the attribute at path unknown in after_unknown and removes it from after.
+// The blocks on the way are copied first, so the caller's fixture is left as it was.
+func markNestedUnknown(after, unknown map[string]any, path []string) {
+	after[path[0]] = deepCopy(after[path[0]])
+	var value, mark any = after, unknown
+	for i, step := range path {
+		last := i == len(path)-1
+		switch v := value.(type) {
+		case map[string]any:
+			m := mark.(map[string]any)
+			if last {
+				delete(v, step)
+				m[step] = true
+				return
+			}
+			if m[step] == nil {
+				switch v[step].(type) {
+				case []any:
+					m[step] = make([]any, len(v[step].([]any)))
+				default:
+					m[step] = map[string]any{}
+				}
+			}
+			value, mark = v[step], m[step]
+		case []any:
+			idx, err := strconv.Atoi(step)
+			l := mark.([]any)
+			if err != nil || idx < 0 || idx >= len(v) || last {
+				panic("plantest: unknown path " + strings.Join(path, ".") + " does not lead through After")
+			}
+			if l[idx] == nil {
+				l[idx] = map[string]any{}
+			}
+			value, mark = v[idx], l[idx]
+		default:
+			panic("plantest: unknown path " + strings.Join(path, ".") + " does not lead through After")
+		}
+	}
+}
+
+// deepCopy copies the maps and lists of a planned value.
+func deepCopy(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = deepCopy(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = deepCopy(e)
+		}
+		return out
+	}
+	return v
 }
 
 // Plan parses the rendered plan.
