@@ -110,10 +110,7 @@ func secondsOrDefault(v plan.Value, def int) (n int, isDefault, ok bool) {
 // origin group (cdn_frontdoor_origin_group_id) -> profile (cdn_frontdoor_profile_id).
 func AzureFrontDoorCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
-	for _, origin := range g.ByType("azurerm_cdn_frontdoor_origin") {
-		if origin.Deleted() {
-			continue
-		}
+	for _, origin := range liveOfType(g, "azurerm_cdn_frontdoor_origin") {
 		host, _ := knownText(origin, "host_name")
 		apps := azureAppsAt(g, origin, "host_name", host)
 		if len(apps) == 0 {
@@ -146,10 +143,7 @@ func AzureFrontDoorCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 // and whose configuration references the app.
 func AzureAppGatewayCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
-	for _, gw := range g.ByType("azurerm_application_gateway") {
-		if gw.Deleted() {
-			continue
-		}
+	for _, gw := range liveOfType(g, "azurerm_application_gateway") {
 		pools := appGatewayPools(g, gw)
 		for _, pair := range appGatewayRoutes(gw) {
 			for _, app := range pools[pair.pool] {
@@ -251,10 +245,7 @@ func appGatewaySettingsTimeout(gw *graph.Instance, name string) (int, bool, bool
 // yields no caller, as does a timeout written as a policy expression.
 func AzureAPIManagementCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
-	for _, policy := range g.ByType("azurerm_api_management_api_policy") {
-		if policy.Deleted() {
-			continue
-		}
+	for _, policy := range liveOfType(g, "azurerm_api_management_api_policy") {
 		api := targetOfType(g, policy, "api_name", "azurerm_api_management_api")
 		if api == nil || api.Deleted() {
 			continue

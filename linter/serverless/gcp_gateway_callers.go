@@ -72,6 +72,17 @@ func gcpWorkloadsAt(g *graph.Graph, url string) []GCPWorkload {
 	return out
 }
 
+// liveOfType returns the instances of a resource type that the plan does not only delete.
+func liveOfType(g *graph.Graph, typ string) []*graph.Instance {
+	var out []*graph.Instance
+	for _, inst := range g.ByType(typ) {
+		if !inst.Deleted() {
+			out = append(out, inst)
+		}
+	}
+	return out
+}
+
 // knownText returns a string attribute the plan knows and does not mark sensitive.
 func knownText(inst *graph.Instance, path ...any) (string, bool) {
 	v := inst.Get(path...)
@@ -139,10 +150,7 @@ func (t tightest) list(g *graph.Graph) []CallerLimit {
 // unset). Per function, the shortest deadline of the config is kept.
 func GCPAPIGatewayCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
-	for _, cfg := range g.ByType("google_api_gateway_api_config") {
-		if cfg.Deleted() {
-			continue
-		}
+	for _, cfg := range liveOfType(g, "google_api_gateway_api_config") {
 		docs, _ := cfg.Get("openapi_documents").List()
 		found := tightest{}
 		for i := range docs {
@@ -247,10 +255,7 @@ func openAPIBackends(doc any) []openAPIBackend {
 // (and, for Cloud Run, region).
 func GCPFirebaseHostingCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
-	for _, version := range g.ByType("google_firebase_hosting_version") {
-		if version.Deleted() {
-			continue
-		}
+	for _, version := range liveOfType(g, "google_firebase_hosting_version") {
 		found := tightest{}
 		add := func(w GCPWorkload) {
 			found.add(CallerLimit{Function: w.Instance, Caller: version, LimitMillis: platform.FirebaseHostingRequestTimeoutSeconds * 1000,
@@ -302,10 +307,7 @@ var workflowsHTTPCalls = map[string]bool{"http.get": true, "http.post": true, "h
 // expression is not followed.
 func GCPWorkflowsCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
-	for _, wf := range g.ByType("google_workflows_workflow") {
-		if wf.Deleted() {
-			continue
-		}
+	for _, wf := range liveOfType(g, "google_workflows_workflow") {
 		source, ok := knownText(wf, "source_contents")
 		if !ok {
 			continue
