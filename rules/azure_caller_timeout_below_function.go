@@ -55,6 +55,7 @@ var AzureCallerTimeoutBelowFunction = &Rule{
 			"azurerm provider, application_gateway `backend_http_settings.request_timeout` (default 30): https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/application_gateway",
 			"https://learn.microsoft.com/azure/api-management/forward-request-policy (timeout, default 300; above 240 may not be honoured)",
 			"https://learn.microsoft.com/azure/azure-functions/functions-bindings-service-bus#hostjson-settings (maxAutoLockRenewalDuration)",
+			"https://learn.microsoft.com/dotnet/api/azure.messaging.servicebus.servicebusprocessoroptions.maxautolockrenewalduration (locks renewed for 5 minutes by default)",
 		},
 		Example: Example{
 			Note: "A report function on a Premium plan may run 10 minutes; Front Door in front of it waits the default 120 s.",

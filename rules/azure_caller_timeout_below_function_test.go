@@ -87,6 +87,12 @@ func azureAPIM(name, policy string, serviceURL string, urlRefs []string) []plant
 	return []plantest.Resource{api, pol}
 }
 
+// withPlan points an app at another service plan (a reference relative to the app's module).
+func withPlan(app plantest.Resource, planAddr string) plantest.Resource {
+	app.Refs = map[string][]string{"service_plan_id": plantest.Refs(planAddr, "id")}
+	return app
+}
+
 func forwardRequest(attrs string) string {
 	return "<policies><inbound><base /></inbound><backend><forward-request " + attrs + " /></backend><outbound><base /></outbound></policies>"
 }
@@ -104,6 +110,16 @@ func TestAzureCallerTimeoutBelowFunction(t *testing.T) {
 			name: "Front Door at its 120s default against a 121s function, through references",
 			plan: plantest.New().Add(plan, azureTimedApp(app, "00:02:01", "")).Add(azureFrontDoor("edge", nil, "", hostRefs)...),
 			want: []string{"warning azurerm_cdn_frontdoor_profile.edge: Front Door response timeout (default) is 120s, shorter than functionTimeout 2m1s (app setting AzureFunctionsJobHost__functionTimeout) of azurerm_linux_function_app.reports, reached through azurerm_cdn_frontdoor_origin.edge: Front Door fails the request while the function keeps running"},
+		},
+		{
+			name: "Front Door reaching a counted app through a module output",
+			plan: plantest.New().
+				Module(plantest.ModuleCall{Path: "module.fn", Source: "./fn",
+					Outputs: map[string][]string{"hostname": plantest.Refs("azurerm_linux_function_app.this", "default_hostname")}}).
+				Add(plantest.Resource{Address: "module.fn.azurerm_service_plan.premium", After: plan.After},
+					withPlan(azureTimedApp("module.fn.azurerm_linux_function_app.this[0]", "00:03:00", ""), "azurerm_service_plan.premium")).
+				Add(azureFrontDoor("edge", 150, "", []string{"module.fn.hostname", "module.fn"})...),
+			want: []string{"warning azurerm_cdn_frontdoor_profile.edge: Front Door response timeout is 150s, shorter than functionTimeout 3m (app setting AzureFunctionsJobHost__functionTimeout) of module.fn.azurerm_linux_function_app.this[0], reached through azurerm_cdn_frontdoor_origin.edge: Front Door fails the request while the function keeps running"},
 		},
 		{
 			name: "Front Door at and above the function's timeout is silent",
