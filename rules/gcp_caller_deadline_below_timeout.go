@@ -233,7 +233,7 @@ type gcpEmbeddedCaller struct {
 var gcpEmbeddedCallers = map[string]gcpEmbeddedCaller{
 	"google_api_gateway_api_config": {"openapi_documents", "the gateway answers 504 while the request is still being processed",
 		func(timeout int) string {
-			return fmt.Sprintf("set deadline: %d.0 in the operation's x-google-backend (at most %d), or answer at once and continue the work asynchronously",
+			return fmt.Sprintf("set deadline: %d.0 in its x-google-backend (at most %d), or answer at once and continue the work asynchronously",
 				min(timeout, platform.APIGatewayMaxDeadlineSeconds), platform.APIGatewayMaxDeadlineSeconds)
 		}},
 	"google_firebase_hosting_version": {"config.0.rewrites", "Hosting answers 504 while the request is still being processed",
