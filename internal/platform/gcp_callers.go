@@ -72,8 +72,9 @@ const (
 // Run service it rewrites a request to: 60 s, whatever the function's or service's own timeout;
 // past it the client gets a 504. Source: Firebase Hosting, "Serve dynamic content and host
 // microservices with Cloud Functions" and "... with Cloud Run"
-// (https://firebase.google.com/docs/hosting/functions, https://firebase.google.com/docs/hosting/cloud-run).
-// Read 2026-12-04.
+// (https://firebase.google.com/docs/hosting/functions, https://firebase.google.com/docs/hosting/cloud-run),
+// the note that Hosting is subject to a 60-second request timeout. Looked up 2026-12-04: the copies
+// of those pages available then did not include the note's text, so confirm it when revising.
 const FirebaseHostingRequestTimeoutSeconds = 60
 
 // Workflows HTTP calls (`call: http.get`, `http.post`, ..., `http.request` in a
