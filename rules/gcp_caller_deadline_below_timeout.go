@@ -95,7 +95,14 @@ var GCPCallerDeadlineBelowTimeout = &Rule{
 			},
 		},
 	},
-	Check: checkGCPCallerDeadlineBelowTimeout,
+	Check: checkGCPCallers,
+}
+
+// checkGCPCallers reports the callers with a limit of their own setting, then those whose limit is
+// written in an embedded document or fixed by the product.
+func checkGCPCallers(pass *Pass) {
+	checkGCPCallerDeadlineBelowTimeout(pass)
+	checkGCPEmbeddedCallers(pass)
 }
 
 // gcpCallerKind describes one type of caller: which block of it leads to the code it calls, and how
@@ -115,7 +122,6 @@ var gcpCallerKinds = []gcpCallerKind{
 }
 
 func checkGCPCallerDeadlineBelowTimeout(pass *Pass) {
-	checkGCPEmbeddedCallers(pass)
 	for _, k := range gcpCallerKinds {
 		for _, caller := range pass.Graph.ByType(k.typ) {
 			if caller.Deleted() {
