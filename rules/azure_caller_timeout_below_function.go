@@ -30,7 +30,7 @@ var AzureCallerTimeoutBelowFunction = &Rule{
 			"- Application Gateway: `backend_http_settings.request_timeout`, 30 s when unset, for every routing rule or URL path " +
 			"map that sends a backend pool holding the app (by host name in `fqdns`) to those settings.\n" +
 			"- API Management: the `timeout` (or `timeout-ms`) of a `forward-request` element in the `xml_content` of an " +
-			"`azurerm_api_management_api_policy` whose API's `service_url` is the app. Without a `forward-request` the API " +
+			"`azurerm_api_management_api_policy` (or `azurerm_api_management_api_operation_policy`) whose API's `service_url` is the app. Without a `forward-request` the API " +
 			"inherits one from an outer scope (product, all APIs) the plan may not show, so the rule stays silent; when set, the " +
 			"default is 300 s, and Microsoft warns that more than 240 s may not be honoured.\n\n" +
 			"The function's timeout is read as in `azure_function_timeout_exceeds_plan`: the app setting, else the host.json " +
@@ -41,8 +41,8 @@ var AzureCallerTimeoutBelowFunction = &Rule{
 			"Service Bus-triggered function: the Functions host renews the message lock while the function runs, up to " +
 			"`maxAutoLockRenewalDuration` (5 minutes by default) in host.json's `extensions.serviceBus`, a setting the plan does " +
 			"not show; Microsoft documents no failure for a timeout above `lock_duration` alone, so there is no rule for it. " +
-			"API Management operation-level policies (`azurerm_api_management_api_operation_policy`), classic Front Door " +
-			"(`azurerm_frontdoor`) and backends set through `set-backend-service` are not followed yet.",
+			"Classic Front Door (`azurerm_frontdoor`) and API Management backends set through `set-backend-service` are not " +
+			"followed yet.",
 		HowToFix: "- Raise the caller's timeout to the function's (`response_timeout_seconds`, at most 240; `request_timeout`; the " +
 			"`forward-request` timeout).\n" +
 			"- Where the caller cannot wait that long, answer within its limit: return 202 Accepted with a status URL and continue " +
@@ -103,15 +103,18 @@ var azureCallers = map[string]azureCaller{
 			}
 			return fmt.Sprintf("raise request_timeout to %d", timeout)
 		}},
-	"azurerm_api_management_api_policy": {"xml_content", "API Management answers the client with an error while the function keeps running",
-		func(timeout int) string {
-			if timeout > platform.APIMForwardRequestHonoredSeconds {
-				return fmt.Sprintf("raise the forward-request timeout to %d (longer may not be honoured) and answer within it: return 202 Accepted and continue in the background",
-					platform.APIMForwardRequestHonoredSeconds)
-			}
-			return fmt.Sprintf("raise the forward-request timeout to %d", timeout)
-		}},
+	"azurerm_api_management_api_policy":           apimCaller,
+	"azurerm_api_management_api_operation_policy": apimCaller,
 }
+
+var apimCaller = azureCaller{"xml_content", "API Management answers the client with an error while the function keeps running",
+	func(timeout int) string {
+		if timeout > platform.APIMForwardRequestHonoredSeconds {
+			return fmt.Sprintf("raise the forward-request timeout to %d (longer may not be honoured) and answer within it: return 202 Accepted and continue in the background",
+				platform.APIMForwardRequestHonoredSeconds)
+		}
+		return fmt.Sprintf("raise the forward-request timeout to %d", timeout)
+	}}
 
 func checkAzureCallerTimeoutBelowFunction(pass *Pass) {
 	in := pass.Settings.Inputs()

@@ -160,8 +160,12 @@ func TestAzureCallerTimeoutBelowFunction(t *testing.T) {
 			name: "API Management forward-request timeout: 240s against 241s fires, in seconds or milliseconds",
 			plan: plantest.New().Add(plan, azureTimedApp(app, "00:04:01", "")).
 				Add(azureAPIM("reports", forwardRequest(`timeout="240"`), "", plantest.Refs(app, "default_hostname"))...).
-				Add(azureAPIM("ms", forwardRequest(`timeout-ms="240500"`), "", plantest.Refs(app, "default_hostname"))...),
+				Add(azureAPIM("ms", forwardRequest(`timeout-ms="240500"`), "", plantest.Refs(app, "default_hostname"))...).
+				Add(plantest.Resource{Address: "azurerm_api_management_api_operation_policy.export",
+					After: map[string]any{"operation_id": "export", "xml_content": forwardRequest(`timeout="60"`)},
+					Refs:  map[string][]string{"api_name": plantest.Refs("azurerm_api_management_api.reports", "name")}}),
 			want: []string{
+				"warning azurerm_api_management_api_operation_policy.export: forward-request timeout is 60s, shorter than functionTimeout 4m1s (app setting AzureFunctionsJobHost__functionTimeout) of azurerm_linux_function_app.reports, reached through azurerm_api_management_api.reports: API Management answers the client with an error while the function keeps running",
 				"warning azurerm_api_management_api_policy.ms: forward-request timeout is 240.5s, shorter than functionTimeout 4m1s (app setting AzureFunctionsJobHost__functionTimeout) of azurerm_linux_function_app.reports, reached through azurerm_api_management_api.ms: API Management answers the client with an error while the function keeps running",
 				"warning azurerm_api_management_api_policy.reports: forward-request timeout is 240s, shorter than functionTimeout 4m1s (app setting AzureFunctionsJobHost__functionTimeout) of azurerm_linux_function_app.reports, reached through azurerm_api_management_api.reports: API Management answers the client with an error while the function keeps running",
 			},

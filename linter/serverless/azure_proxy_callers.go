@@ -239,13 +239,14 @@ func appGatewaySettingsTimeout(gw *graph.Instance, name string) (int, bool, bool
 	return 0, false, false
 }
 
-// AzureAPIManagementCallers finds API policies whose API sends requests to a function app (its
-// service_url) and whose XML sets a forward-request timeout. A policy without a forward-request
+// AzureAPIManagementCallers finds API and API operation policies whose API sends requests to a
+// function app (its service_url) and whose XML sets a forward-request timeout. A policy without a forward-request
 // element inherits the one of an outer scope (product, all APIs), which the plan may not show: it
 // yields no caller, as does a timeout written as a policy expression.
 func AzureAPIManagementCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
-	for _, policy := range liveOfType(g, "azurerm_api_management_api_policy") {
+	policies := append(liveOfType(g, "azurerm_api_management_api_policy"), liveOfType(g, "azurerm_api_management_api_operation_policy")...)
+	for _, policy := range policies {
 		api := targetOfType(g, policy, "api_name", "azurerm_api_management_api")
 		if api == nil || api.Deleted() {
 			continue
