@@ -62,8 +62,8 @@ func (a *App) Run(prog string, args []string) (code int) {
 	}
 	// Messages of the cost report say so; lint's, the default command's, say hybridlint.
 	prefix, helpHint := "hybridlint", "hybridlint help"
-	if cmd == "cost" {
-		prefix, helpHint = "hybridlint cost", "hybridlint cost --help"
+	if cmd == "cost" || cmd == "queries" {
+		prefix, helpHint = "hybridlint "+cmd, "hybridlint "+cmd+" --help"
 	}
 	// A plan file is mapped into memory (plan.Load): when another process truncates it meanwhile,
 	// reading it faults. Faults panic instead of killing the process, and become an input error.
@@ -91,6 +91,8 @@ func (a *App) Run(prog string, args []string) (code int) {
 		err = a.init(args)
 	case "cost":
 		code, err = a.cost(args)
+	case "queries":
+		err = a.queries(args)
 	case "version":
 		fmt.Fprintf(a.Stdout, "hybridlint %s (reads plan JSON format %s)\n", a.Version, "0.1 up to 2.0")
 	case "help", "-h", "--help":
@@ -145,13 +147,15 @@ func commandHelp(cmd string) string {
 		return "Usage: hybridlint version\n"
 	case "cost":
 		return costHelp
+	case "queries":
+		return queriesHelp
 	}
 	return helpText
 }
 
 func isCommand(s string) bool {
 	switch s {
-	case "lint", "rules", "explain", "init", "cost", "version", "help", "-h", "--help":
+	case "lint", "rules", "explain", "init", "cost", "queries", "version", "help", "-h", "--help":
 		return true
 	}
 	return false
@@ -168,6 +172,9 @@ Usage:
   hybridlint cost [flags] PLAN...   monthly cost per function on demand, kept warm, provisioned and as a
                                     container, with the recommendation (text|json|markdown|html);
                                     hybridlint cost --help for its flags
+  hybridlint queries [--days N] PLAN
+                                    print the commands that export the functions' production metrics
+                                    (CloudWatch, Cloud Monitoring, Azure Monitor) for lint --metrics
   hybridlint version                print the version
 
 Make a plan:  terraform plan -out tf.plan && terraform show -json tf.plan > plan.json

@@ -113,33 +113,44 @@ func (f *flagArg) intValue(lo, hi int, what string) (int, error) {
 func parseArgs(args []string, c *commonOptions, formats formatList, help string, own func(f *flagArg) (bool, error)) error {
 	c.outputs = []output{{format: "text"}}
 	c.idleWindow = 5
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		if arg == "-" || !strings.HasPrefix(arg, "-") {
-			c.files = append(c.files, arg)
-			continue
-		}
-		if arg == "--" {
-			c.files = append(c.files, args[i+1:]...)
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		f := &flagArg{arg: arg, name: name, value: value, hasValue: hasValue, args: args, i: &i}
+	err := scanArgs(args, &c.files, func(f *flagArg) error {
 		known, err := c.parseFlag(f, formats)
 		if !known && err == nil {
-			if name == "h" || name == "help" {
+			if f.name == "h" || f.name == "help" {
 				return &usageError{msg: "usage:\n" + help}
 			}
 			known, err = own(f)
 		}
 		if !known && err == nil {
-			err = &usageError{msg: fmt.Sprintf("unknown flag %s", arg)}
+			err = &usageError{msg: fmt.Sprintf("unknown flag %s", f.arg)}
 		}
-		if err != nil {
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return c.check()
+}
+
+// scanArgs walks a command line: plans (and "-", and everything after "--") are appended to
+// files, and each flag is handed to flag, which may consume the next argument as its value.
+func scanArgs(args []string, files *[]string, flag func(f *flagArg) error) error {
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "-" || !strings.HasPrefix(arg, "-") {
+			*files = append(*files, arg)
+			continue
+		}
+		if arg == "--" {
+			*files = append(*files, args[i+1:]...)
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if err := flag(&flagArg{arg: arg, name: name, value: value, hasValue: hasValue, args: args, i: &i}); err != nil {
 			return err
 		}
 	}
-	return c.check()
+	return nil
 }
 
 // parseFlag reads f when it is a shared flag.
