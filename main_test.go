@@ -212,7 +212,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelpAndFlagMistakes(t *testing.T) {
-	for _, args := range [][]string{{"lint", "--help"}, {"rules", "--help"}, {"explain", "-h"}, {"init", "--help"}, {"cost", "--help"}, {"--help"}} {
+	for _, args := range [][]string{{"lint", "--help"}, {"rules", "--help"}, {"explain", "-h"}, {"init", "--help"}, {"cost", "--help"}, {"queries", "--help"}, {"--help"}} {
 		res := hybridlint(t, args...)
 		assert.Equal(t, 0, res.code, "%v: %s", args, res.stderr)
 		assert.Contains(t, res.stdout, "Usage", "%v prints its help on stdout", args)

@@ -172,9 +172,9 @@ Usage:
   hybridlint cost [flags] PLAN...   monthly cost per function on demand, kept warm, provisioned and as a
                                     container, with the recommendation (text|json|markdown|html);
                                     hybridlint cost --help for its flags
-  hybridlint queries [--days N] PLAN
-                                    print the commands that export the functions' production metrics
-                                    (CloudWatch, Cloud Monitoring, Azure Monitor) for lint --metrics
+  hybridlint queries [flags] PLAN... print the commands that export the functions' production metrics
+                                    (CloudWatch, Cloud Monitoring, Azure Monitor) for lint --metrics;
+                                    hybridlint queries --help for its flags
   hybridlint version                print the version
 
 Make a plan:  terraform plan -out tf.plan && terraform show -json tf.plan > plan.json

@@ -107,6 +107,8 @@ func TestHostileInputs(t *testing.T) {
 			stderr: "/dev/zero: larger than the 1024 MiB limit for a plan\n  if it really is a plan, raise the limit with HYBRIDLINT_MAX_INPUT_MB"},
 		{name: "/dev/zero as the plan, lower limit", env: small, args: []string{"lint", "--no-config", "/dev/zero"}, code: 2, stderr: "/dev/zero: larger than the 64 MiB limit for a plan"},
 		{name: "cost: /dev/zero as the plan", env: small, args: []string{"cost", "--no-config", "/dev/zero"}, code: 2, stderr: "/dev/zero: larger than the 64 MiB limit for a plan"},
+		{name: "queries: utf-32", args: []string{"queries", hostile("utf32.json")}, code: 2, stderr: "utf32.json: this file is UTF-32"},
+		{name: "queries: /dev/zero as the plan", env: small, args: []string{"queries", "/dev/zero"}, code: 2, stderr: "/dev/zero: larger than the 64 MiB limit for a plan"},
 		{name: "/dev/zero on stdin", env: small, args: []string{"lint", "--no-config", "-"}, stdin: make([]byte, 65<<20), code: 2, stderr: "<stdin>: larger than the 64 MiB limit"},
 		{name: "bad size limit", env: []string{"HYBRIDLINT_MAX_INPUT_MB=lots"}, args: []string{"lint", "--no-config", plan}, code: 2, stderr: `HYBRIDLINT_MAX_INPUT_MB="lots": not a size in MiB`},
 		{name: "/dev/zero as the baseline", args: []string{"lint", "--no-config", "--baseline", "/dev/zero", plan}, code: 2, stderr: "/dev/zero: larger than the 64 MiB limit for a baseline"},

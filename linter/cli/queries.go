@@ -117,7 +117,7 @@ func (a *App) queries(args []string) error {
 		}
 		return set.WriteText(w, o.files)
 	}
-	if o.output != "" {
+	if o.output != "" && o.output != "-" {
 		return writeFile(o.output, write)
 	}
 	if err := write(a.Stdout); err != nil {

@@ -51,10 +51,15 @@ func (c call) has(flag, value string) bool {
 // runScript runs the printed commands in dir under sh and returns the calls they made.
 func runScript(t *testing.T, dir, script string) []call {
 	t.Helper()
-	syntax := exec.Command("sh", "-n")
-	syntax.Stdin = strings.NewReader(script)
-	out, err := syntax.CombinedOutput()
-	require.NoError(t, err, "sh -n: %s", out)
+	for _, shell := range []string{"sh", "bash", "zsh"} {
+		if _, err := exec.LookPath(shell); err != nil && shell != "sh" {
+			continue // the script is POSIX: sh is required, the others checked where installed
+		}
+		syntax := exec.Command(shell, "-n")
+		syntax.Stdin = strings.NewReader(script)
+		out, err := syntax.CombinedOutput()
+		require.NoError(t, err, "%s -n: %s", shell, out)
+	}
 
 	stubs, logs := t.TempDir(), t.TempDir()
 	for _, name := range []string{"aws", "gcloud", "az", "curl", "hybridlint"} {
@@ -65,7 +70,7 @@ func runScript(t *testing.T, dir, script string) []call {
 	sh.Stdin = strings.NewReader(script)
 	sh.Env = append(os.Environ(), "PATH="+stubs+string(os.PathListSeparator)+os.Getenv("PATH"), "STUB_LOG="+logs,
 		"AZURE_RESOURCE_GROUP=rg-from-env", "GOOGLE_CLOUD_PROJECT=project-from-env")
-	out, err = sh.CombinedOutput()
+	out, err := sh.CombinedOutput()
 	require.NoError(t, err, "the script fails: %s", out)
 
 	entries, err := os.ReadDir(logs)
@@ -146,7 +151,7 @@ func TestQueriesForLambdaInModulesAndForEach(t *testing.T) {
 	res := run(t, dir, nil, "queries", "--days", "7", "plan.json")
 	require.Equal(t, 0, res.code, res.stderr)
 	assert.Empty(t, res.stderr)
-	assert.Contains(t, res.stdout, "start=$((end - 7 * 86400))")
+	assert.Contains(t, res.stdout, "end=$(($(date +%s) / 3600 * 3600))\nstart=$((end - 7 * 86400))\n")
 	assert.Contains(t, res.stdout, `# module.api.module.fn["ping"].aws_lambda_function.this, module.api.module.fn["report"].aws_lambda_function.this, module.worker["eu"].aws_lambda_function.this`)
 	assert.Contains(t, res.stdout, "hybridlint lint --metrics hybridlint-aws-logs-insights-1.json --metrics hybridlint-aws-logs-insights-2.json "+
 		"--metrics hybridlint-aws-get-metric-data-1.json --metrics hybridlint-aws-get-metric-data-2.json --metrics-days 7 plan.json\n")
@@ -378,9 +383,14 @@ func TestQueriesMistakes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(written), "aws logs start-query")
 
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "empty.json"), plantest.New().JSON(), 0o644))
+	res = run(t, dir, nil, "queries", "--output", "-", "empty.json")
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.True(t, strings.HasSuffix(res.stdout, "#\n# The plan has no Lambda function, Cloud Function, Cloud Run service or function app.\n"), res.stdout)
+
 	res = run(t, dir, nil, "queries", "--help")
 	assert.Equal(t, 0, res.code)
 	assert.Contains(t, res.stdout, "Usage: hybridlint queries [flags] PLAN...")
 	res = run(t, dir, nil, "help")
-	assert.Contains(t, res.stdout, "hybridlint queries [--days N] PLAN")
+	assert.Contains(t, res.stdout, "hybridlint queries [flags] PLAN...")
 }

@@ -66,7 +66,9 @@ func Build(graphs []*graph.Graph, planNames []string, days int) Set {
 	s.Commands = append(s.Commands, google...)
 	s.Commands = append(s.Commands, azureMetrics(t.azure, days)...)
 
-	s.Setup = fmt.Sprintf("end=$(date +%%s)\nstart=$((end - %d * 86400))\n", days)
+	// Whole hours: CloudWatch starts periods of an hour or more on the hour, so the one period
+	// get-metric-data asks for then covers the window exactly, in one data point.
+	s.Setup = fmt.Sprintf("end=$(($(date +%%s) / 3600 * 3600))\nstart=$((end - %d * 86400))\n", days)
 	if len(google) > 0 {
 		// Cloud Monitoring wants RFC 3339 times: GNU and busybox date read -d @epoch, BSD and
 		// macOS date -r epoch.
@@ -355,7 +357,7 @@ func azureMetrics(apps []azureTarget, days int) []Command {
 		if app.id == "" {
 			group := quote(app.group)
 			if app.group == "" {
-				group = `"${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP to the app's resource group}"`
+				group = `"${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP to the resource group of the app}"`
 				c.Notes = append(c.Notes, "the plan does not say the app's resource group: set AZURE_RESOURCE_GROUP to it")
 			}
 			resource = fmt.Sprintf("--resource %s --resource-group %s --resource-type Microsoft.Web/sites", quote(app.name), group)

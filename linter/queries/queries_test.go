@@ -25,6 +25,8 @@ func TestQuote(t *testing.T) {
 		{"~root", "'~root'"},
 		{"{a,b}", "'{a,b}'"},
 		{"é", "'é'"},
+		{"=ls", "'=ls'"},
+		{"a=b", "a=b"},
 	} {
 		assert.Equal(t, tt.want, quote(tt.in), tt.in)
 		// What sh makes of the word is the string itself.

@@ -11,10 +11,10 @@ import (
 // backquotes or newlines reaches the CLI as one argument and never runs as a command.
 
 // quote returns s as one shell word: bare when it holds only characters no shell treats
-// specially, else in single quotes, where each single quote inside is closed, escaped with a
+// specially (and does not start with =, which zsh expands to a command's path), else in single quotes, where each single quote inside is closed, escaped with a
 // backslash and reopened.
 func quote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !plainRune(r) }) < 0 {
+	if s != "" && s[0] != '=' && strings.IndexFunc(s, func(r rune) bool { return !plainRune(r) }) < 0 {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
