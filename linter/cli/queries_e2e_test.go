@@ -222,17 +222,24 @@ func TestQueriesForGoogleAndAzure(t *testing.T) {
 		delete(want, filter)
 	}
 	assert.Empty(t, want)
-	assert.Len(t, callsOf(calls, "curl", "aggregation.crossSeriesReducer=REDUCE_SUM", "aggregation.groupByFields=resource.labels.service_name"), 1,
-		"request_count is summed over response codes and revisions, per service")
+	assert.Len(t, callsOf(calls, "curl", "aggregation.crossSeriesReducer=REDUCE_SUM", "aggregation.groupByFields=resource.labels.project_id",
+		"aggregation.groupByFields=resource.labels.location", "aggregation.groupByFields=resource.labels.service_name"), 1,
+		"request_count is summed over response codes and revisions, per service, keeping the labels matching reads")
 
 	azs := callsOf(calls, "az", "monitor", "metrics", "list")
 	require.Len(t, azs, 3)
 	flex := callsOf(calls, "az", "func-billing")
 	require.Len(t, flex, 1)
 	assert.Equal(t, call{"az", "monitor", "metrics", "list", "--resource", "func-billing", "--resource-group", "rg-platform", "--resource-type", "Microsoft.Web/sites",
-		"--metrics", "OnDemandFunctionExecutionCount", "AlwaysReadyFunctionExecutionCount", "HttpResponseTime", "MemoryWorkingSet",
+		"--metrics", "HttpResponseTime", "MemoryWorkingSet",
 		"--aggregation", "Average", "Maximum", "Total", "--interval", "1h", "--offset", "14d", "--output", "json"}, flex[0])
 	assert.Contains(t, res.stdout, "# note: the plan does not say the app's resource group: set AZURE_RESOURCE_GROUP to it")
+	assert.Contains(t, res.stdout, "# note: a Flex Consumption app has no FunctionExecutionCount")
+	for _, c := range azs {
+		if !contains(c, "func-billing") {
+			assert.True(t, c.has("--metrics", "FunctionExecutionCount"), "%v", c)
+		}
+	}
 	batch := callsOf(calls, "az", "func-batch")
 	require.Len(t, batch, 1)
 	assert.True(t, batch[0].has("--resource-group", "rg-from-env"), "the placeholder is the variable the note names")

@@ -138,7 +138,7 @@ func logsInsights(fns []lambdaTarget) []Command {
 				logGroups = append(logGroups, fn.logGroup)
 			}
 			owners[fn.logGroup] = append(owners[fn.logGroup], fn.address)
-			shared[fn.logGroup] = shared[fn.logGroup] || fn.sharedLog || len(owners[fn.logGroup]) > 1
+			shared[fn.logGroup] = len(owners[fn.logGroup]) > 1
 		}
 		for _, batch := range batches(logGroups, platform.CloudWatchLogsInsightsMaxLogGroups) {
 			c := Command{Export: ExportLogsInsights, Output: fmt.Sprintf("hybridlint-%s-%d.json", ExportLogsInsights, len(out)+1)}
@@ -147,8 +147,8 @@ func logsInsights(fns []lambdaTarget) []Command {
 				quoted[i] = quote(lg)
 				c.Functions = append(c.Functions, owners[lg]...)
 				if shared[lg] {
-					c.Notes = append(c.Notes, fmt.Sprintf("%s log to %s, not to a function's own /aws/lambda/ log group: its row names the log group, not a function, so get-metric-data below is the export for %s",
-						strings.Join(owners[lg], ", "), lg, pronoun(len(owners[lg]))))
+					c.Notes = append(c.Notes, fmt.Sprintf("%s share the log group %s: its row cannot say which of them it is about, so get-metric-data below is the export for them",
+						strings.Join(owners[lg], ", "), lg))
 				}
 			}
 			aws := "aws" + regionFlag(region)
@@ -162,13 +162,6 @@ func logsInsights(fns []lambdaTarget) []Command {
 		}
 	}
 	return out
-}
-
-func pronoun(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
 }
 
 // metricQuery is one MetricDataQuery of get-metric-data.
@@ -326,7 +319,8 @@ func timeSeries(fns []googleTarget, days int) []Command {
 					filterString(m.metricType), filterString(m.resourceType), m.label, strings.Join(names, ","))
 				aggregation := fmt.Sprintf(" \\\n  --data-urlencode aggregation.alignmentPeriod=%ds --data-urlencode aggregation.perSeriesAligner=ALIGN_DELTA", days*86400)
 				if m.reduce {
-					aggregation += " \\\n  --data-urlencode aggregation.crossSeriesReducer=REDUCE_SUM --data-urlencode aggregation.groupByFields=resource.labels." + m.label
+					aggregation += " \\\n  --data-urlencode aggregation.crossSeriesReducer=REDUCE_SUM --data-urlencode aggregation.groupByFields=resource.labels.project_id" +
+						" \\\n  --data-urlencode aggregation.groupByFields=resource.labels.location --data-urlencode aggregation.groupByFields=resource.labels." + m.label
 				}
 				c.Shell = fmt.Sprintf("curl -sS --fail-with-body -G -H \"Authorization: Bearer $(gcloud auth print-access-token)\" %s \\\n"+
 					"  --data-urlencode %s \\\n"+
@@ -339,9 +333,10 @@ func timeSeries(fns []googleTarget, days int) []Command {
 	return out
 }
 
-// azureMetrics lists each app's metrics per hour over the window. Flex Consumption apps count
-// executions in OnDemand/AlwaysReady metrics instead of FunctionExecutionCount and
-// FunctionExecutionUnits, which they do not have.
+// azureMetrics lists each app's metrics per hour over the window. Flex Consumption apps have no
+// FunctionExecutionCount or FunctionExecutionUnits (they count executions per billing meter,
+// https://learn.microsoft.com/azure/azure-functions/monitor-functions, read 2026-12-04), and
+// Azure Monitor refuses a request that names a metric the resource lacks.
 func azureMetrics(apps []azureTarget, days int) []Command {
 	var out []Command
 	seen := map[string]bool{}
@@ -364,7 +359,10 @@ func azureMetrics(apps []azureTarget, days int) []Command {
 		}
 		metricNames := "FunctionExecutionCount FunctionExecutionUnits HttpResponseTime MemoryWorkingSet"
 		if app.flex {
-			metricNames = "OnDemandFunctionExecutionCount AlwaysReadyFunctionExecutionCount HttpResponseTime MemoryWorkingSet"
+			metricNames = "HttpResponseTime MemoryWorkingSet"
+			c.Notes = append(c.Notes, "a Flex Consumption app has no FunctionExecutionCount or FunctionExecutionUnits: its executions are "+
+				"OnDemandFunctionExecutionCount and AlwaysReadyFunctionExecutionCount, which hybridlint does not read, so this export gives "+
+				"response times and memory only")
 		}
 		c.Shell = fmt.Sprintf("az monitor metrics list %s \\\n  --metrics %s \\\n"+
 			"  --aggregation Average Maximum Total --interval 1h --offset %dd --output json > %s",

@@ -66,19 +66,34 @@ func TestBatchesStayWithinTheAPILimits(t *testing.T) {
 	assert.Equal(t, map[string]int{ExportLogsInsights: n, ExportMetricData: n}, functions, "every function once")
 }
 
-// Functions sharing a log group are queried once and told apart by get-metric-data.
+// Functions sharing a log group are queried once and told apart by get-metric-data; a function
+// with a log group of its own needs no note, since matching reads its logging_config.
 func TestSharedLogGroup(t *testing.T) {
-	shared := map[string]any{"logging_config": []any{map[string]any{"log_format": "JSON", "log_group": "/app/shared"}}}
+	logTo := func(group string) map[string]any {
+		return map[string]any{"logging_config": []any{map[string]any{"log_format": "JSON", "log_group": group}}}
+	}
 	p := plantest.New().Add(
-		plantest.LambdaFunction("aws_lambda_function.a", "python3.13", shared),
-		plantest.LambdaFunction("aws_lambda_function.b", "python3.13", shared),
+		plantest.LambdaFunction("aws_lambda_function.a", "python3.13", logTo("/app/shared")),
+		plantest.LambdaFunction("aws_lambda_function.b", "python3.13", logTo("/app/shared")),
 		plantest.LambdaFunction("aws_lambda_function.c", "python3.13", nil),
+		plantest.LambdaFunction("aws_lambda_function.d", "python3.13", logTo("/app/d")),
 	)
 	set := Build([]*graph.Graph{p.Graph(t)}, []string{"plan.json"}, 14)
 	require.Len(t, set.Commands, 2)
 	li := set.Commands[0]
-	assert.Equal(t, 1, strings.Count(li.Shell, "/app/shared"))
-	assert.Contains(t, li.Shell, "--log-group-names /app/shared /aws/lambda/c \\")
-	assert.Equal(t, []string{"aws_lambda_function.a, aws_lambda_function.b log to /app/shared, not to a function's own /aws/lambda/ log group: " +
-		"its row names the log group, not a function, so get-metric-data below is the export for them"}, li.Notes)
+	assert.Contains(t, li.Shell, "--log-group-names /app/shared /aws/lambda/c /app/d \\")
+	assert.Equal(t, []string{"aws_lambda_function.a, aws_lambda_function.b share the log group /app/shared: " +
+		"its row cannot say which of them it is about, so get-metric-data below is the export for them"}, li.Notes)
+	assert.Equal(t, []string{"aws_lambda_function.a", "aws_lambda_function.b", "aws_lambda_function.c", "aws_lambda_function.d"}, li.Functions)
+}
+
+// A log group the configuration names through a reference is read from the aws_cloudwatch_log_group.
+func TestLogGroupThroughReference(t *testing.T) {
+	fn := plantest.LambdaFunction("aws_lambda_function.a", "python3.13", map[string]any{
+		"logging_config": []any{map[string]any{"log_format": "JSON"}}})
+	fn.Refs = map[string][]string{"logging_config.0.log_group": plantest.Refs("aws_cloudwatch_log_group.app", "name")}
+	p := plantest.New().Add(fn, plantest.Resource{Address: "aws_cloudwatch_log_group.app", After: map[string]any{"name": "/app/logs"}})
+	set := Build([]*graph.Graph{p.Graph(t)}, nil, 14)
+	require.NotEmpty(t, set.Commands)
+	assert.Contains(t, set.Commands[0].Shell, "--log-group-names /app/logs \\")
 }

@@ -22,8 +22,6 @@ import (
 // its region when its ARN says (an existing function's).
 type lambdaTarget struct {
 	address, name, logGroup, region string
-	// sharedLog is true when the log group is not the function's own /aws/lambda/<name>.
-	sharedLog bool
 }
 
 // googleTarget is a 1st gen function (resource cloud_function, label function_name) or a Cloud
@@ -104,7 +102,6 @@ func (t *targets) addLambda(g *graph.Graph, fn *graph.Instance) {
 		t.unknown = append(t.unknown, unknownTarget{fn.Address, why})
 		return
 	case group != "":
-		lt.sharedLog = group != lt.logGroup
 		lt.logGroup = group
 	}
 	t.lambda = append(t.lambda, lt)
