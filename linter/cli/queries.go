@@ -25,7 +25,8 @@ The commands are POSIX shell (sh, bash, zsh) and end with the hybridlint lint co
 what they write. hybridlint itself needs no credentials and calls no cloud.
 
 Flags:
-  --days N             the observation window, ending now (default 14, at most 365)
+  --days N             the observation window, ending at the last whole hour (default 14, at most
+                       365; a platform returns what it still keeps of a longer window)
   --format text|json   text (default): the commands as one script; json: the same commands and the
                        functions each covers, for tooling
   --output FILE        write them to FILE instead of standard output

@@ -330,6 +330,7 @@ func TestQueriesListFunctionsWhoseNamesAreUnknown(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(res.stdout), &set))
 	assert.Equal(t, 14, set.Days)
+	assert.NotNil(t, set.Commands, "an empty list, not null, for tooling")
 	assert.Empty(t, set.Commands)
 	require.Len(t, set.Unknown, 4)
 	assert.Equal(t, "aws_lambda_function.later", set.Unknown[0].Function)

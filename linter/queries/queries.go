@@ -59,7 +59,7 @@ func Build(graphs []*graph.Graph, planNames []string, days int) Set {
 	for _, g := range graphs {
 		t.collect(g)
 	}
-	s := Set{Days: days, Unknown: t.unknown}
+	s := Set{Days: days, Commands: []Command{}, Unknown: append([]unknownTarget{}, t.unknown...)}
 	s.Commands = append(s.Commands, logsInsights(t.lambda)...)
 	s.Commands = append(s.Commands, metricData(t.lambda, days)...)
 	google := timeSeries(t.google, days)
