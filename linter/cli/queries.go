@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
@@ -29,12 +30,16 @@ Flags:
                        365; a platform returns what it still keeps of a longer window)
   --format text|json   text (default): the commands as one script; json: the same commands and the
                        functions each covers, for tooling
+  --name ADDRESS=NAME  the name of a function the plan knows only after apply (or as a sensitive
+                       value), by its address: module.api.aws_lambda_function.this=orders-api;
+                       once per function
   --output FILE        write them to FILE instead of standard output
   --tf-bin PATH        terraform or tofu binary to read binary plan files (default: terraform, then
                        tofu, on PATH)
   --chdir DIR          where to run terraform for a binary plan (default: current directory)
 
-Functions whose names the plan does not know (known after apply) are listed with what to do.
+Functions whose names the plan does not know (known after apply) are listed with what to do:
+apply and run queries on the next plan, or give their names with --name.
 
 Exit codes: 0 the commands were written, 2 usage or input error, 3 internal error (a bug: please report it).
 `
@@ -50,10 +55,11 @@ type queriesOptions struct {
 	output       string
 	tfBin, chdir string
 	files        []string
+	names        map[string]string
 }
 
 func parseQueriesArgs(args []string) (*queriesOptions, error) {
-	o := &queriesOptions{days: 14, format: "text"}
+	o := &queriesOptions{days: 14, format: "text", names: map[string]string{}}
 	err := scanArgs(args, &o.files, func(f *flagArg) error {
 		var err error
 		switch f.name {
@@ -69,6 +75,11 @@ func parseQueriesArgs(args []string) (*queriesOptions, error) {
 			o.tfBin, err = f.needValue()
 		case "chdir":
 			o.chdir, err = f.needValue()
+		case "name":
+			var v string
+			if v, err = f.needValue(); err == nil {
+				err = o.addName(v)
+			}
 		default:
 			err = &usageError{msg: fmt.Sprintf("unknown flag %s (hybridlint queries --help lists its flags)", f.arg)}
 		}
@@ -82,6 +93,21 @@ func parseQueriesArgs(args []string) (*queriesOptions, error) {
 		return nil, err
 	}
 	return o, nil
+}
+
+// addName reads --name ADDRESS=NAME. The name follows the last =: a for_each key in the address
+// may hold one, a function name may not.
+func (o *queriesOptions) addName(v string) error {
+	i := strings.LastIndex(v, "=")
+	if i <= 0 || i == len(v)-1 {
+		return &usageError{msg: fmt.Sprintf("--name %q: want ADDRESS=NAME, e.g. --name aws_lambda_function.api=orders-api", v)}
+	}
+	addr := v[:i]
+	if prev, dup := o.names[addr]; dup && prev != v[i+1:] {
+		return &usageError{msg: fmt.Sprintf("--name gives %s two names, %s and %s", addr, prev, v[i+1:])}
+	}
+	o.names[addr] = v[i+1:]
+	return nil
 }
 
 // queries prints the commands that export the plan's functions' metrics:
@@ -106,7 +132,10 @@ func (a *App) queries(args []string) error {
 	for i, p := range plans {
 		graphs[i] = graph.New(p.Plan)
 	}
-	set := queries.Build(graphs, o.files, o.days)
+	set, err := queries.Build(graphs, queries.Options{Days: o.days, Plans: o.files, Names: o.names})
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
 	for _, p := range plans {
 		if err := p.Plan.WrongTypesError(); err != nil {
 			return err

@@ -317,9 +317,26 @@ func TestQueriesListFunctionsWhoseNamesAreUnknown(t *testing.T) {
 		"#   aws_lambda_function.secret: its function_name is sensitive, and hybridlint never prints a sensitive value\n"+
 		"#   google_cloudfunctions2_function.fn: its name is known only after apply\n"+
 		"#   azurerm_windows_function_app.app: its name is known only after apply (and so is its resource id)\n"+
-		"# Apply, then run hybridlint queries on the next plan, which knows them; or write a name into\n")
+		"# Apply, then run hybridlint queries on the next plan, which knows them; or give each name:\n"+
+		"# hybridlint queries --name ADDRESS=NAME (once per function).\n")
 	assert.NotContains(t, res.stdout, "do-not-print-me")
 	assert.NotContains(t, res.stdout, "\nhybridlint lint", "no command, nothing to lint with")
+
+	// Given names, the same functions get commands; the plan's sensitive value still never shows.
+	res = run(t, dir, nil, "queries", "--name", "aws_lambda_function.later=orders-later", "--name=aws_lambda_function.secret=billing",
+		"--name", "google_cloudfunctions2_function.fn=resize", "--name", "azurerm_windows_function_app.app=func-app", "plan.json")
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.NotContains(t, res.stdout, "no command above covers")
+	assert.NotContains(t, res.stdout, "do-not-print-me")
+	calls := runScript(t, dir, res.stdout)
+	starts := callsOf(calls, "aws", "start-query", "/aws/lambda/orders-later", "/aws/lambda/billing")
+	assert.Len(t, starts, 1)
+	assert.Len(t, callsOf(calls, "curl", `filter=metric.type="run.googleapis.com/request_count" AND resource.type="cloud_run_revision" AND resource.labels.service_name=one_of("resize")`), 1)
+	assert.Len(t, callsOf(calls, "az", "--resource", "func-app", "--resource-group", "rg-from-env"), 1)
+
+	res = run(t, dir, nil, "queries", "--name", "aws_lambda_function.nope=x", "plan.json")
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, "hybridlint queries: --name aws_lambda_function.nope: no Lambda function, Cloud Function, Cloud Run service or function app has that address in the plan")
 
 	res = run(t, dir, nil, "queries", "--format", "json", "plan.json")
 	require.Equal(t, 0, res.code, res.stderr)
@@ -370,6 +387,8 @@ func TestQueriesMistakes(t *testing.T) {
 		{[]string{"queries", "--days", "many", "plan.json"}, "--days"},
 		{[]string{"queries", "--format", "sarif", "plan.json"}, `unknown --format "sarif" (queries writes text or json)`},
 		{[]string{"queries", "--usage", "u.yml", "plan.json"}, "unknown flag --usage"},
+		{[]string{"queries", "--name", "aws_lambda_function.x", "plan.json"}, `--name "aws_lambda_function.x": want ADDRESS=NAME`},
+		{[]string{"queries", "--name", "a.b=x", "--name", "a.b=y", "plan.json"}, "--name gives a.b two names, x and y"},
 		{[]string{"queries", "missing.json"}, "missing.json"},
 		{[]string{"queries", "broken.json"}, "broken.json"},
 		{[]string{"queries", "--output", "plan.json", "plan.json"}, "plan.json"},

@@ -52,13 +52,36 @@ type Set struct {
 	Lint string `json:"lint"`
 }
 
-// Build writes the commands for the functions of the plans (graphs), over a window of days;
-// planNames are the plans as given on the command line, for the lint command.
-func Build(graphs []*graph.Graph, planNames []string, days int) Set {
-	var t targets
+// Options say what Build writes commands for.
+type Options struct {
+	// Days is the window, ending at the last whole hour.
+	Days int
+	// Plans are the plans as given on the command line, for the lint command.
+	Plans []string
+	// Names are function names by plan address (--name ADDRESS=NAME), for functions whose names
+	// the plan does not know.
+	Names map[string]string
+}
+
+// Build writes the commands for the functions of the plans (graphs). An address in o.Names that
+// is no function of the plans is an error: a typing mistake would otherwise go unnoticed.
+func Build(graphs []*graph.Graph, o Options) (Set, error) {
+	t := targets{names: o.Names, used: map[string]bool{}}
 	for _, g := range graphs {
 		t.collect(g)
 	}
+	var missing []string
+	for addr := range o.Names {
+		if !t.used[addr] {
+			missing = append(missing, addr)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return Set{}, fmt.Errorf("--name %s: no Lambda function, Cloud Function, Cloud Run service or function app has that address in the plan (give the address as the plan writes it, e.g. module.api.aws_lambda_function.this[\"eu\"])",
+			strings.Join(missing, ", "))
+	}
+	planNames, days := o.Plans, o.Days
 	s := Set{Days: days, Commands: []Command{}, Unknown: append([]unknownTarget{}, t.unknown...)}
 	s.Commands = append(s.Commands, logsInsights(t.lambda)...)
 	s.Commands = append(s.Commands, metricData(t.lambda, days)...)
@@ -85,7 +108,7 @@ func Build(graphs []*graph.Graph, planNames []string, days int) Set {
 		lint = append(lint, quote(p))
 	}
 	s.Lint = strings.Join(lint, " ")
-	return s
+	return s, nil
 }
 
 // byRegion groups Lambda functions by the region their ARN names ("" for the CLI's default

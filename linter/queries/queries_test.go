@@ -49,7 +49,8 @@ func TestBatchesStayWithinTheAPILimits(t *testing.T) {
 	for i := range n {
 		p.Add(plantest.LambdaFunction(fmt.Sprintf("aws_lambda_function.fn[%d]", i), "python3.13", nil))
 	}
-	set := Build([]*graph.Graph{p.Graph(t)}, []string{"plan.json"}, 14)
+	set, err := Build([]*graph.Graph{p.Graph(t)}, Options{Days: 14, Plans: []string{"plan.json"}})
+	require.NoError(t, err)
 	count := map[string]int{}
 	functions := map[string]int{}
 	for _, c := range set.Commands {
@@ -78,7 +79,8 @@ func TestSharedLogGroup(t *testing.T) {
 		plantest.LambdaFunction("aws_lambda_function.c", "python3.13", nil),
 		plantest.LambdaFunction("aws_lambda_function.d", "python3.13", logTo("/app/d")),
 	)
-	set := Build([]*graph.Graph{p.Graph(t)}, []string{"plan.json"}, 14)
+	set, err := Build([]*graph.Graph{p.Graph(t)}, Options{Days: 14, Plans: []string{"plan.json"}})
+	require.NoError(t, err)
 	require.Len(t, set.Commands, 2)
 	li := set.Commands[0]
 	assert.Contains(t, li.Shell, "--log-group-names /app/shared /aws/lambda/c /app/d \\")
@@ -93,7 +95,8 @@ func TestLogGroupThroughReference(t *testing.T) {
 		"logging_config": []any{map[string]any{"log_format": "JSON"}}})
 	fn.Refs = map[string][]string{"logging_config.0.log_group": plantest.Refs("aws_cloudwatch_log_group.app", "name")}
 	p := plantest.New().Add(fn, plantest.Resource{Address: "aws_cloudwatch_log_group.app", After: map[string]any{"name": "/app/logs"}})
-	set := Build([]*graph.Graph{p.Graph(t)}, nil, 14)
+	set, err := Build([]*graph.Graph{p.Graph(t)}, Options{Days: 14})
+	require.NoError(t, err)
 	require.NotEmpty(t, set.Commands)
 	assert.Contains(t, set.Commands[0].Shell, "--log-group-names /app/logs \\")
 }

@@ -44,8 +44,11 @@ type unknownTarget struct {
 	Reason  string `json:"reason"`
 }
 
-// targets are a plan's functions, by cloud.
+// targets are a plan's functions, by cloud. names are the names given on the command line
+// (--name ADDRESS=NAME) for functions the plan cannot name; used records which were.
 type targets struct {
+	names   map[string]string
+	used    map[string]bool
 	lambda  []lambdaTarget
 	google  []googleTarget
 	azure   []azureTarget
@@ -68,6 +71,16 @@ func stringOf(v plan.Value, what string) (string, string) {
 	return s, ""
 }
 
+// nameOf reads a function's name, or the name given for its address, which wins: the plan may
+// not know the name yet, or know it only as a sensitive value.
+func (t *targets) nameOf(inst *graph.Instance, attribute, what string) (string, string) {
+	if name, ok := t.names[inst.Address]; ok {
+		t.used[inst.Address] = true
+		return name, ""
+	}
+	return stringOf(inst.Get(attribute), what)
+}
+
 // collect reads the functions of a plan that the plan does not only delete.
 func (t *targets) collect(g *graph.Graph) {
 	for _, fn := range g.ByType("aws_lambda_function") {
@@ -84,7 +97,7 @@ func (t *targets) collect(g *graph.Graph) {
 }
 
 func (t *targets) addLambda(g *graph.Graph, fn *graph.Instance) {
-	name, why := stringOf(fn.Get("function_name"), "its function_name")
+	name, why := t.nameOf(fn, "function_name", "its function_name")
 	if why != "" {
 		t.unknown = append(t.unknown, unknownTarget{fn.Address, why})
 		return
@@ -134,13 +147,13 @@ func logGroupOf(g *graph.Graph, fn *graph.Instance) (string, string) {
 
 func (t *targets) addGoogle(w serverless.GCPWorkload) {
 	inst := w.Instance
-	name, why := stringOf(inst.Get("name"), "its name")
+	name, why := t.nameOf(inst, "name", "its name")
 	if why != "" {
 		t.unknown = append(t.unknown, unknownTarget{inst.Address, why})
 		return
 	}
 	gt := googleTarget{address: inst.Address, name: name, cloudRun: w.Kind != serverless.GCPFunctionsGen1}
-	if w.Kind == serverless.GCPFunctionsGen2 {
+	if w.Kind == serverless.GCPFunctionsGen2 && !t.used[inst.Address] {
 		// A 2nd gen function runs as a Cloud Run service, named in service_config.service
 		// ("projects/p/locations/l/services/<name>"): the function's name unless set otherwise.
 		if s, ok := inst.Get("service_config", 0, "service").String(); ok && s != "" {
@@ -153,10 +166,12 @@ func (t *targets) addGoogle(w serverless.GCPWorkload) {
 
 func (t *targets) addAzure(app *graph.Instance) {
 	at := azureTarget{address: app.Address, flex: app.Type == "azurerm_function_app_flex_consumption"}
-	at.id, _ = stringOf(app.Get("id"), "its id")
+	if _, given := t.names[app.Address]; !given {
+		at.id, _ = stringOf(app.Get("id"), "its id")
+	}
 	if at.id == "" {
 		var why string
-		if at.name, why = stringOf(app.Get("name"), "its name"); why != "" {
+		if at.name, why = t.nameOf(app, "name", "its name"); why != "" {
 			t.unknown = append(t.unknown, unknownTarget{app.Address, fmt.Sprintf("%s (and so is its resource id)", why)})
 			return
 		}

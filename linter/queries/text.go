@@ -54,8 +54,8 @@ func (s Set) WriteText(w io.Writer, planNames []string) error {
 		for _, u := range s.Unknown {
 			fmt.Fprintf(&b, "#   %s: %s\n", commentText(u.Address), commentText(u.Reason))
 		}
-		b.WriteString("# Apply, then run hybridlint queries on the next plan, which knows them; or write a name into\n" +
-			"# the commands above yourself.\n")
+		b.WriteString("# Apply, then run hybridlint queries on the next plan, which knows them; or give each name:\n" +
+			"# hybridlint queries --name ADDRESS=NAME (once per function).\n")
 	}
 	if len(s.Commands) > 0 {
 		b.WriteString("\n# Then lint with the evidence:\n" + s.Lint + "\n")
