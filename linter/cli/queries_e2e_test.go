@@ -3,13 +3,16 @@ package cli_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -170,6 +173,17 @@ func TestQueriesForLambdaInModulesAndForEach(t *testing.T) {
 			assert.Equal(t, call{"/aws/lambda/orders-ping", "/aws/lambda/orders-report", "/aws/lambda/jobs-eu", "--query-string"}, c[i+1:i+5])
 		}
 		assert.True(t, strings.Contains(strings.Join(c, " "), `pct(@duration, 99) as p99_ms`), "the issue's query")
+	}
+	// The window ends on a whole hour and spans exactly the days asked for.
+	for _, c := range starts {
+		i := slices.Index(c, "--start-time")
+		start, err1 := strconv.ParseInt(c[i+1], 10, 64)
+		end, err2 := strconv.ParseInt(c[i+3], 10, 64)
+		require.NoError(t, errors.Join(err1, err2), "epoch seconds: %v", c)
+		assert.Equal(t, "--end-time", c[i+2])
+		assert.Zero(t, end%3600, "a whole hour")
+		assert.Equal(t, int64(7*86400), end-start)
+		assert.InDelta(t, time.Now().Unix(), end, 3600+60, "ending now")
 	}
 	for _, c := range callsOf(calls, "aws", "get-query-results", "--output", "json") {
 		assert.True(t, c.has("--query-id", "q-1"), "results are read for the query started")
@@ -351,6 +365,36 @@ func TestQueriesListFunctionsWhoseNamesAreUnknown(t *testing.T) {
 	assert.Empty(t, set.Commands)
 	require.Len(t, set.Unknown, 4)
 	assert.Equal(t, "aws_lambda_function.later", set.Unknown[0].Function)
+}
+
+// Where the plan does not say a Google project, the commands read GOOGLE_CLOUD_PROJECT, and stop
+// with a message when it is not set rather than query a wrong project.
+func TestQueriesStopWithoutAPlaceholder(t *testing.T) {
+	p := plantest.New().Add(plantest.Resource{Address: "google_cloud_run_v2_service.api",
+		After: map[string]any{"name": "api", "location": "europe-west1"}, Unknown: []string{"project"}})
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plan.json"), p.JSON(), 0o644))
+	res := run(t, dir, nil, "queries", "plan.json")
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "# note: the plan does not say the project: set GOOGLE_CLOUD_PROJECT to it\n")
+	calls := runScript(t, dir, res.stdout)
+	assert.Len(t, callsOf(calls, "curl", "https://monitoring.googleapis.com/v3/projects/project-from-env/timeSeries"), 4)
+
+	stubs := t.TempDir() // stand-ins, so that no real CLI runs before the shell stops
+	for _, name := range []string{"gcloud", "curl"} {
+		require.NoError(t, os.WriteFile(filepath.Join(stubs, name), []byte(stubCLI), 0o755))
+	}
+	env := []string{"PATH=" + stubs + string(os.PathListSeparator) + os.Getenv("PATH"), "STUB_LOG=" + t.TempDir()}
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOOGLE_CLOUD_PROJECT=") && !strings.HasPrefix(kv, "PATH=") {
+			env = append(env, kv)
+		}
+	}
+	sh := exec.Command("sh", "-e")
+	sh.Dir, sh.Env, sh.Stdin = dir, env, strings.NewReader(res.stdout)
+	out, err := sh.CombinedOutput()
+	assert.Error(t, err)
+	assert.Contains(t, string(out), "set GOOGLE_CLOUD_PROJECT to the project")
 }
 
 func TestQueriesJSONAndStdin(t *testing.T) {

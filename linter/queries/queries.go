@@ -45,9 +45,9 @@ type Command struct {
 type Set struct {
 	Days int `json:"days"`
 	// Setup defines $start and $end (epoch seconds) and, when Google commands need it, rfc3339.
-	Setup    string          `json:"setup"`
-	Commands []Command       `json:"commands"`
-	Unknown  []unknownTarget `json:"unknown_names"`
+	Setup    string        `json:"setup"`
+	Commands []Command     `json:"commands"`
+	Unknown  []UnknownName `json:"unknown_names"`
 	// Lint is the lint command that reads every file the commands write.
 	Lint string `json:"lint"`
 }
@@ -82,7 +82,7 @@ func Build(graphs []*graph.Graph, o Options) (Set, error) {
 			strings.Join(missing, ", "))
 	}
 	planNames, days := o.Plans, o.Days
-	s := Set{Days: days, Commands: []Command{}, Unknown: append([]unknownTarget{}, t.unknown...)}
+	s := Set{Days: days, Commands: []Command{}, Unknown: append([]UnknownName{}, t.unknown...)}
 	s.Commands = append(s.Commands, logsInsights(t.lambda)...)
 	s.Commands = append(s.Commands, metricData(t.lambda, days)...)
 	google := timeSeries(t.google, days)

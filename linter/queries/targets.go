@@ -38,8 +38,8 @@ type azureTarget struct {
 	flex                     bool
 }
 
-// unknownTarget is a function the commands cannot name, and why.
-type unknownTarget struct {
+// UnknownName is a function the commands cannot name, and why.
+type UnknownName struct {
 	Address string `json:"function"`
 	Reason  string `json:"reason"`
 }
@@ -52,7 +52,7 @@ type targets struct {
 	lambda  []lambdaTarget
 	google  []googleTarget
 	azure   []azureTarget
-	unknown []unknownTarget
+	unknown []UnknownName
 }
 
 // stringOf reads a string attribute; the reason says why it cannot be used ("" when it can).
@@ -99,7 +99,7 @@ func (t *targets) collect(g *graph.Graph) {
 func (t *targets) addLambda(g *graph.Graph, fn *graph.Instance) {
 	name, why := t.nameOf(fn, "function_name", "its function_name")
 	if why != "" {
-		t.unknown = append(t.unknown, unknownTarget{fn.Address, why})
+		t.unknown = append(t.unknown, UnknownName{fn.Address, why})
 		return
 	}
 	lt := lambdaTarget{address: fn.Address, name: name, logGroup: platform.LambdaLogGroupPrefix + name}
@@ -112,7 +112,7 @@ func (t *targets) addLambda(g *graph.Graph, fn *graph.Instance) {
 	group, why := logGroupOf(g, fn)
 	switch {
 	case why != "":
-		t.unknown = append(t.unknown, unknownTarget{fn.Address, why})
+		t.unknown = append(t.unknown, UnknownName{fn.Address, why})
 		return
 	case group != "":
 		lt.logGroup = group
@@ -149,7 +149,7 @@ func (t *targets) addGoogle(w serverless.GCPWorkload) {
 	inst := w.Instance
 	name, why := t.nameOf(inst, "name", "its name")
 	if why != "" {
-		t.unknown = append(t.unknown, unknownTarget{inst.Address, why})
+		t.unknown = append(t.unknown, UnknownName{inst.Address, why})
 		return
 	}
 	gt := googleTarget{address: inst.Address, name: name, cloudRun: w.Kind != serverless.GCPFunctionsGen1}
@@ -172,7 +172,7 @@ func (t *targets) addAzure(app *graph.Instance) {
 	if at.id == "" {
 		var why string
 		if at.name, why = t.nameOf(app, "name", "its name"); why != "" {
-			t.unknown = append(t.unknown, unknownTarget{app.Address, fmt.Sprintf("%s (and so is its resource id)", why)})
+			t.unknown = append(t.unknown, UnknownName{app.Address, fmt.Sprintf("%s (and so is its resource id)", why)})
 			return
 		}
 		at.group, _ = stringOf(app.Get("resource_group_name"), "its resource group")
