@@ -116,11 +116,13 @@ func Build(graphs []*graph.Graph, o Options) (Set, error) {
 func byRegion(fns []lambdaTarget) ([]string, map[string][]lambdaTarget) {
 	groups := map[string][]lambdaTarget{}
 	var regions []string
+	seen := map[[2]string]bool{}
 	for _, fn := range fns {
 		if _, ok := groups[fn.region]; !ok {
 			regions = append(regions, fn.region)
 		}
-		if !slices.ContainsFunc(groups[fn.region], func(o lambdaTarget) bool { return o.name == fn.name }) {
+		if key := [2]string{fn.region, fn.name}; !seen[key] {
+			seen[key] = true
 			groups[fn.region] = append(groups[fn.region], fn)
 		}
 	}
@@ -300,12 +302,14 @@ func timeSeries(fns []googleTarget, days int) []Command {
 	}
 	groups := map[key][]googleTarget{}
 	var keys []key
+	seen := map[[2]any]bool{}
 	for _, fn := range fns {
 		k := key{fn.project, fn.cloudRun}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
 		}
-		if !slices.ContainsFunc(groups[k], func(o googleTarget) bool { return o.name == fn.name }) {
+		if !seen[[2]any{k, fn.name}] {
+			seen[[2]any{k, fn.name}] = true
 			groups[k] = append(groups[k], fn)
 		}
 	}

@@ -100,3 +100,21 @@ func TestLogGroupThroughReference(t *testing.T) {
 	require.NotEmpty(t, set.Commands)
 	assert.Contains(t, set.Commands[0].Shell, "--log-group-names /app/logs \\")
 }
+
+// benchFunctions is the size of the plan BenchmarkBuild measures queries on.
+var benchFunctions = 20000
+
+// BenchmarkBuild measures queries on a plan of benchFunctions functions: the work is linear in them.
+func BenchmarkBuild(b *testing.B) {
+	p := plantest.New()
+	for i := range benchFunctions {
+		p.Add(plantest.LambdaFunction(fmt.Sprintf("aws_lambda_function.fn[%d]", i), "python3.13", nil))
+	}
+	g := p.Graph(b)
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Build([]*graph.Graph{g}, Options{Days: 14}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
