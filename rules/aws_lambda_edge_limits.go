@@ -26,9 +26,14 @@ var LambdaEdgeLimits = &Rule{
 			"distribution is created or updated, so the plan succeeds and the apply fails; a function that passes the " +
 			"check is still cut off at the edge limit, however long its own timeout.\n\n" +
 			"The rule follows each `lambda_function_association` of the default and ordered cache behaviors to the " +
-			"function it runs, through qualified ARNs, aliases and modules. When a behavior's associations are known " +
-			"only after apply, the plan cannot tell which association runs which function; the viewer limits are then " +
-			"applied only when every such association is a viewer one.",
+			"function it runs, through qualified ARNs, aliases, modules and for_each. An association whose `lambda_arn` " +
+			"is known only after apply is paired through the plan's configuration, which keeps each block's `event_type` " +
+			"literal next to the function its `lambda_arn` references (the planned associations are a set, in an order of " +
+			"their own). Where the configuration cannot pair a block (an `event_type` computed from a variable or " +
+			"`each.value`, a `lambda_arn` that chooses between functions), the viewer limits are applied only when every " +
+			"unknown association of the behavior is a viewer one. Blocks written with `dynamic` are left out of a plan's " +
+			"configuration: their associations are checked only when the plan knows their ARNs, and a `dynamic` " +
+			"`ordered_cache_behavior` keeps the configuration from being used for the behaviors written beside it.",
 		HowToFix: "- Viewer triggers: keep them to header and URL rewrites within 5 s and 128 MB; move heavier work to an " +
 			"origin-request trigger (30 s) or to the origin itself.\n" +
 			"- Origin triggers: keep them under 30 s; work that takes longer belongs behind the origin (an ALB, an API, " +

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -300,6 +301,214 @@ func TestLambdaEdgeLimits(t *testing.T) {
 				fs = run(t, rules.LambdaEdgeLimits, tt.plan)
 			} else {
 				fs = runGraph(t, rules.LambdaEdgeLimits, withUnknown(t, tt.plan, `aws_cloudfront_distribution.cdn`, tt.unknown))
+			}
+			require.Equal(t, tt.want, summaries(fs))
+		})
+	}
+}
+
+// configuredBehavior is a cache behavior block as Terraform writes it in configuration, with its
+// association blocks in the order written.
+func configuredBehavior(assocs ...map[string]any) map[string]any {
+	list := make([]any, len(assocs))
+	for i, a := range assocs {
+		list[i] = a
+	}
+	return map[string]any{"target_origin_id": plantest.Expr("site"), "lambda_function_association": list}
+}
+
+// configuredAssociation is an association block: event is a literal (a string) or the references
+// computing it ([]string); arn are the references of lambda_arn.
+func configuredAssociation(event any, arn ...string) map[string]any {
+	b := map[string]any{"lambda_arn": plantest.Expr(nil, arn...)}
+	if refs, ok := event.([]string); ok {
+		b["event_type"] = plantest.Expr(nil, refs...)
+	} else {
+		b["event_type"] = plantest.Expr(event)
+	}
+	return b
+}
+
+// configuredDistribution is a distribution whose default cache behavior's associations are all
+// known only after apply, and whose configuration writes the blocks.
+func configuredDistribution(addr string, events []string, blocks ...map[string]any) plantest.Resource {
+	var planned []any
+	for _, e := range events {
+		planned = append(planned, association(e, nil))
+	}
+	d := distribution(addr, planned, nil)
+	d.Blocks = map[string]any{"default_cache_behavior": []any{configuredBehavior(blocks...)}}
+	return d
+}
+
+// TestLambdaEdgeLimitsPairsThroughConfiguration covers associations whose lambda_arn is known only
+// after apply: the configuration's blocks pair each event_type literal with the function its
+// lambda_arn references, where the planned set (in an order of its own) cannot.
+func TestLambdaEdgeLimitsPairsThroughConfiguration(t *testing.T) {
+	refA := []string{"aws_lambda_function.a.qualified_arn", "aws_lambda_function.a"}
+	refB := []string{"aws_lambda_function.b.qualified_arn", "aws_lambda_function.b"}
+	const viewerA = "error aws_lambda_function.a: timeout %ds exceeds the 5s Lambda@Edge limit for viewer-request triggers of aws_cloudfront_distribution.cdn, default cache behavior"
+	viewerAndOrigin := func(timeoutA, timeoutB int) *plantest.Builder {
+		return plantest.New().Add(
+			edgeFunction("aws_lambda_function.a", "auth", timeoutA, 128), edgeFunction("aws_lambda_function.b", "render", timeoutB, 1024),
+			// The planned set lists origin first; the configuration writes viewer first.
+			configuredDistribution("aws_cloudfront_distribution.cdn", []string{"origin-request", "viewer-request"},
+				configuredAssociation("viewer-request", refA...), configuredAssociation("origin-request", refB...)))
+	}
+	tests := []struct {
+		name    string
+		plan    *plantest.Builder
+		address string // of the distribution whose ARNs are unknown; aws_cloudfront_distribution.cdn when empty
+		unknown map[string]any
+		want    []string
+	}{
+		{
+			name: "a 10s function on a viewer-request association with an unknown ARN",
+			plan: viewerAndOrigin(10, 20), unknown: unknownARNs(2),
+			want: []string{fmt.Sprintf(viewerA, 10)},
+		},
+		{
+			name: "6s is one second over the viewer limit",
+			plan: viewerAndOrigin(6, 30), unknown: unknownARNs(2),
+			want: []string{fmt.Sprintf(viewerA, 6)},
+		},
+		{
+			name: "5s is the viewer limit, and 30s the origin limit",
+			plan: viewerAndOrigin(5, 30), unknown: unknownARNs(2),
+			want: []string{},
+		},
+		{
+			name: "31s on the origin-request association is over the origin limit",
+			plan: viewerAndOrigin(4, 31), unknown: unknownARNs(2),
+			want: []string{"error aws_lambda_function.b: timeout 31s exceeds the 30s Lambda@Edge limit for origin-request triggers of aws_cloudfront_distribution.cdn, default cache behavior"},
+		},
+		{
+			name: "a sensitive ARN is paired the same way, and never printed",
+			plan: viewerAndOrigin(10, 20),
+			unknown: map[string]any{"default_cache_behavior": []any{map[string]any{"lambda_function_association": []any{
+				map[string]any{}, map[string]any{"lambda_arn": true}}}}},
+			want: []string{fmt.Sprintf(viewerA, 10)},
+		},
+		{
+			name: "through an alias",
+			plan: plantest.New().Add(
+				edgeFunction("aws_lambda_function.a", "auth", 10, 128), edgeFunction("aws_lambda_function.b", "render", 20, 1024),
+				plantest.Resource{Address: "aws_lambda_alias.live", After: map[string]any{"name": "live"}, Unknown: []string{"arn"},
+					Refs: map[string][]string{"function_name": plantest.Refs("aws_lambda_function.a", "function_name")}},
+				configuredDistribution("aws_cloudfront_distribution.cdn", []string{"origin-request", "viewer-request"},
+					configuredAssociation("origin-request", refB...),
+					configuredAssociation("viewer-request", plantest.Refs("aws_lambda_alias.live", "arn")...))),
+			unknown: unknownARNs(2),
+			want:    []string{fmt.Sprintf(viewerA, 10)},
+		},
+		{
+			name: "a distribution in a module, its lambda_arn a variable the module call sets",
+			plan: plantest.New().
+				Module(plantest.ModuleCall{Path: "module.cdn", Source: "./cdn", Args: map[string][]string{"viewer_arn": refA, "origin_arn": refB}}).
+				Add(edgeFunction("aws_lambda_function.a", "auth", 10, 128), edgeFunction("aws_lambda_function.b", "render", 20, 1024),
+					configuredDistribution("module.cdn.aws_cloudfront_distribution.this", []string{"origin-request", "viewer-request"},
+						configuredAssociation("viewer-request", "var.viewer_arn"), configuredAssociation("origin-request", "var.origin_arn"))),
+			address: "module.cdn.aws_cloudfront_distribution.this", unknown: unknownARNs(2),
+			want: []string{"error aws_lambda_function.a: timeout 10s exceeds the 5s Lambda@Edge limit for viewer-request triggers of module.cdn.aws_cloudfront_distribution.this, default cache behavior"},
+		},
+		{
+			name: "for_each distributions each pair their own function",
+			plan: plantest.New().Add(
+				edgeFunction(`aws_lambda_function.a["blog"]`, "blog-auth", 9, 128), edgeFunction(`aws_lambda_function.a["shop"]`, "shop-auth", 5, 128),
+				edgeFunction("aws_lambda_function.b", "render", 20, 1024),
+				configuredDistribution(`aws_cloudfront_distribution.cdn["blog"]`, []string{"origin-request", "viewer-request"},
+					configuredAssociation("viewer-request", "aws_lambda_function.a", "each.key"), configuredAssociation("origin-request", refB...)),
+				configuredDistribution(`aws_cloudfront_distribution.cdn["shop"]`, []string{"origin-request", "viewer-request"},
+					configuredAssociation("viewer-request", "aws_lambda_function.a", "each.key"), configuredAssociation("origin-request", refB...))),
+			address: `aws_cloudfront_distribution.cdn["blog"]`, unknown: unknownARNs(2),
+			want: []string{`error aws_lambda_function.a["blog"]: timeout 9s exceeds the 5s Lambda@Edge limit for viewer-request triggers of aws_cloudfront_distribution.cdn["blog"], default cache behavior`},
+		},
+		{
+			name: "a known ARN and its configured block make one finding, not two",
+			plan: plantest.New().Add(
+				edgeFunction("aws_lambda_function.a", "auth", 10, 128),
+				func() plantest.Resource {
+					d := configuredDistribution("aws_cloudfront_distribution.cdn", nil, configuredAssociation("viewer-request", refA...))
+					d.After["default_cache_behavior"].([]any)[0].(map[string]any)["lambda_function_association"] = []any{
+						association("viewer-request", "arn:aws:lambda:us-east-1:123456789012:function:auth:3")}
+					return d
+				}()),
+			want: []string{fmt.Sprintf(viewerA, 10)},
+		},
+		{
+			name: "an event_type the configuration computes leaves only the shared class: 30s for mixed events",
+			plan: plantest.New().Add(
+				edgeFunction("aws_lambda_function.a", "auth", 10, 128), edgeFunction("aws_lambda_function.b", "render", 20, 1024),
+				configuredDistribution("aws_cloudfront_distribution.cdn", []string{"origin-request", "viewer-request"},
+					configuredAssociation([]string{"var.auth_event"}, refA...), configuredAssociation([]string{"var.render_event"}, refB...))),
+			unknown: unknownARNs(2),
+			want:    []string{},
+		},
+		{
+			name: "a lambda_arn choosing between two functions pairs neither",
+			plan: plantest.New().Add(
+				edgeFunction("aws_lambda_function.a", "auth", 10, 128), edgeFunction("aws_lambda_function.b", "auth-v2", 10, 128),
+				configuredDistribution("aws_cloudfront_distribution.cdn", []string{"viewer-request"},
+					configuredAssociation("viewer-request", append(append([]string{"var.v2"}, refA...), refB...)...))),
+			unknown: unknownARNs(1),
+			want:    []string{},
+		},
+		{
+			name: "dynamic association blocks are absent from the configuration: silent",
+			plan: plantest.New().Add(
+				edgeFunction("aws_lambda_function.a", "auth", 10, 128), edgeFunction("aws_lambda_function.b", "render", 20, 1024),
+				configuredDistribution("aws_cloudfront_distribution.cdn", []string{"origin-request", "viewer-request"})),
+			unknown: unknownARNs(2),
+			want:    []string{},
+		},
+		{
+			name: "a dynamic ordered behavior shifts the written ones: the configuration is not used for them",
+			plan: plantest.New().Add(
+				edgeFunction("aws_lambda_function.a", "auth", 10, 128),
+				plantest.Resource{Address: "aws_cloudfront_distribution.cdn", After: map[string]any{
+					"enabled":                true,
+					"default_cache_behavior": []any{map[string]any{"target_origin_id": "site", "lambda_function_association": []any{}}},
+					"ordered_cache_behavior": []any{
+						map[string]any{"path_pattern": "/api/*", "target_origin_id": "api", "lambda_function_association": []any{association("origin-request", nil)}},
+						map[string]any{"path_pattern": "/img/*", "target_origin_id": "site", "lambda_function_association": []any{association("viewer-request", nil)}},
+					}},
+					Blocks: map[string]any{"ordered_cache_behavior": []any{map[string]any{"path_pattern": plantest.Expr("/img/*"),
+						"target_origin_id": plantest.Expr("site"), "lambda_function_association": []any{configuredAssociation("viewer-request", refA...)}}}}}),
+			unknown: map[string]any{"ordered_cache_behavior": []any{
+				map[string]any{"lambda_function_association": []any{map[string]any{"lambda_arn": true}}},
+				map[string]any{"lambda_function_association": []any{map[string]any{"lambda_arn": true}}}}},
+			want: []string{},
+		},
+		{
+			name: "an ordered behavior written as a block pairs through the configuration",
+			plan: plantest.New().Add(
+				edgeFunction("aws_lambda_function.a", "auth", 10, 128), edgeFunction("aws_lambda_function.b", "render", 20, 1024),
+				plantest.Resource{Address: "aws_cloudfront_distribution.cdn", After: map[string]any{
+					"enabled":                true,
+					"default_cache_behavior": []any{map[string]any{"target_origin_id": "site", "lambda_function_association": []any{}}},
+					"ordered_cache_behavior": []any{
+						map[string]any{"path_pattern": "/img/*", "target_origin_id": "site",
+							"lambda_function_association": []any{association("origin-request", nil), association("viewer-request", nil)}},
+					}},
+					Blocks: map[string]any{"ordered_cache_behavior": []any{map[string]any{"path_pattern": plantest.Expr("/img/*"),
+						"target_origin_id":            plantest.Expr("site"),
+						"lambda_function_association": []any{configuredAssociation("viewer-request", refA...), configuredAssociation("origin-request", refB...)}}}}}),
+			unknown: map[string]any{"ordered_cache_behavior": []any{
+				map[string]any{"lambda_function_association": []any{map[string]any{"lambda_arn": true}, map[string]any{"lambda_arn": true}}}}},
+			want: []string{`error aws_lambda_function.a: timeout 10s exceeds the 5s Lambda@Edge limit for viewer-request triggers of aws_cloudfront_distribution.cdn, cache behavior "/img/*"`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			address := tt.address
+			if address == "" {
+				address = "aws_cloudfront_distribution.cdn"
+			}
+			var fs []finding.Finding
+			if tt.unknown == nil {
+				fs = run(t, rules.LambdaEdgeLimits, tt.plan)
+			} else {
+				fs = runGraph(t, rules.LambdaEdgeLimits, withUnknown(t, tt.plan, address, tt.unknown))
 			}
 			require.Equal(t, tt.want, summaries(fs))
 		})

@@ -225,3 +225,18 @@ func TestARNMatchingTellsRegionsApart(t *testing.T) {
 	assert.Empty(t, g.InvokedFunctions(g.ByAddress("aws_lambda_permission.p"), "function_name"),
 		"two functions of one name that the plan cannot tell apart: none rather than the wrong one")
 }
+
+func TestReferencedFunctionsFollowsOnlyReferences(t *testing.T) {
+	fn := plantest.Resource{Address: "aws_lambda_function.f", After: map[string]any{"function_name": "report", "timeout": 10}}
+	byValue := plantest.Resource{Address: "aws_lambda_permission.by_value", After: map[string]any{"function_name": "report"}}
+	byRef := plantest.Resource{Address: "aws_lambda_permission.by_ref", After: map[string]any{"function_name": "report"},
+		Refs: map[string][]string{"function_name": plantest.Refs("aws_lambda_function.f", "function_name")}}
+	g := plantest.New().Add(fn, byValue, byRef).Graph(t)
+
+	require.Len(t, g.InvokedFunctions(g.ByAddress("aws_lambda_permission.by_value"), "function_name"), 1, "the known name is matched")
+	assert.Empty(t, g.ReferencedFunctions(g.ByAddress("aws_lambda_permission.by_value"), "function_name"),
+		"no reference, no function: the planned value is not read")
+	invs := g.ReferencedFunctions(g.ByAddress("aws_lambda_permission.by_ref"), "function_name")
+	require.Len(t, invs, 1)
+	assert.Equal(t, "aws_lambda_function.f", invs[0].Function.Address)
+}

@@ -22,6 +22,19 @@ type Invocation struct {
 // modules and aliases. When references lead nowhere, the attribute's known value (an ARN or a
 // function name) is matched against the functions in the plan.
 func (g *Graph) InvokedFunctions(from *Instance, attribute string) []Invocation {
+	if out := g.ReferencedFunctions(from, attribute); len(out) > 0 {
+		return out
+	}
+	if s, ok := from.Get(PathSteps(attribute)...).String(); ok {
+		return g.functionsByValue(s)
+	}
+	return nil
+}
+
+// ReferencedFunctions is InvokedFunctions without the fallback to the attribute's planned value:
+// only what the configured references lead to. It is the question to ask of a configured path
+// whose block indices do not address the planned values (the blocks of a set).
+func (g *Graph) ReferencedFunctions(from *Instance, attribute string) []Invocation {
 	var out []Invocation
 	seen := map[*Instance]bool{}
 	for _, e := range g.Targets(from, attribute) {
@@ -31,13 +44,6 @@ func (g *Graph) InvokedFunctions(from *Instance, attribute string) []Invocation 
 				out = append(out, inv)
 			}
 		}
-	}
-	if len(out) > 0 {
-		return out
-	}
-	path := PathSteps(attribute)
-	if s, ok := from.Get(path...).String(); ok {
-		out = g.functionsByValue(s)
 	}
 	return out
 }

@@ -221,7 +221,7 @@ func scanExpression(s *scanner, path string, out *[]*Attribute) error {
 		}
 		if isExpressionObject(raw) {
 			a := &Attribute{Path: path}
-			sub := &scanner{data: raw}
+			sub := &scanner{data: raw, interned: s.interned}
 			err := sub.object(func(key []byte) error {
 				switch string(key) {
 				case "references":
@@ -232,10 +232,18 @@ func scanExpression(s *scanner, path string, out *[]*Attribute) error {
 					})
 				case "constant_value":
 					a.Constant = true
+					if sub.peek() == '"' {
+						// Interned: the same literals (event types, modes) recur across blocks
+						// and module calls; the copy outlives the configuration's pages.
+						var err error
+						a.ConstantString, err = sub.internedStr()
+						return err
+					}
 				}
 				_, err := sub.skip()
 				return err
 			})
+			s.interned = sub.interned
 			if err != nil {
 				s.pos = start + sub.pos
 				return err
@@ -244,8 +252,10 @@ func scanExpression(s *scanner, path string, out *[]*Attribute) error {
 			return nil
 		}
 		// A single nested block (NestingSingle, e.g. timeouts) is an object, as in planned values.
-		sub := &scanner{data: raw}
-		if err := scanExpressions(sub, path, out); err != nil {
+		sub := &scanner{data: raw, interned: s.interned}
+		err = scanExpressions(sub, path, out)
+		s.interned = sub.interned
+		if err != nil {
 			s.pos = start + sub.pos
 			return err
 		}

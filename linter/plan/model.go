@@ -85,6 +85,11 @@ type Attribute struct {
 	References []string
 	// Constant is true when the expression is a literal (no references).
 	Constant bool
+	// ConstantString is the literal when it is a string ("viewer-request"), "" otherwise. Rules
+	// read it where the planned value cannot be tied to its block: the planned values of a set of
+	// nested blocks come in an order of their own, while the configuration keeps the blocks in the
+	// order they are written, each with its literals and references side by side.
+	ConstantString string
 }
 
 // Expression is an output's or a module argument's expression.

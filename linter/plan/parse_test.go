@@ -77,6 +77,8 @@ func TestParseAgreesWithTerraformJSON(t *testing.T) {
 							}
 							require.NotNil(t, a, "%s.%s", r.Address, name)
 							assert.Equal(t, nilIfEmpty(e.References), nilIfEmpty(a.References), "%s.%s", r.Address, name)
+							wantString, _ := e.ConstantValue.(string)
+							assert.Equal(t, wantString, a.ConstantString, "%s.%s", r.Address, name)
 						}
 					}
 				}

@@ -34,8 +34,21 @@ type Resource struct {
 	// Defaults lists attributes of After that configuration does not set (provider defaults);
 	// every other attribute of After is written into configuration as a constant.
 	Defaults []string
+	// Blocks are configured nested blocks in the shape Terraform writes them (a list of objects
+	// of expressions, see Expr), replacing the constant that After would write for the same name:
+	// what a test needs when the configuration's blocks, with their literals and references side
+	// by side, are what it exercises.
+	Blocks map[string]any
 	// NoConfig leaves the resource out of configuration.
 	NoConfig bool
+}
+
+// Expr is a configured expression: a literal when refs is empty, else the references it makes.
+func Expr(constant any, refs ...string) map[string]any {
+	if len(refs) > 0 {
+		return map[string]any{"references": refs}
+	}
+	return map[string]any{"constant_value": constant}
 }
 
 // ModuleCall is a module block.
@@ -167,6 +180,9 @@ func (b *Builder) JSON() []byte {
 		}
 		for k, refs := range r.Refs {
 			exprs[k] = map[string]any{"references": refs}
+		}
+		for k, block := range r.Blocks {
+			exprs[k] = block
 		}
 		cr := map[string]any{"address": local, "mode": mode, "type": typ, "name": name, "expressions": exprs}
 		switch key.(type) {

@@ -16,9 +16,14 @@ import (
 // A cache behavior's lambda_function_association blocks are a set in the AWS provider, so the
 // planned values list them in an order of their own, not in the configuration's order: the n-th
 // association in `after` is not the n-th block whose references the configuration records. An
-// association whose ARN the plan knows is matched to its function by that ARN. The ones whose ARN
-// is known only after apply are matched through the configuration's references of the behavior as
-// a whole, and then only the event class they share is certain (all viewer, all origin, or mixed).
+// association whose ARN the plan knows is matched to its function by that ARN. One whose ARN is
+// known only after apply is matched through the configuration, which keeps each block whole: its
+// event_type literal and the references of its lambda_arn side by side. What the configuration
+// cannot pair that way (an event_type computed from a variable or each.value, a lambda_arn that
+// chooses between functions) is matched through the references of the behavior as a whole, and
+// then only the event class the unknown associations share is certain (all viewer, all origin, or
+// mixed). Blocks written with `dynamic` are absent from a plan's configuration: their associations
+// are paired only by a known ARN.
 
 // EdgeEventClass is what CloudFront event a function certainly runs on.
 type EdgeEventClass uint8
@@ -95,6 +100,12 @@ func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index 
 	}
 	assocs, assocsKnown := plannedAssociations(g, dist, block, index)
 	var out []EdgeTrigger
+	// matched are the functions some association is known to run, with the event ("" unknown).
+	type pairing struct {
+		fn    *graph.Instance
+		event string
+	}
+	matched := map[pairing]bool{}
 	byValue := map[*graph.Instance]bool{}
 	var pending []edgeAssociation
 	for _, a := range assocs {
@@ -104,6 +115,7 @@ func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index 
 		}
 		for _, inv := range a.functions {
 			byValue[inv.Function] = true
+			matched[pairing{inv.Function, a.event}] = true
 			if a.event == "" {
 				out = append(out, newTrigger(inv, nil, EdgeMixed))
 			} else {
@@ -111,13 +123,41 @@ func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index 
 			}
 		}
 	}
-	// The rest are matched through the configuration: the functions the behavior's associations
-	// reference that no known ARN accounts for.
-	configured, blocks := configuredEdgeFunctions(g, dist, fmt.Sprintf("%s.%d.lambda_function_association.", block, index))
+	if !configuredBehaviorAligned(dist, block, index) {
+		return out
+	}
+	// Blocks the configuration pairs: an event_type literal and a lambda_arn that leads to one
+	// function. Each accounts for one association whose ARN is unknown.
+	var unpaired []configuredAssociation
+	paired := map[*graph.Instance]bool{}
+	for _, c := range configuredAssociations(g, dist, fmt.Sprintf("%s.%d.lambda_function_association.", block, index)) {
+		if c.event == "" || len(c.functions) != 1 {
+			unpaired = append(unpaired, c)
+			continue
+		}
+		inv := c.functions[0]
+		paired[inv.Function] = true
+		if matched[pairing{inv.Function, c.event}] {
+			continue
+		}
+		matched[pairing{inv.Function, c.event}] = true
+		pending = withoutEvent(pending, c.event)
+		out = append(out, newTrigger(inv, []string{c.event}, classOf([]string{c.event}, true)))
+	}
+	// The rest are matched through the references of the blocks left: the functions they
+	// reference that neither a known ARN nor a paired block accounts for.
 	var rest []graph.Invocation
-	for _, inv := range configured {
-		if !byValue[inv.Function] {
-			rest = append(rest, inv)
+	seen := map[*graph.Instance]bool{}
+	blocks := 0
+	for _, c := range unpaired {
+		if c.references {
+			blocks++
+		}
+		for _, inv := range c.functions {
+			if !byValue[inv.Function] && !paired[inv.Function] && !seen[inv.Function] {
+				seen[inv.Function] = true
+				rest = append(rest, inv)
+			}
 		}
 	}
 	if len(rest) == 0 || (assocsKnown && len(pending) == 0) {
@@ -146,6 +186,17 @@ func behaviorTriggers(g *graph.Graph, dist *graph.Instance, block string, index 
 	return out
 }
 
+// withoutEvent drops one association on event from the list (the one a paired block accounts
+// for), or the list as it is when none is on event.
+func withoutEvent(assocs []edgeAssociation, event string) []edgeAssociation {
+	for i, a := range assocs {
+		if a.event == event {
+			return append(assocs[:i:i], assocs[i+1:]...)
+		}
+	}
+	return assocs
+}
+
 // plannedAssociations reads a behavior's associations from the planned values. known is false when
 // the plan does not know the set of associations itself.
 func plannedAssociations(g *graph.Graph, dist *graph.Instance, block string, index int) (assocs []edgeAssociation, known bool) {
@@ -170,26 +221,73 @@ func plannedAssociations(g *graph.Graph, dist *graph.Instance, block string, ind
 	return assocs, true
 }
 
-// configuredEdgeFunctions resolves the functions that the configured lambda_arn references of the
-// associations under prefix ("default_cache_behavior.0.lambda_function_association.") lead to,
-// and counts the association blocks that make such references.
-func configuredEdgeFunctions(g *graph.Graph, dist *graph.Instance, prefix string) (fns []graph.Invocation, blocks int) {
-	var out []graph.Invocation
-	seen := map[*graph.Instance]bool{}
-	attributes := map[string]bool{}
-	for _, e := range g.Outgoing(dist) {
-		if !strings.HasPrefix(e.Attribute, prefix) || !strings.HasSuffix(e.Attribute, ".lambda_arn") || attributes[e.Attribute] {
+// configuredAssociation is one lambda_function_association block as the configuration writes it.
+type configuredAssociation struct {
+	// event is the event_type literal, "" when the configuration computes it.
+	event string
+	// functions are the functions the references of lambda_arn lead to; references is set when
+	// lambda_arn makes any reference at all (to a function or not).
+	functions  []graph.Invocation
+	references bool
+}
+
+// configuredAssociations reads the association blocks under prefix
+// ("default_cache_behavior.0.lambda_function_association.") from the distribution's
+// configuration, in the order they are written.
+func configuredAssociations(g *graph.Graph, dist *graph.Instance, prefix string) []configuredAssociation {
+	if dist.Config == nil {
+		return nil
+	}
+	var out []configuredAssociation
+	at := map[string]int{} // block index as written -> position in out
+	for _, a := range dist.Config.Attributes {
+		rest, ok := strings.CutPrefix(a.Path, prefix)
+		if !ok {
 			continue
 		}
-		attributes[e.Attribute] = true
-		for _, inv := range g.InvokedFunctions(dist, e.Attribute) {
-			if !seen[inv.Function] {
-				seen[inv.Function] = true
-				out = append(out, inv)
+		n, field, ok := strings.Cut(rest, ".")
+		if !ok {
+			continue
+		}
+		i, seen := at[n]
+		if !seen {
+			i = len(out)
+			at[n] = i
+			out = append(out, configuredAssociation{})
+		}
+		switch field {
+		case "event_type":
+			if a.Constant && len(a.References) == 0 {
+				out[i].event = a.ConstantString
 			}
+		case "lambda_arn":
+			out[i].references = len(a.References) > 0
+			out[i].functions = g.ReferencedFunctions(dist, a.Path)
 		}
 	}
-	return out, len(attributes)
+	return out
+}
+
+// configuredBehaviorAligned reports whether the index-th block of a behavior type in the planned
+// values is the index-th one the configuration writes. Blocks written with `dynamic` are left out
+// of a plan's configuration, so when the configuration has fewer blocks than the plan, the
+// indices no longer meet and the configuration says nothing about the planned block.
+func configuredBehaviorAligned(dist *graph.Instance, block string, index int) bool {
+	if block == "default_cache_behavior" {
+		return true // exactly one, written as a block or not at all
+	}
+	planned, ok := dist.Get(block).List()
+	if !ok || index >= len(planned) || dist.Config == nil {
+		return false
+	}
+	written := map[string]bool{}
+	for _, a := range dist.Config.Attributes {
+		if rest, ok := strings.CutPrefix(a.Path, block+"."); ok {
+			n, _, _ := strings.Cut(rest, ".")
+			written[n] = true
+		}
+	}
+	return len(written) == len(planned)
 }
 
 // classOf says which event class a function certainly runs on, given the events it runs on (all
