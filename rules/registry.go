@@ -48,6 +48,9 @@ func All() []*Rule {
 		LambdaProvisionedConcurrencyCost,
 		FunctionContainerCheaper,
 		FunctionKeepWarmCost,
+
+		// Callers that give up first (issue 15)
+		LambdaTimeoutExceedsLexFulfillment,
 	}
 }
 

@@ -159,3 +159,72 @@ const (
 	// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html. Read 2026-08.
 	SQSVisibilityTimeoutFactor = 6
 )
+
+// Amazon Lex V2 code hooks.
+const (
+	// LexV2FulfillmentDefaultTimeoutSeconds is how long Lex V2 waits for an intent's fulfillment
+	// Lambda function when fulfillment updates are off: 30 s. With fulfillment updates active (in
+	// streaming conversations) the intent's own timeoutInSeconds applies instead (1 to 900 s).
+	// Source: https://docs.aws.amazon.com/lexv2/latest/dg/streaming-progress.html ("If you turn off
+	// fulfillment updates ... the default timeout of 30 seconds is used instead");
+	// https://docs.aws.amazon.com/lexv2/latest/APIReference/API_FulfillmentUpdatesSpecification.html
+	// (timeoutInSeconds, valid range 1 to 900). Read 2026-12-04. The dialog code hook has no
+	// documented limit of its own (https://docs.aws.amazon.com/lexv2/latest/dg/paths-code-hook.html
+	// speaks only of the function's "configured timeout period"), so no rule checks it.
+	LexV2FulfillmentDefaultTimeoutSeconds = 30
+)
+
+// CallerWithoutLimit is a caller of functions whose documentation gives no limit that a function's
+// timeout can exceed, so no timing rule checks it. The rules index lists them, so that a user who
+// looks for a rule learns why there is none.
+type CallerWithoutLimit struct {
+	// Caller names the service and the resources that wire it to a function.
+	Caller string
+	// Why says how it calls and what the documentation does and does not say.
+	Why string
+	// Sources are where that was read, with the date.
+	Sources []string
+}
+
+// AWSCallersWithoutLimit are the AWS callers researched for issue 15 whose documentation gives
+// no limit a Lambda timeout can exceed. Read 2026-12-04.
+func AWSCallersWithoutLimit() []CallerWithoutLimit {
+	return []CallerWithoutLimit{
+		{
+			Caller: "AWS IoT rules (`aws_iot_topic_rule` `lambda` action)",
+			Why: "AWS IoT invokes the function asynchronously: Lambda queues the event and IoT does not wait for the " +
+				"function, so no IoT limit cuts it short (the function's own timeout and the asynchronous retries apply).",
+			Sources: []string{"https://docs.aws.amazon.com/iot/latest/developerguide/lambda-rule-action.html",
+				"https://docs.aws.amazon.com/lambda/latest/dg/services-iot.html"},
+		},
+		{
+			Caller: "Amazon SNS (`aws_sns_topic_subscription` with `protocol = \"lambda\"`)",
+			Why:    "SNS invokes the function asynchronously and does not wait for it, so no SNS limit cuts it short.",
+			Sources: []string{"https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html",
+				"https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html"},
+		},
+		{
+			Caller: "EventBridge Pipes enrichment (`aws_pipes_pipe` `enrichment`)",
+			Why: "Pipes invokes an enrichment function synchronously and waits for it, but neither the enrichment page nor " +
+				"the Pipes quotas give a time limit (only the 6 MB response size), so there is no number to check a " +
+				"timeout against.",
+			Sources: []string{"https://docs.aws.amazon.com/eventbridge/latest/userguide/pipes-enrichment.html",
+				"https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html#eb-pipes-limits"},
+		},
+		{
+			Caller: "Kinesis and DynamoDB Streams event source mappings (`aws_lambda_event_source_mapping`)",
+			Why: "`maximum_retry_attempts`, `bisect_batch_on_function_error`, `maximum_batching_window_in_seconds` and " +
+				"`maximum_record_age_in_seconds` bound retries, batching and record age, but the documentation ties none " +
+				"of them to the function's timeout (unlike an SQS queue's visibility timeout, which " +
+				"aws_lambda_timeout_exceeds_sqs_visibility checks): a timed-out batch is retried like any failed one.",
+			Sources: []string{"https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html",
+				"https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html"},
+		},
+		{
+			Caller: "Amazon Lex V2 dialog code hooks",
+			Why: "The documentation speaks only of the function's own configured timeout for dialog code hooks; the 30 s " +
+				"Lex waits is documented for fulfillment only, which aws_lambda_timeout_exceeds_lex_fulfillment checks.",
+			Sources: []string{"https://docs.aws.amazon.com/lexv2/latest/dg/paths-code-hook.html"},
+		},
+	}
+}

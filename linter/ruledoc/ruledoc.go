@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
 )
@@ -68,6 +69,13 @@ func Index(all []Rule) string {
 	b.WriteString("| Rule | Severity | Category | Summary |\n|---|---|---|---|\n")
 	for _, r := range all {
 		fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s |\n", r.Name, FileName(r.Name), r.Severity, r.Category, r.Summary)
+	}
+	b.WriteString("\n## Callers no timing rule checks\n\n")
+	b.WriteString("These callers were looked into, and their documentation gives no limit that a function's timeout ")
+	b.WriteString("can exceed, so there is no number to check a plan against.\n\n")
+	b.WriteString("| Caller | Why there is no rule | Sources |\n|---|---|---|\n")
+	for _, c := range platform.AWSCallersWithoutLimit() {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", c.Caller, c.Why, strings.Join(c.Sources, "<br>"))
 	}
 	return b.String()
 }

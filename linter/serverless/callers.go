@@ -37,6 +37,7 @@ var callerFinders = []CallerFinder{
 	AzureFrontDoorCallers,
 	AzureAppGatewayCallers,
 	AzureAPIManagementCallers,
+	lexFulfillmentCallers,
 }
 
 // CallerLimits returns every caller limit of the plan, from every finder in callerFinders.
