@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 )
@@ -74,4 +75,13 @@ func TestPageErrors(t *testing.T) {
 func TestIndex(t *testing.T) {
 	assert.Contains(t, Index([]Rule{sampleRule()}),
 		"| Rule | Severity | Category | Summary |\n|---|---|---|---|\n| [aws_example_rule](aws_example_rule.md) | warning | timeout | something is off |\n")
+}
+
+func TestIndexListsTheCallersWithoutARule(t *testing.T) {
+	index := Index([]Rule{sampleRule()})
+	require.Contains(t, index, "## Callers no timing rule checks")
+	for _, c := range platform.AWSCallersWithoutLimit() {
+		assert.Contains(t, index, "| "+c.Caller+" | "+c.Why+" | ", "every caller researched without a limit is listed, with why")
+		require.NotEmpty(t, c.Sources, "%s: a line without a source is a guess", c.Caller)
+	}
 }
