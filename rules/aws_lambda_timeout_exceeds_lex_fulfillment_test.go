@@ -159,20 +159,25 @@ func TestLambdaTimeoutExceedsLexFulfillment(t *testing.T) {
 	}
 }
 
-// TestLexFulfillmentIsACaller checks that function_observed_duration_near_limit and the timing
-// rule see the same caller: serverless.CallerLimits lists it with its limit.
-func TestLexFulfillmentIsACaller(t *testing.T) {
-	g := plantest.New().Add(lambda("aws_lambda_function.orders", 31), lexBot(),
-		lexAlias("awscc_lex_bot_alias.live", "", true, plantest.Refs("aws_lambda_function.orders", "arn")...),
-		lexIntent("aws_lexv2models_intent.order", true, 45)).Graph(t)
+// requireOneCaller checks that serverless.CallerLimits, which function_observed_duration_near_limit
+// reads, lists the caller the timing rule reports, with its limit.
+func requireOneCaller(t *testing.T, b *plantest.Builder, rule, function, caller string, limitMillis int) {
+	t.Helper()
 	var got []serverless.CallerLimit
-	for _, c := range serverless.CallerLimits(g, serverless.Inputs{}) {
-		if c.Rule == serverless.LexFulfillmentRule {
+	for _, c := range serverless.CallerLimits(b.Graph(t), serverless.Inputs{}) {
+		if c.Rule == rule {
 			got = append(got, c)
 		}
 	}
 	require.Len(t, got, 1)
-	require.Equal(t, "aws_lambda_function.orders", got[0].Function.Address)
-	require.Equal(t, "awscc_lex_bot_alias.live", got[0].Caller.Address)
-	require.Equal(t, 45000, got[0].LimitMillis)
+	require.Equal(t, function, got[0].Function.Address)
+	require.Equal(t, caller, got[0].Caller.Address)
+	require.Equal(t, limitMillis, got[0].LimitMillis)
+}
+
+func TestLexFulfillmentIsACaller(t *testing.T) {
+	requireOneCaller(t, plantest.New().Add(lambda("aws_lambda_function.orders", 31), lexBot(),
+		lexAlias("awscc_lex_bot_alias.live", "", true, plantest.Refs("aws_lambda_function.orders", "arn")...),
+		lexIntent("aws_lexv2models_intent.order", true, 45)),
+		serverless.LexFulfillmentRule, "aws_lambda_function.orders", "awscc_lex_bot_alias.live", 45000)
 }

@@ -51,6 +51,7 @@ func All() []*Rule {
 
 		// Callers that give up first (issue 15)
 		LambdaTimeoutExceedsLexFulfillment,
+		LambdaTimeoutExceedsSESReceiptRule,
 	}
 }
 

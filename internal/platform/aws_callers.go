@@ -228,3 +228,14 @@ func AWSCallersWithoutLimit() []CallerWithoutLimit {
 		},
 	}
 }
+
+// Amazon SES receipt rules.
+const (
+	// SESLambdaRequestResponseTimeoutSeconds is how long SES waits for a receipt rule's Lambda
+	// action invoked with invocation_type RequestResponse: 30 s. The default invocation type,
+	// Event, is asynchronous and waits for nothing. Source:
+	// https://docs.aws.amazon.com/ses/latest/APIReference/API_LambdaAction.html ("There is a
+	// 30-second timeout on RequestResponse invocations"; "The default value is Event"). Read
+	// 2026-12-04.
+	SESLambdaRequestResponseTimeoutSeconds = 30
+)

@@ -235,12 +235,29 @@ type configuredAssociation struct {
 // ("default_cache_behavior.0.lambda_function_association.") from the distribution's
 // configuration, in the order they are written.
 func configuredAssociations(g *graph.Graph, dist *graph.Instance, prefix string) []configuredAssociation {
-	if dist.Config == nil {
+	var out []configuredAssociation
+	for _, block := range configuredBlocks(dist, prefix) {
+		c := configuredAssociation{event: configuredLiteral(block["event_type"])}
+		if arn := block["lambda_arn"]; arn != nil {
+			c.references = len(arn.References) > 0
+			c.functions = g.ReferencedFunctions(dist, arn.Path)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// configuredBlocks groups the configured attributes of the nested blocks under prefix
+// ("default_cache_behavior.0.lambda_function_association.") by block, in the order the
+// configuration writes them: each block maps a field name to its attribute. The planned values
+// of a set of blocks come in an order of their own; the configuration keeps each block whole.
+func configuredBlocks(inst *graph.Instance, prefix string) []map[string]*plan.Attribute {
+	if inst.Config == nil {
 		return nil
 	}
-	var out []configuredAssociation
+	var out []map[string]*plan.Attribute
 	at := map[string]int{} // block index as written -> position in out
-	for _, a := range dist.Config.Attributes {
+	for _, a := range inst.Config.Attributes {
 		rest, ok := strings.CutPrefix(a.Path, prefix)
 		if !ok {
 			continue
@@ -253,19 +270,20 @@ func configuredAssociations(g *graph.Graph, dist *graph.Instance, prefix string)
 		if !seen {
 			i = len(out)
 			at[n] = i
-			out = append(out, configuredAssociation{})
+			out = append(out, map[string]*plan.Attribute{})
 		}
-		switch field {
-		case "event_type":
-			if a.Constant && len(a.References) == 0 {
-				out[i].event = a.ConstantString
-			}
-		case "lambda_arn":
-			out[i].references = len(a.References) > 0
-			out[i].functions = g.ReferencedFunctions(dist, a.Path)
-		}
+		out[i][field] = a
 	}
 	return out
+}
+
+// configuredLiteral returns the string literal a configured attribute holds, "" when it is
+// computed (or not set).
+func configuredLiteral(a *plan.Attribute) string {
+	if a == nil || !a.Constant || len(a.References) > 0 {
+		return ""
+	}
+	return a.ConstantString
 }
 
 // configuredBehaviorAligned reports whether the index-th block of a behavior type in the planned

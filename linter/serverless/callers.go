@@ -38,6 +38,7 @@ var callerFinders = []CallerFinder{
 	AzureAppGatewayCallers,
 	AzureAPIManagementCallers,
 	lexFulfillmentCallers,
+	sesReceiptRuleCallers,
 }
 
 // CallerLimits returns every caller limit of the plan, from every finder in callerFinders.
