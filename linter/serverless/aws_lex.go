@@ -56,8 +56,8 @@ func LexFulfillmentHooks(g *graph.Graph) []LexCodeHook {
 	return out
 }
 
-// lexFulfillmentCallers is the CallerFinder of Lex V2 fulfillment.
-func lexFulfillmentCallers(g *graph.Graph, _ Inputs) []CallerLimit {
+// LexFulfillmentCallers is the CallerFinder of Lex V2 fulfillment.
+func LexFulfillmentCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
 	for _, h := range LexFulfillmentHooks(g) {
 		out = append(out, CallerLimit{Function: h.Invocation.Function, Caller: h.Alias, Via: AliasAddress(h.Invocation),

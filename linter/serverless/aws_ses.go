@@ -65,8 +65,8 @@ func SESRequestResponseActions(g *graph.Graph) []SESLambdaAction {
 	return out
 }
 
-// sesReceiptRuleCallers is the CallerFinder of SES receipt rules.
-func sesReceiptRuleCallers(g *graph.Graph, _ Inputs) []CallerLimit {
+// SESReceiptRuleCallers is the CallerFinder of SES receipt rules.
+func SESReceiptRuleCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
 	for _, a := range SESRequestResponseActions(g) {
 		out = append(out, CallerLimit{Function: a.Invocation.Function, Caller: a.Rule, Via: AliasAddress(a.Invocation),

@@ -37,8 +37,8 @@ var callerFinders = []CallerFinder{
 	AzureFrontDoorCallers,
 	AzureAppGatewayCallers,
 	AzureAPIManagementCallers,
-	lexFulfillmentCallers,
-	sesReceiptRuleCallers,
+	LexFulfillmentCallers,
+	SESReceiptRuleCallers,
 }
 
 // CallerLimits returns every caller limit of the plan, from every finder in callerFinders.
