@@ -11,6 +11,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
@@ -62,11 +63,15 @@ type Settings struct {
 	// Prices are the prices the cost rules use: the list prices with the overrides of
 	// .hybridlint.hcl's prices block (linter/config); nil means the list prices.
 	Prices *cost.Prices
+	// Observed is what each function of the plan did in production (--metrics), by address: the
+	// CLI matches the metrics files' rows to each plan's functions before the rules run; nil
+	// without --metrics.
+	Observed map[string]metrics.Observation
 }
 
 // Inputs are the settings the serverless model reads.
 func (s Settings) Inputs() serverless.Inputs {
-	return serverless.Inputs{IdleWindowMinutes: s.IdleWindowMinutes, AzureHost: s.AzureHost, Usage: s.Usage, Prices: s.Prices}
+	return serverless.Inputs{IdleWindowMinutes: s.IdleWindowMinutes, AzureHost: s.AzureHost, Usage: s.Usage, Prices: s.Prices, Observed: s.Observed}
 }
 
 // Pass is one rule's run over one graph.

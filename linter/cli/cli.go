@@ -199,6 +199,12 @@ Lint flags:
   --azure-host-json FILE      the function app's host.json, for its functionTimeout (default: host.json in --chdir DIR)
   --usage FILE                expected traffic per function (YAML or JSON; infracost usage files work), for the
                               cost rules; hybrid_unit workloads in the plan count too
+  --metrics FILE              what the functions did in production (repeatable): CloudWatch Logs Insights
+                              results, CloudWatch get-metric-data, Google Cloud Monitoring time series,
+                              Azure Monitor metrics JSON, or a CSV function,metric,value (hybridlint
+                              queries prints the commands that export them); rows that match no function
+                              are warnings
+  --metrics-days N            the observation window when a metrics file does not say it (default 14)
   --no-color                  no colour in text output (also: NO_COLOR set, or output not a terminal)
 
 Suppress a finding in a .tf file, on the line before the resource, module call or attribute:

@@ -30,6 +30,12 @@ Flags:
                               infracost usage file (requests_per_month or monthly_requests, avg_duration_ms
                               or request_duration_ms, p99_duration_ms, peak_concurrency); hybrid_unit
                               workloads in the plan count too
+  --metrics FILE              what the functions did in production (repeatable): CloudWatch Logs Insights
+                              results, CloudWatch get-metric-data, Google Cloud Monitoring time series,
+                              Azure Monitor metrics JSON, or a CSV function,metric,value; a function without
+                              a --usage entry is priced from its observed invocations (scaled to a month)
+                              and average duration
+  --metrics-days N            the observation window when a metrics file does not say it (default 14)
   --format FORMAT[:FILE],...  text (default; table is the same), json, markdown, or html (one
                               self-contained page with a chart of cost against traffic per function);
                               several at once, each to its own file, e.g. --format text,html:cost.html
@@ -71,12 +77,14 @@ func (a *App) cost(args []string) (int, error) {
 	plans := make([]costreport.Plan, 0, len(in.plans))
 	for i, p := range in.plans {
 		src := sources(p, &o.commonOptions)
-		plans = append(plans, costreport.Plan{Name: o.files[i], Graph: graph.New(p.Plan), Locate: func(address string) *finding.Location {
+		g := graph.New(p.Plan)
+		plans = append(plans, costreport.Plan{Name: o.files[i], Graph: g, Observed: in.observed.match(g), Locate: func(address string) *finding.Location {
 			pl, _ := src.Locate(address, "")
 			return pl.Resource
 		}})
 	}
-	rep := costreport.Build(plans, costreport.Options{Settings: in.settings.Inputs(), MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage})
+	rep := costreport.Build(plans, costreport.Options{Settings: in.settings.Inputs(), MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage,
+		MetricsPaths: o.metrics, MetricsWarnings: in.observed.warnings()})
 	for _, p := range in.plans {
 		if err := p.Plan.WrongTypesError(); err != nil {
 			return ExitUsage, err

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
@@ -32,6 +33,8 @@ type commonOptions struct {
 	noConfig      bool
 	azureHostJSON string
 	usage         string
+	metrics       []string
+	metricsDays   int
 	files         []string
 }
 
@@ -113,6 +116,7 @@ func (f *flagArg) intValue(lo, hi int, what string) (int, error) {
 func parseArgs(args []string, c *commonOptions, formats formatList, help string, own func(f *flagArg) (bool, error)) error {
 	c.outputs = []output{{format: "text"}}
 	c.idleWindow = 5
+	c.metricsDays = metrics.DefaultWindowDays
 	err := scanArgs(args, &c.files, func(f *flagArg) error {
 		known, err := c.parseFlag(f, formats)
 		if !known && err == nil {
@@ -188,6 +192,13 @@ func (c *commonOptions) parseFlag(f *flagArg, formats formatList) (bool, error) 
 		c.azureHostJSON, err = f.needValue()
 	case "usage":
 		c.usage, err = f.needValue()
+	case "metrics":
+		var v string
+		if v, err = f.needValue(); err == nil {
+			c.metrics = append(c.metrics, v)
+		}
+	case "metrics-days":
+		c.metricsDays, err = f.intValue(1, metrics.MaxWindowDays, fmt.Sprintf("a whole number of days from 1 to %d", metrics.MaxWindowDays))
 	default:
 		return false, nil
 	}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
@@ -22,6 +24,8 @@ type inputs struct {
 	outputs  []output
 	plans    []*plan.Input
 	settings rules.Settings
+	// observed matches the --metrics rows to each plan's functions.
+	observed *observedRows
 }
 
 // readInputs reads, in this order, the configuration (handed to applyConfig, when not nil, to fill
@@ -44,7 +48,68 @@ func (a *App) readInputs(c *commonOptions, applyConfig func(*config.File)) (*inp
 	if in.settings, err = a.settings(c, cfg); err != nil {
 		return nil, err
 	}
+	if in.observed, err = loadMetrics(c); err != nil {
+		return nil, err
+	}
 	return in, nil
+}
+
+// observedRows are the rows of the --metrics files, matched to one plan at a time; a row is
+// worth a warning when it matches a function in none of the plans.
+type observedRows struct {
+	rows []metrics.Row
+	// unmatched counts, per row, the plans it matched nothing in, with the first reason.
+	unmatched map[int]int
+	reasons   map[int]serverless.UnmatchedRow
+	plans     int
+}
+
+// loadMetrics reads every --metrics file; nil when none was given.
+func loadMetrics(c *commonOptions) (*observedRows, error) {
+	if len(c.metrics) == 0 {
+		return nil, nil
+	}
+	o := &observedRows{unmatched: map[int]int{}, reasons: map[int]serverless.UnmatchedRow{}}
+	for _, path := range c.metrics {
+		f, err := metrics.Load(path, float64(c.metricsDays))
+		if err != nil {
+			return nil, err
+		}
+		o.rows = append(o.rows, f.Rows...)
+	}
+	return o, nil
+}
+
+// match returns what the functions of g were observed to do (nil without --metrics), and notes
+// the rows that match none of them.
+func (o *observedRows) match(g *graph.Graph) map[string]metrics.Observation {
+	if o == nil {
+		return nil
+	}
+	o.plans++
+	observed, unmatched := serverless.MatchObservations(g, o.rows)
+	for _, u := range unmatched {
+		i := u.Index
+		o.unmatched[i]++
+		if _, ok := o.reasons[i]; !ok {
+			o.reasons[i] = u
+		}
+	}
+	return observed
+}
+
+// warnings are the rows that matched no function in any plan, in file order.
+func (o *observedRows) warnings() []string {
+	if o == nil {
+		return nil
+	}
+	var out []string
+	for i := range o.rows {
+		if n, ok := o.unmatched[i]; ok && n == o.plans {
+			out = append(out, o.reasons[i].Warning())
+		}
+	}
+	return out
 }
 
 // loadConfig reads .hybridlint.hcl (or --config FILE); nil when there is none or --no-config.
@@ -120,6 +185,9 @@ func azureHost(c *commonOptions) (*serverless.AzureHost, error) {
 // usage, host.json, and extra: the command's own inputs), compared by file identity.
 func refuseOverwrite(c *commonOptions, in *inputs, extra map[string]string) error {
 	files := map[string]string{c.usage: "the usage file", c.azureHostJSON: "the host.json"}
+	for _, f := range c.metrics {
+		files[f] = "a metrics file"
+	}
 	for _, f := range c.files {
 		files[f] = "the plan"
 	}

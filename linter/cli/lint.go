@@ -66,10 +66,13 @@ func (a *App) lint(args []string) (int, error) {
 	}
 	r := &run{configFiles: map[string]string{}}
 	for _, p := range in.plans {
-		a.lintOne(r, p, ecfg, o, len(in.plans) > 1)
+		a.lintOne(r, p, ecfg, in.observed, o, len(in.plans) > 1)
 		if err := p.Plan.WrongTypesError(); err != nil {
 			return ExitUsage, err
 		}
+	}
+	for _, w := range in.observed.warnings() {
+		fmt.Fprintf(a.Stderr, "hybridlint lint: warning: %s\n", w)
 	}
 	if r.unsourced > 0 {
 		r.notes = append(r.notes, finding.Note{Message: noSourcesHint(r.unsourcedFrom, r.unsourced, o.chdir)})
@@ -119,9 +122,11 @@ func (a *App) lint(args []string) (int, error) {
 }
 
 // lintOne runs the rules over one plan and places its findings in the sources.
-func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, o *lintOptions, several bool) {
+func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, observed *observedRows, o *lintOptions, several bool) {
 	p := in.Plan
-	res := engine.Run(graph.New(p), rules.All(), ecfg)
+	g := graph.New(p)
+	ecfg.Settings.Observed = observed.match(g)
+	res := engine.Run(g, rules.All(), ecfg)
 	r.errors = append(r.errors, res.Errors...)
 	src := sources(in, &o.commonOptions)
 	r.notes = append(r.notes, src.Notes...)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
@@ -32,6 +33,10 @@ type Plan struct {
 	// Locate returns where an instance's resource block is declared; nil, or a nil result, when
 	// the sources are not at hand.
 	Locate func(address string) *finding.Location
+	// Observed is what the plan's functions did in production (--metrics rows matched to this
+	// plan), by address; nil without --metrics. A function without a usage entry is priced
+	// from it (serverless.ObservedTraffic).
+	Observed map[string]metrics.Observation
 }
 
 // Options are what the report is built with besides the plans.
@@ -43,15 +48,21 @@ type Options struct {
 	MarginPercent int
 	// UsagePath is the --usage file, for the report to name; "" when none was given.
 	UsagePath string
+	// MetricsPaths are the --metrics files, for the report to name; MetricsWarnings name the
+	// rows of them that match no function of any plan.
+	MetricsPaths    []string
+	MetricsWarnings []string
 }
 
 // Build prices every function of the plans.
 func Build(plans []Plan, o Options) *Report {
-	rep := &Report{Version: 1, Usage: o.UsagePath, MarginPercent: o.MarginPercent, IdleWindowMinutes: o.Settings.IdleWindowMinutes}
+	rep := &Report{Version: 1, Usage: o.UsagePath, Metrics: o.MetricsPaths, MarginPercent: o.MarginPercent, IdleWindowMinutes: o.Settings.IdleWindowMinutes}
 	var addresses []string
 	for _, p := range plans {
 		rep.Plans = append(rep.Plans, p.Name)
-		fns := build(p.Graph, o.Settings, float64(o.MarginPercent))
+		settings := o.Settings
+		settings.Observed = p.Observed
+		fns := build(p.Graph, settings, float64(o.MarginPercent))
 		for i := range fns {
 			if len(plans) > 1 {
 				fns[i].Plan = p.Name
@@ -66,6 +77,7 @@ func Build(plans []Plan, o Options) *Report {
 	for _, u := range o.Settings.Usage.Unused(addresses) {
 		rep.Warnings = append(rep.Warnings, u+" matches no function in the plan: check the address")
 	}
+	rep.Warnings = append(rep.Warnings, o.MetricsWarnings...)
 	rep.finish(o.Settings)
 	return rep
 }

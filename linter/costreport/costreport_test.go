@@ -98,7 +98,7 @@ func TestExampleTableStatesTheNumbers(t *testing.T) {
 		"recommendation: as a container: $299.59 a month, 49% less than $585.00 on demand",
 		// Infracost keys with an observed memory for Azure Consumption.
 		"azure_functions_consumption, 256 MB, timeout 300 s (memory: observed memory from ../../examples/usage/economics.yml:29)",
-		"no expected traffic: give it with --usage FILE or a hybrid_unit workload; only fixed costs are shown",
+		"no expected traffic: give it with --usage FILE, --metrics FILE or a hybrid_unit workload; only fixed costs are shown",
 		"break-even: on demand and as a container cost the same at 15M requests a month",
 		"functions with expected traffic: $2,693.76 a month as planned, $1,666.16 as recommended",
 	} {

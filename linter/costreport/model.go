@@ -19,6 +19,8 @@ type Report struct {
 	Version int      `json:"version"`
 	Plans   []string `json:"plans"`
 	Usage   string   `json:"usage,omitempty"`
+	// Metrics are the --metrics files the observed traffic comes from.
+	Metrics []string `json:"metrics,omitempty"`
 	// PriceDate says which prices the amounts rest on: "list prices of 2026-11-25".
 	PriceDate string `json:"price_date"`
 	// Overrides are the prices .hybridlint.hcl replaced.

@@ -62,7 +62,7 @@ func (f Function) timeout() string {
 func (f Function) trafficText() string {
 	t := f.Traffic
 	if t == nil {
-		return "no expected traffic: give it with --usage FILE or a hybrid_unit workload; only fixed costs are shown"
+		return "no expected traffic: give it with --usage FILE, --metrics FILE or a hybrid_unit workload; only fixed costs are shown"
 	}
 	var parts []string
 	if t.RequestsPerMonth != nil {

@@ -112,7 +112,7 @@ const (
 
 // PlannedFunctionsWith lists the functions PlannedFunctions lists that want selects.
 func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFunction {
-	if want == WithTraffic && in.Usage == nil && len(g.ByType("hybrid_unit")) == 0 {
+	if want == WithTraffic && in.Usage == nil && len(in.Observed) == 0 && len(g.ByType("hybrid_unit")) == 0 {
 		return nil // nothing can say what traffic to expect
 	}
 	lookup := usage.NewLookup(g, in.Usage)
@@ -125,7 +125,7 @@ func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFu
 	keep := func(inst *graph.Instance) bool {
 		switch want {
 		case WithTraffic:
-			_, ok := lookup.For(inst)
+			_, ok := lookup.ForObserved(inst, ObservedTraffic(in.Observed[inst.Address]))
 			return ok
 		case WithKeepWarm:
 			return len(pings[inst]) > 0
@@ -136,7 +136,7 @@ func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFu
 	}
 	var out []PlannedFunction
 	add := func(pf PlannedFunction) {
-		pf.Traffic, pf.HasTraffic = lookup.For(pf.Instance)
+		pf.Traffic, pf.HasTraffic = lookup.ForObserved(pf.Instance, ObservedTraffic(in.Observed[pf.Instance.Address]))
 		pf.KeepWarm = pings[pf.Instance]
 		out = append(out, pf)
 	}

@@ -146,8 +146,13 @@ func NewLookup(g *graph.Graph, f *File) *Lookup {
 }
 
 // For returns the traffic expected of fn, and false when neither source gives any.
-func (l *Lookup) For(fn *graph.Instance) (Traffic, bool) {
+func (l *Lookup) For(fn *graph.Instance) (Traffic, bool) { return l.ForObserved(fn, Traffic{}) }
+
+// ForObserved is For with the traffic fn was observed to serve (--metrics) between the two: the
+// usage file wins field by field, the observed traffic fills what it leaves out, then the units.
+func (l *Lookup) ForObserved(fn *graph.Instance, observed Traffic) (Traffic, bool) {
 	t, _ := l.file.For(fn.Address, fn.Type)
+	t = t.Merge(observed)
 	t = t.Merge(l.units[fn])
 	return t, !t.empty()
 }

@@ -1,0 +1,100 @@
+package metrics
+
+import "math"
+
+// Merge combines the rows matched to one function (at plan address function) into what it did.
+// Within one file, rows add up: counts are summed, maxima and percentiles take the largest, and
+// averages weigh by the invocations behind them (the largest average when a row does not say
+// how many). Two files about one function are two views of the same traffic, not more of it:
+// the counts, the average and the window come from the first file (in command-line order) that
+// gives invocations, and every file can raise a maximum.
+func Merge(function string, rows []Row) Observation {
+	var files []string
+	byFile := map[string][]Row{}
+	for _, r := range rows {
+		if _, ok := byFile[r.File]; !ok {
+			files = append(files, r.File)
+		}
+		byFile[r.File] = append(byFile[r.File], r)
+	}
+	out := Observation{Function: function}
+	for _, r := range rows {
+		out.Sources = append(out.Sources, r.Source())
+	}
+	var merged []Observation
+	for _, f := range files {
+		merged = append(merged, mergeFile(byFile[f]))
+	}
+	// The file that gives invocations comes first, so its counts and window are used together.
+	for i, o := range merged {
+		if o.Invocations.Known {
+			merged[0], merged[i] = merged[i], merged[0]
+			break
+		}
+	}
+	out.WindowDays = merged[0].WindowDays
+	for _, o := range merged {
+		for _, f := range []struct{ dst, src *Number }{
+			{&out.Invocations, &o.Invocations}, {&out.ColdStarts, &o.ColdStarts}, {&out.AvgMs, &o.AvgMs},
+		} {
+			if !f.dst.Known {
+				*f.dst = *f.src
+			}
+		}
+		raise(&out.P99Ms, o.P99Ms)
+		raise(&out.MaxMs, o.MaxMs)
+		raise(&out.InitP50Ms, o.InitP50Ms)
+		raise(&out.MaxMemoryMB, o.MaxMemoryMB)
+		raise(&out.MemorySizeMB, o.MemorySizeMB)
+		raise(&out.MaxMemoryUtilization, o.MaxMemoryUtilization)
+	}
+	return out
+}
+
+// mergeFile adds up the rows of one file about one function.
+func mergeFile(rows []Row) Observation {
+	var o Observation
+	weighted, weights, maxAvg := 0.0, 0.0, math.Inf(-1)
+	allWeighted, anyAvg := true, false
+	for _, r := range rows {
+		v := r.Values
+		o.WindowDays = math.Max(o.WindowDays, v.WindowDays)
+		add(&o.Invocations, v.Invocations)
+		add(&o.ColdStarts, v.ColdStarts)
+		if v.AvgMs.Known {
+			anyAvg = true
+			maxAvg = math.Max(maxAvg, v.AvgMs.Value)
+			if r.weight > 0 {
+				weighted += v.AvgMs.Value * r.weight
+				weights += r.weight
+			} else {
+				allWeighted = false
+			}
+		}
+		raise(&o.P99Ms, v.P99Ms)
+		raise(&o.MaxMs, v.MaxMs)
+		raise(&o.InitP50Ms, v.InitP50Ms)
+		raise(&o.MaxMemoryMB, v.MaxMemoryMB)
+		raise(&o.MemorySizeMB, v.MemorySizeMB)
+		raise(&o.MaxMemoryUtilization, v.MaxMemoryUtilization)
+	}
+	switch {
+	case anyAvg && allWeighted && weights > 0:
+		o.AvgMs = Of(weighted / weights)
+	case anyAvg:
+		o.AvgMs = Of(maxAvg)
+	}
+	return o
+}
+
+func add(dst *Number, v Number) {
+	if v.Known {
+		*dst = Of(dst.Value + v.Value)
+	}
+}
+
+func raise(dst *Number, v Number) {
+	if v.Known && (!dst.Known || v.Value > dst.Value) {
+		*dst = v
+	}
+}
