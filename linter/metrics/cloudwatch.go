@@ -113,10 +113,18 @@ func (p *parser) number(line int, what, s string) (float64, error) {
 	return x, p.checkValue(line, what, x)
 }
 
-// checkValue refuses what no measurement can be: a negative count, duration or size.
+// maxValue bounds every value read: no count, duration (ms) or size (bytes) reaches 10^15, and
+// sums of values under it stay finite.
+const maxValue = 1e15
+
+// checkValue refuses what no measurement can be: a negative count, duration or size, or one
+// beyond maxValue.
 func (p *parser) checkValue(line int, what string, x float64) error {
 	if x < 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return p.errorf(line, "export the metrics again without editing them", "%s: %g is not a count, duration or size (it must be 0 or more)", what, x)
+	}
+	if x > maxValue {
+		return p.errorf(line, "export the metrics again without editing them", "%s: %g is beyond any real count, duration or size", what, x)
 	}
 	return nil
 }

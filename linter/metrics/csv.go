@@ -35,6 +35,7 @@ func (p *parser) parseCSV() error {
 	r.Comment = '#'
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
+	r.LazyQuotes = true // addresses carry quotes: module.w["eu"].aws_lambda_function.f
 	header := true
 	for {
 		rec, err := r.Read()

@@ -252,12 +252,12 @@ func (d *distribution) check() error {
 		return fmt.Errorf("the distribution has %d bucketCounts for %d buckets", len(d.BucketCounts), n)
 	}
 	for i, c := range d.BucketCounts {
-		if c.Value < 0 {
-			return fmt.Errorf("bucketCounts[%d] is negative", i)
+		if c.Value < 0 || c.Value > maxValue {
+			return fmt.Errorf("bucketCounts[%d] is %g, not a count", i, c.Value)
 		}
 	}
-	if d.Count.Value < 0 || d.Mean.Value < 0 {
-		return fmt.Errorf("the distribution's count and mean must be 0 or more")
+	if d.Count.Value < 0 || d.Mean.Value < 0 || d.Count.Value > maxValue || d.Mean.Value > maxValue {
+		return fmt.Errorf("the distribution's count and mean must be from 0 to %g", float64(maxValue))
 	}
 	return nil
 }
@@ -316,16 +316,12 @@ func summarize(ds []*distribution, scale float64) distSummary {
 			groups[key][i] += c.Value
 		}
 	}
-	if s.count > 0 {
-		s.mean = Of(weighted / s.count * scale)
+	if m := weighted / s.count * scale; s.count > 0 && m <= maxValue {
+		s.mean = Of(m)
 	}
 	for _, key := range order {
-		if p, ok := percentile(owner[key], groups[key], 0.5); ok && (!s.p50.Known || p*scale > s.p50.Value) {
-			s.p50 = Of(p * scale)
-		}
-		if p, ok := percentile(owner[key], groups[key], 0.99); ok && (!s.p99.Known || p*scale > s.p99.Value) {
-			s.p99 = Of(p * scale)
-		}
+		raise(&s.p50, percentile(owner[key], groups[key], 0.5, scale))
+		raise(&s.p99, percentile(owner[key], groups[key], 0.99, scale))
 	}
 	return s
 }
@@ -333,7 +329,16 @@ func summarize(ds []*distribution, scale float64) distSummary {
 // percentile estimates the q-quantile from bucket counts, interpolating linearly inside the
 // bucket it falls in; in the underflow bucket it is that bucket's upper bound, in the overflow
 // bucket its lower bound (the buckets say no more).
-func percentile(d *distribution, counts []float64, q float64) (float64, bool) {
+func percentile(d *distribution, counts []float64, q, scale float64) Number {
+	x, ok := bucketPercentile(d, counts, q)
+	x *= scale
+	if !ok || x < 0 || x > maxValue || math.IsNaN(x) {
+		return Number{} // bucket bounds no measurement has
+	}
+	return Of(x)
+}
+
+func bucketPercentile(d *distribution, counts []float64, q float64) (float64, bool) {
 	total := sumOf(counts)
 	if total <= 0 {
 		return 0, false
