@@ -19,18 +19,29 @@ import (
 // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html,
 // read 2026-12-04): every value is a string, and a field a row has no value for is left out.
 
+// namedFields are the measurements the Logs Insights query and the CSV name alike, with memory,
+// which each gives in its own unit.
+func namedFields(memory map[string]func(o *Observation, x float64)) map[string]func(o *Observation, x float64) {
+	fields := map[string]func(o *Observation, x float64){
+		"invocations": func(o *Observation, x float64) { o.Invocations = Of(x) },
+		"cold_starts": func(o *Observation, x float64) { o.ColdStarts = Of(x) },
+		"avg_ms":      func(o *Observation, x float64) { o.AvgMs = Of(x) },
+		"p99_ms":      func(o *Observation, x float64) { o.P99Ms = Of(x) },
+		"max_ms":      func(o *Observation, x float64) { o.MaxMs = Of(x) },
+		"init_p50_ms": func(o *Observation, x float64) { o.InitP50Ms = Of(x) },
+	}
+	for k, set := range memory {
+		fields[k] = set
+	}
+	return fields
+}
+
 // logsInsightsFields are the fields of the query the issue and `hybridlint queries` give, with
 // where each goes; memory is in bytes, as the REPORT line's @maxMemoryUsed and @memorySize are.
-var logsInsightsFields = map[string]func(o *Observation, x float64){
-	"invocations":       func(o *Observation, x float64) { o.Invocations = Of(x) },
-	"cold_starts":       func(o *Observation, x float64) { o.ColdStarts = Of(x) },
-	"avg_ms":            func(o *Observation, x float64) { o.AvgMs = Of(x) },
-	"p99_ms":            func(o *Observation, x float64) { o.P99Ms = Of(x) },
-	"max_ms":            func(o *Observation, x float64) { o.MaxMs = Of(x) },
-	"init_p50_ms":       func(o *Observation, x float64) { o.InitP50Ms = Of(x) },
+var logsInsightsFields = namedFields(map[string]func(o *Observation, x float64){
 	"max_memory_bytes":  func(o *Observation, x float64) { o.MaxMemoryMB = Of(x / LambdaBytesPerMB) },
 	"memory_size_bytes": func(o *Observation, x float64) { o.MemorySizeMB = Of(x / LambdaBytesPerMB) },
-}
+})
 
 // LambdaBytesPerMB is how Lambda counts a megabyte in its REPORT lines and memory settings:
 // 1,000,000 bytes (a 128 MB function reports @memorySize 128000000; "Lambda function logging",

@@ -18,15 +18,9 @@ import (
 // value a number, or empty (or "unknown") when the source has none. Lines starting with # are
 // comments. The window is --metrics-days.
 
-var csvMetrics = map[string]func(o *Observation, x float64){
-	"invocations":   func(o *Observation, x float64) { o.Invocations = Of(x) },
-	"cold_starts":   func(o *Observation, x float64) { o.ColdStarts = Of(x) },
-	"avg_ms":        func(o *Observation, x float64) { o.AvgMs = Of(x) },
-	"p99_ms":        func(o *Observation, x float64) { o.P99Ms = Of(x) },
-	"max_ms":        func(o *Observation, x float64) { o.MaxMs = Of(x) },
+var csvMetrics = namedFields(map[string]func(o *Observation, x float64){
 	"max_memory_mb": func(o *Observation, x float64) { o.MaxMemoryMB = Of(x) },
-	"init_p50_ms":   func(o *Observation, x float64) { o.InitP50Ms = Of(x) },
-}
+})
 
 const csvHeader = "function,metric,value"
 

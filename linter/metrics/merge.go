@@ -41,12 +41,7 @@ func Merge(function string, rows []Row) Observation {
 				*f.dst = *f.src
 			}
 		}
-		raise(&out.P99Ms, o.P99Ms)
-		raise(&out.MaxMs, o.MaxMs)
-		raise(&out.InitP50Ms, o.InitP50Ms)
-		raise(&out.MaxMemoryMB, o.MaxMemoryMB)
-		raise(&out.MemorySizeMB, o.MemorySizeMB)
-		raise(&out.MaxMemoryUtilization, o.MaxMemoryUtilization)
+		raiseMaxima(&out, o)
 	}
 	return out
 }
@@ -71,12 +66,7 @@ func mergeFile(rows []Row) Observation {
 				allWeighted = false
 			}
 		}
-		raise(&o.P99Ms, v.P99Ms)
-		raise(&o.MaxMs, v.MaxMs)
-		raise(&o.InitP50Ms, v.InitP50Ms)
-		raise(&o.MaxMemoryMB, v.MaxMemoryMB)
-		raise(&o.MemorySizeMB, v.MemorySizeMB)
-		raise(&o.MaxMemoryUtilization, v.MaxMemoryUtilization)
+		raiseMaxima(&o, v)
 	}
 	switch {
 	case anyAvg && allWeighted && weights > 0:
@@ -97,4 +87,14 @@ func raise(dst *Number, v Number) {
 	if v.Known && (!dst.Known || v.Value > dst.Value) {
 		*dst = v
 	}
+}
+
+// raiseMaxima raises the maxima and percentiles of dst to src's where src's are larger.
+func raiseMaxima(dst *Observation, src Observation) {
+	raise(&dst.P99Ms, src.P99Ms)
+	raise(&dst.MaxMs, src.MaxMs)
+	raise(&dst.InitP50Ms, src.InitP50Ms)
+	raise(&dst.MaxMemoryMB, src.MaxMemoryMB)
+	raise(&dst.MemorySizeMB, src.MemorySizeMB)
+	raise(&dst.MaxMemoryUtilization, src.MaxMemoryUtilization)
 }

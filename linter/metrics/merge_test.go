@@ -41,9 +41,9 @@ func TestMerge(t *testing.T) {
 		},
 		{
 			// Cloud Run: the request count and the latency distribution are separate series.
-			name: "one file: counts from one series, latencies and cold starts from others",
-			rows: rowsOf(t, "testdata/google-timeseries.json", "api-v2"),
-			want: metrics.Observation{WindowDays: 7, Invocations: of(10000), ColdStarts: of(25), AvgMs: of(300), P99Ms: of(1536), InitP50Ms: of(750)},
+			name:    "one file: counts from one series, latencies and cold starts from others",
+			rows:    rowsOf(t, "testdata/google-timeseries.json", "api-v2"),
+			want:    metrics.Observation{WindowDays: 7, Invocations: of(10000), ColdStarts: of(25), AvgMs: of(300), P99Ms: of(1536), InitP50Ms: of(750)},
 			sources: []string{"testdata/google-timeseries.json:54", "testdata/google-timeseries.json:80", "testdata/google-timeseries.json:94"},
 		},
 		{
@@ -64,9 +64,9 @@ func TestMerge(t *testing.T) {
 			sources: []string{"testdata/get-metric-data.json:3", "testdata/get-metric-data.json:10", "testdata/get-metric-data.json:17", "testdata/logs-insights.json:4"},
 		},
 		{
-			name: "two files: the one without invocations gives only what the other lacks",
-			rows: append(rowsOf(t, "testdata/azure-metrics.json", azureApp)[1:2], rowsOf(t, "testdata/neutral.csv", "worker-us")...),
-			want: metrics.Observation{WindowDays: 14, Invocations: of(7000), AvgMs: of(350), MaxMs: of(12250)},
+			name:    "two files: the one without invocations gives only what the other lacks",
+			rows:    append(rowsOf(t, "testdata/azure-metrics.json", azureApp)[1:2], rowsOf(t, "testdata/neutral.csv", "worker-us")...),
+			want:    metrics.Observation{WindowDays: 14, Invocations: of(7000), AvgMs: of(350), MaxMs: of(12250)},
 			sources: []string{"testdata/azure-metrics.json:27", "testdata/neutral.csv:4", "testdata/neutral.csv:5"},
 		},
 	}

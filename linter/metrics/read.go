@@ -74,25 +74,9 @@ func (r Row) Source() string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
 // Describe names the row and its identifier for a warning: "metrics.json:12 (orders-api)".
 func (r Row) Describe() string { return fmt.Sprintf("%s (%s)", r.Source(), r.ID) }
 
-// Error is a problem with a metrics file, at a line (and field) when there is one.
-type Error struct {
-	Path    string
-	Line    int
-	Problem string
-	Hint    string
-}
-
-func (e *Error) Error() string {
-	where := e.Path
-	if e.Line > 0 {
-		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
-	}
-	msg := where + ": " + e.Problem
-	if e.Hint != "" {
-		msg += "\n  " + e.Hint
-	}
-	return msg
-}
+// Error is a problem with a metrics file, at a line when there is one: the CLI's input error
+// (exit 2), as for plans.
+type Error = plan.InputError
 
 // File is a parsed metrics file.
 type File struct {

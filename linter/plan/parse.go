@@ -14,13 +14,19 @@ import (
 // InputError is a problem with what the user gave us. Its message names the input, says what is
 // wrong and what to do, so the CLI can print it as it is.
 type InputError struct {
-	Path    string
+	Path string
+	// Line is where in the file the problem is; 0 when it is about the whole file.
+	Line    int
 	Problem string
 	Hint    string
 }
 
 func (e *InputError) Error() string {
-	msg := fmt.Sprintf("%s: %s", e.Path, e.Problem)
+	where := e.Path
+	if e.Line > 0 {
+		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	msg := where + ": " + e.Problem
 	if e.Hint != "" {
 		msg += "\n  " + e.Hint
 	}

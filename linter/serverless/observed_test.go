@@ -151,7 +151,7 @@ func TestObservedTraffic(t *testing.T) {
 			obs:  metrics.Observation{Sources: []string{`C:\m\x.csv:2`}, WindowDays: 1, Invocations: metrics.Of(0)},
 			want: usage.Traffic{HasRequests: true, Sources: []string{`observed: C:\m\x.csv, 1 day`}}},
 		{name: "maxima alone are no traffic",
-			obs:  metrics.Observation{Sources: []string{"a.json:1"}, WindowDays: 3, MaxMs: metrics.Of(900), ColdStarts: metrics.Of(3)}},
+			obs: metrics.Observation{Sources: []string{"a.json:1"}, WindowDays: 3, MaxMs: metrics.Of(900), ColdStarts: metrics.Of(3)}},
 		{name: "beyond what a usage file may say is not priced",
 			obs: metrics.Observation{Sources: []string{"a.csv:2"}, WindowDays: 0.5, Invocations: metrics.Of(1e12), AvgMs: metrics.Of(2 * usage.MaxDurationMs),
 				P99Ms: metrics.Of(30)},
