@@ -106,13 +106,14 @@ func (p *parser) parseLogsInsights(top object) error {
 	return nil
 }
 
-// logGroupOf drops the account a cross-account query puts before the log group
+// logGroupOf drops the account a Logs Insights @log puts before the log group
 // ("123456789012:/aws/lambda/orders").
 func logGroupOf(v string) string {
-	if i := strings.Index(v, ":/"); i >= 0 {
-		return v[i+1:]
+	account, group, ok := strings.Cut(v, ":")
+	if !ok || account == "" || strings.Trim(account, "0123456789") != "" {
+		return v
 	}
-	return v
+	return group
 }
 
 // number reads a measured value: a finite number of 0 or more.

@@ -36,10 +36,11 @@ func (u UnmatchedRow) Warning() string { return u.Row.Describe() + " " + u.Reaso
 // MatchObservations matches rows to the functions of g and merges the rows of each function
 // (metrics.Merge), by plan address; the rows that match nothing are returned, in file order.
 func MatchObservations(g *graph.Graph, rows []metrics.Row) (map[string]metrics.Observation, []UnmatchedRow) {
+	idx := newFunctionIndex(g)
 	byFunction := map[*graph.Instance][]metrics.Row{}
 	var unmatched []UnmatchedRow
 	for i, r := range rows {
-		fns := dedupe(matchRow(g, r))
+		fns := dedupe(idx.match(r))
 		switch len(fns) {
 		case 1:
 			byFunction[fns[0]] = append(byFunction[fns[0]], r)
@@ -65,63 +66,106 @@ func MatchObservations(g *graph.Graph, rows []metrics.Row) (map[string]metrics.O
 	return out, unmatched
 }
 
-func matchRow(g *graph.Graph, r metrics.Row) []*graph.Instance {
+// functionIndex finds functions by the known values rows name them by, built once per plan so
+// that matching thousands of rows does not scan every function for each.
+type functionIndex struct {
+	g *graph.Graph
+	// logGroups are the custom log groups of Lambda functions (logging_config.log_group).
+	logGroups map[string][]*graph.Instance
+	// google are the Google functions and services by the last part of their name.
+	google map[string][]*graph.Instance
+	// azureIDs are the function apps whose id the plan knows, by id in lower case; azureNames
+	// every app by name in lower case.
+	azureIDs, azureNames map[string][]*graph.Instance
+}
+
+var googleTypes = []string{"google_cloudfunctions_function", "google_cloudfunctions2_function", "google_cloud_run_v2_service", "google_cloud_run_service"}
+
+func newFunctionIndex(g *graph.Graph) *functionIndex {
+	idx := &functionIndex{g: g, logGroups: map[string][]*graph.Instance{}, google: map[string][]*graph.Instance{},
+		azureIDs: map[string][]*graph.Instance{}, azureNames: map[string][]*graph.Instance{}}
+	for _, fn := range g.ByType("aws_lambda_function") {
+		if lg, ok := fn.Get("logging_config", 0, "log_group").String(); ok && lg != "" {
+			idx.logGroups[lg] = append(idx.logGroups[lg], fn)
+		}
+	}
+	for _, typ := range googleTypes {
+		for _, fn := range g.ByType(typ) {
+			if name, ok := fn.Get("name").String(); ok && name != "" {
+				idx.google[lastSegment(name)] = append(idx.google[lastSegment(name)], fn)
+			}
+		}
+	}
+	for _, typ := range platform.FunctionResourceTypesIn(platform.Azure) {
+		for _, fn := range g.ByType(typ) {
+			if id, ok := fn.Get("id").String(); ok && id != "" {
+				idx.azureIDs[strings.ToLower(id)] = append(idx.azureIDs[strings.ToLower(id)], fn)
+			}
+			if name, ok := fn.Get("name").String(); ok && name != "" {
+				idx.azureNames[strings.ToLower(name)] = append(idx.azureNames[strings.ToLower(name)], fn)
+			}
+		}
+	}
+	return idx
+}
+
+func (idx *functionIndex) match(r metrics.Row) []*graph.Instance {
 	switch r.Kind {
 	case metrics.LambdaName:
-		return lambdasByValue(g, r.ID)
+		return idx.lambdasByValue(r.ID)
 	case metrics.LambdaLogGroup:
-		return lambdasByLogGroup(g, r.ID)
+		return idx.lambdasByLogGroup(r.ID)
 	case metrics.GoogleFunction:
-		return googleByName(g, []string{"google_cloudfunctions_function"}, r.ID, r.Project, r.Region)
+		return idx.googleByName(googleTypes[:1], r.ID, r.Project, r.Region)
 	case metrics.GoogleService:
-		return googleByName(g, []string{"google_cloudfunctions2_function", "google_cloud_run_v2_service", "google_cloud_run_service"}, r.ID, r.Project, r.Region)
+		return idx.googleByName(googleTypes[1:], r.ID, r.Project, r.Region)
 	case metrics.AzureResourceID:
-		return azureByID(g, r.ID)
+		return idx.azureByID(r.ID)
 	case metrics.AnyID:
-		return matchAny(g, r.ID)
+		return idx.matchAny(r.ID)
 	}
 	return nil
 }
 
 // matchAny reads a CSV's function column: an address, an ARN, a log group, a Google resource name,
 // an Azure resource id, or a name, which must name one function on any cloud.
-func matchAny(g *graph.Graph, id string) []*graph.Instance {
-	if inst := g.ByAddress(id); inst != nil {
-		return functionOfAddress(g, inst)
+func (idx *functionIndex) matchAny(id string) []*graph.Instance {
+	if inst := idx.g.ByAddress(id); inst != nil {
+		return idx.functionOfAddress(inst)
 	}
 	switch {
 	case strings.HasPrefix(id, "arn:"):
-		return lambdasByValue(g, id)
+		return idx.lambdasByValue(id)
 	case strings.HasPrefix(id, "/aws/lambda/"):
-		return lambdasByLogGroup(g, id)
+		return idx.lambdasByLogGroup(id)
 	case strings.HasPrefix(strings.ToLower(id), "/subscriptions/"):
-		return azureByID(g, id)
+		return idx.azureByID(id)
 	case strings.HasPrefix(id, "projects/"):
-		return googleByResourceName(g, id)
+		return idx.googleByResourceName(id)
 	}
 	var out []*graph.Instance
-	out = append(out, lambdasByValue(g, id)...)
-	out = append(out, googleByName(g, googleTypes, id, "", "")...)
-	out = append(out, azureByName(g, id)...)
+	out = append(out, idx.lambdasByValue(id)...)
+	out = append(out, idx.googleByName(googleTypes, id, "", "")...)
+	out = append(out, idx.azureNames[strings.ToLower(id)]...)
 	return out
 }
 
 // functionOfAddress is the function an address names: the function itself, or the function an
 // alias points to.
-func functionOfAddress(g *graph.Graph, inst *graph.Instance) []*graph.Instance {
+func (idx *functionIndex) functionOfAddress(inst *graph.Instance) []*graph.Instance {
 	switch {
 	case platform.IsFunctionResourceType(inst.Type):
 		return []*graph.Instance{inst}
 	case inst.Type == "aws_lambda_alias":
 		var out []*graph.Instance
-		for _, e := range g.Targets(inst, "function_name") {
+		for _, e := range idx.g.Targets(inst, "function_name") {
 			if e.To.Type == "aws_lambda_function" {
 				out = append(out, e.To)
 			}
 		}
 		if len(out) == 0 {
 			if name, ok := inst.Get("function_name").String(); ok {
-				out = lambdasByValue(g, name)
+				out = idx.lambdasByValue(name)
 			}
 		}
 		return out
@@ -131,12 +175,12 @@ func functionOfAddress(g *graph.Graph, inst *graph.Instance) []*graph.Instance {
 
 // lambdasByValue finds the Lambda functions a name, name:qualifier, or (qualified or alias)
 // ARN names.
-func lambdasByValue(g *graph.Graph, v string) []*graph.Instance {
+func (idx *functionIndex) lambdasByValue(v string) []*graph.Instance {
 	if !strings.HasPrefix(v, "arn:") {
 		v, _, _ = strings.Cut(v, ":") // name:alias or name:version
 	}
 	var out []*graph.Instance
-	for _, inv := range g.FunctionsByValue(v) {
+	for _, inv := range idx.g.FunctionsByValue(v) {
 		out = append(out, inv.Function)
 	}
 	return out
@@ -144,14 +188,8 @@ func lambdasByValue(g *graph.Graph, v string) []*graph.Instance {
 
 // lambdasByLogGroup finds the function that logs to a log group: the one whose logging_config
 // names it, else the function of /aws/lambda/<name> unless that function logs elsewhere.
-func lambdasByLogGroup(g *graph.Graph, group string) []*graph.Instance {
-	var custom []*graph.Instance
-	for _, fn := range g.ByType("aws_lambda_function") {
-		if lg, ok := fn.Get("logging_config", 0, "log_group").String(); ok && lg == group {
-			custom = append(custom, fn)
-		}
-	}
-	if len(custom) > 0 {
+func (idx *functionIndex) lambdasByLogGroup(group string) []*graph.Instance {
+	if custom := idx.logGroups[group]; len(custom) > 0 {
 		return custom
 	}
 	name, ok := strings.CutPrefix(group, "/aws/lambda/")
@@ -159,7 +197,7 @@ func lambdasByLogGroup(g *graph.Graph, group string) []*graph.Instance {
 		return nil
 	}
 	var out []*graph.Instance
-	for _, fn := range lambdasByValue(g, name) {
+	for _, fn := range idx.lambdasByValue(name) {
 		if lg, ok := fn.Get("logging_config", 0, "log_group").String(); ok && lg != "" && lg != group {
 			continue // logs to its own group, not this one
 		}
@@ -168,26 +206,21 @@ func lambdasByLogGroup(g *graph.Graph, group string) []*graph.Instance {
 	return out
 }
 
-var googleTypes = []string{"google_cloudfunctions_function", "google_cloudfunctions2_function", "google_cloud_run_v2_service", "google_cloud_run_service"}
-
 // googleByName finds the Google functions or services of the given types named name, in the
 // project and region when the row gives them and the plan knows them.
-func googleByName(g *graph.Graph, types []string, name, project, region string) []*graph.Instance {
+func (idx *functionIndex) googleByName(types []string, name, project, region string) []*graph.Instance {
 	var out []*graph.Instance
-	for _, typ := range types {
-		for _, fn := range g.ByType(typ) {
-			have, ok := fn.Get("name").String()
-			if !ok || lastSegment(have) != name {
-				continue
-			}
-			if p, ok := fn.Get("project").String(); ok && project != "" && p != project {
-				continue
-			}
-			if r, ok := googleRegion(fn); ok && region != "" && r != region {
-				continue
-			}
-			out = append(out, fn)
+	for _, fn := range idx.google[name] {
+		if !slices.Contains(types, fn.Type) {
+			continue
 		}
+		if p, ok := fn.Get("project").String(); ok && project != "" && p != project {
+			continue
+		}
+		if r, ok := googleRegion(fn); ok && region != "" && r != region {
+			continue
+		}
+		out = append(out, fn)
 	}
 	return out
 }
@@ -200,53 +233,32 @@ func googleRegion(fn *graph.Instance) (string, bool) {
 }
 
 // googleByResourceName reads projects/P/locations/L/functions/NAME (or .../services/NAME).
-func googleByResourceName(g *graph.Graph, id string) []*graph.Instance {
+func (idx *functionIndex) googleByResourceName(id string) []*graph.Instance {
 	parts := strings.Split(id, "/")
 	if len(parts) != 6 || parts[0] != "projects" || parts[2] != "locations" {
 		return nil
 	}
 	switch parts[4] {
 	case "functions":
-		return googleByName(g, []string{"google_cloudfunctions_function", "google_cloudfunctions2_function"}, parts[5], parts[1], parts[3])
+		return idx.googleByName(googleTypes[:2], parts[5], parts[1], parts[3])
 	case "services":
-		return googleByName(g, []string{"google_cloud_run_v2_service", "google_cloud_run_service"}, parts[5], parts[1], parts[3])
+		return idx.googleByName(googleTypes[2:], parts[5], parts[1], parts[3])
 	}
 	return nil
 }
 
 // azureByID finds the function app with a resource id (ids compare without regard to case); an
 // app whose id the plan does not know yet matches by the name in the id.
-func azureByID(g *graph.Graph, id string) []*graph.Instance {
-	var out []*graph.Instance
-	for _, fn := range azureApps(g) {
-		if have, ok := fn.Get("id").String(); ok && have != "" {
-			if strings.EqualFold(have, id) {
-				out = append(out, fn)
-			}
-			continue
-		}
-		i := strings.LastIndex(strings.ToLower(id), "/sites/")
-		if name, ok := fn.Get("name").String(); ok && i >= 0 && strings.EqualFold(id[i+len("/sites/"):], name) {
+func (idx *functionIndex) azureByID(id string) []*graph.Instance {
+	out := append([]*graph.Instance(nil), idx.azureIDs[strings.ToLower(id)]...)
+	i := strings.LastIndex(strings.ToLower(id), "/sites/")
+	if i < 0 {
+		return out
+	}
+	for _, fn := range idx.azureNames[strings.ToLower(id[i+len("/sites/"):])] {
+		if have, ok := fn.Get("id").String(); !ok || have == "" {
 			out = append(out, fn)
 		}
-	}
-	return out
-}
-
-func azureByName(g *graph.Graph, name string) []*graph.Instance {
-	var out []*graph.Instance
-	for _, fn := range azureApps(g) {
-		if have, ok := fn.Get("name").String(); ok && strings.EqualFold(have, name) {
-			out = append(out, fn)
-		}
-	}
-	return out
-}
-
-func azureApps(g *graph.Graph) []*graph.Instance {
-	var out []*graph.Instance
-	for _, typ := range platform.FunctionResourceTypesIn(platform.Azure) {
-		out = append(out, g.ByType(typ)...)
 	}
 	return out
 }
