@@ -113,13 +113,15 @@ func Load(path string, windowDays float64) (*File, error) {
 // Parse reads a metrics file from its bytes, detecting the format from the content (not the
 // file name: exports are saved under any name).
 func Parse(path string, data []byte, windowDays float64) (*File, error) {
-	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	data, err := plan.DecodeText(data)
+	if err != nil {
+		return nil, &Error{Path: path, Problem: err.Error(), Hint: "save the export as UTF-8 text"}
+	}
 	text := bytes.TrimSpace(data)
 	if len(text) == 0 {
 		return nil, &Error{Path: path, Problem: "is empty", Hint: "export the metrics as " + formatsString}
 	}
 	p := &parser{path: path, data: data, file: &File{Path: path, WindowDays: windowDays}}
-	var err error
 	if text[0] == '{' || text[0] == '[' {
 		err = p.parseJSON()
 	} else {

@@ -247,4 +247,23 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 	f, err := metrics.Load(bom, 14)
 	require.NoError(t, err, "a byte-order mark (Excel's CSV) is skipped")
 	assert.Equal(t, metrics.Of(3), f.Rows[0].Values.P99Ms)
+
+	// az monitor metrics list > azure.json in Windows PowerShell 5 writes UTF-16LE.
+	data, err := os.ReadFile("testdata/azure-metrics.json")
+	require.NoError(t, err)
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range string(data) {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	ps := filepath.Join(dir, "azure.json")
+	require.NoError(t, os.WriteFile(ps, utf16, 0o600))
+	f, err = metrics.Load(ps, 14)
+	require.NoError(t, err)
+	assert.Equal(t, metrics.AzureMetrics, f.Format)
+	assert.Len(t, f.Rows, 5)
+
+	bin := filepath.Join(dir, "plan.zip")
+	require.NoError(t, os.WriteFile(bin, []byte("PK\x03\x04\x00\x00binary"), 0o600))
+	_, err = metrics.Load(bin, 14)
+	require.EqualError(t, err, bin+": this is not a text file (it holds binary data)\n  save the export as UTF-8 text")
 }

@@ -40,6 +40,13 @@ func decodeText(data []byte) (text []byte, copied bool, err error) {
 	return data, false, nil
 }
 
+// DecodeText is decodeText for the other inputs read as text (metrics exports): UTF-8 with or
+// without a byte-order mark, or UTF-16 as Windows PowerShell's `>` writes it.
+func DecodeText(data []byte) ([]byte, error) {
+	text, _, err := decodeText(data)
+	return text, err
+}
+
 func utf16(data []byte, order unicode.Endianness) ([]byte, bool, error) {
 	if len(data)%2 != 0 {
 		return nil, false, errors.New("the file looks like UTF-16 but has an odd number of bytes: it looks truncated or is not UTF-16")

@@ -187,7 +187,8 @@ func (idx *functionIndex) lambdasByValue(v string) []*graph.Instance {
 }
 
 // lambdasByLogGroup finds the function that logs to a log group: the one whose logging_config
-// names it, else the function of /aws/lambda/<name> unless that function logs elsewhere.
+// names it, else the function of /aws/lambda/<name> (or a Lambda@Edge replica's
+// /aws/lambda/us-east-1.<name>) unless that function logs elsewhere.
 func (idx *functionIndex) lambdasByLogGroup(group string) []*graph.Instance {
 	if custom := idx.logGroups[group]; len(custom) > 0 {
 		return custom
@@ -195,6 +196,11 @@ func (idx *functionIndex) lambdasByLogGroup(group string) []*graph.Instance {
 	name, ok := strings.CutPrefix(group, "/aws/lambda/")
 	if !ok || name == "" {
 		return nil
+	}
+	// Lambda@Edge replicas log to /aws/lambda/us-east-1.<name> in each region they run in; a
+	// function name has no dot.
+	if _, fn, edge := strings.Cut(name, "."); edge {
+		name = fn
 	}
 	var out []*graph.Instance
 	for _, fn := range idx.lambdasByValue(name) {

@@ -112,6 +112,7 @@ func TestMatchObservationsNeverGuesses(t *testing.T) {
 		{"a name the plan knows only after apply", metrics.Row{Kind: metrics.LambdaName, ID: "fresh"}, ""},
 		{"an address that is not a function", metrics.Row{Kind: metrics.AnyID, ID: "azurerm_service_plan.plan"}, ""},
 		{"a Cloud Run resource name", metrics.Row{Kind: metrics.AnyID, ID: "projects/shop-prod/locations/europe-west1/services/web"}, "google_cloud_run_v2_service.web"},
+		{"a Lambda@Edge replica's log group", metrics.Row{Kind: metrics.LambdaLogGroup, ID: "/aws/lambda/us-east-1.worker-us"}, `module.workers["us"].aws_lambda_function.worker`},
 		{"a log group in the CSV", metrics.Row{Kind: metrics.AnyID, ID: "/aws/lambda/worker-us"}, `module.workers["us"].aws_lambda_function.worker`},
 	}
 	for _, tt := range tests {
