@@ -187,3 +187,22 @@ func TestHelpListsMetricsFlags(t *testing.T) {
 		assert.Contains(t, res.stdout+res.stderr, "--metrics-days N", cmd)
 	}
 }
+
+// lint's cost rules price observed traffic as cost does: a busy function without a usage entry
+// is worth a container.
+func TestLintPricesObservedTraffic(t *testing.T) {
+	dir := metricsDir(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "busy.csv"),
+		[]byte("function,metric,value\norders-api,invocations,50000000\norders-api,avg_ms,900\n"), 0o644))
+	res := run(t, dir, nil, "lint", "--no-config", "--format", "json", "--fail-on", "none", "--metrics", "busy.csv", "plan.json")
+	require.Equal(t, 0, res.code, res.stderr)
+	f := find(t, decode(t, res.stdout).Findings, "function_container_cheaper", "aws_lambda_function.orders")
+	// 50,000,000 in 14 days is 109M a month
+	assert.Contains(t, f.Message, "expected 109M requests a month of 900 ms (observed: busy.csv, 14 days)")
+
+	quiet := run(t, dir, nil, "lint", "--no-config", "--format", "json", "--fail-on", "none", "plan.json")
+	require.Equal(t, 0, quiet.code, quiet.stderr)
+	for _, f := range decode(t, quiet.stdout).Findings {
+		assert.NotEqual(t, "function_container_cheaper", f.Rule, "without traffic the rule stays silent")
+	}
+}
