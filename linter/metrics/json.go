@@ -71,6 +71,9 @@ func readObject(raw []byte, base int) (object, error) {
 
 // elements reads the JSON array v into its elements, each with its offset in the file.
 func elements(v jsonValue) ([]jsonValue, error) {
+	if len(v.raw) == 0 {
+		return nil, nil // absent
+	}
 	dec := json.NewDecoder(bytes.NewReader(v.raw))
 	tok, err := dec.Token()
 	if err != nil {

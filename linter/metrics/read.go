@@ -166,7 +166,7 @@ func (p *parser) parseJSON() error {
 	case top.has("MetricDataResults"):
 		p.file.Format = MetricData
 		return p.parseMetricData(top)
-	case top.has("timeSeries"):
+	case top.has("timeSeries") || googleEmpty(top):
 		p.file.Format = GoogleSeries
 		return p.parseGoogle(top)
 	case top.has("value") && (top.has("timespan") || top.has("namespace") || top.has("interval")):
@@ -176,9 +176,17 @@ func (p *parser) parseJSON() error {
 		p.file.Format = LogsInsights
 		return p.parseLogsInsights(top)
 	}
-	if len(top.keys) == 0 {
-		return p.errorf(1, "export the metrics as "+formatsString, "is JSON but not an object with the results of a metrics export")
-	}
 	return p.errorf(1, "export the metrics as "+formatsString,
 		"is JSON with the keys %s, which no metrics export hybridlint reads has", strings.Join(top.keys, ", "))
+}
+
+// googleEmpty reports whether top is a timeSeries.list answer without series: Cloud Monitoring
+// leaves an empty list out ({} or {"unit": "ms"} when the filter matches nothing in the window).
+func googleEmpty(top object) bool {
+	for _, k := range top.keys {
+		if k != "unit" && k != "nextPageToken" && k != "executionErrors" {
+			return false
+		}
+	}
+	return true
 }

@@ -262,6 +262,14 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 	assert.Equal(t, metrics.AzureMetrics, f.Format)
 	assert.Len(t, f.Rows, 5)
 
+	// Cloud Monitoring answers {} when the filter matches no series in the window.
+	for _, empty := range []string{"{}", `{"unit": "ms"}`} {
+		f, err := metrics.Parse("g.json", []byte(empty), 14)
+		require.NoError(t, err, empty)
+		assert.Equal(t, metrics.GoogleSeries, f.Format)
+		assert.Empty(t, f.Rows)
+	}
+
 	bin := filepath.Join(dir, "plan.zip")
 	require.NoError(t, os.WriteFile(bin, []byte("PK\x03\x04\x00\x00binary"), 0o600))
 	_, err = metrics.Load(bin, 14)
