@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 )
 
 // Azure Monitor: `az monitor metrics list --resource <app id> --metrics ... --aggregation
@@ -21,9 +23,6 @@ import (
 // https://learn.microsoft.com/rest/api/monitor/metrics/list, and the metrics of Microsoft.Web/sites,
 // https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-web-sites-metrics,
 // read 2026-12-04).
-
-// AzureBytesPerMB: Azure Functions sizes memory in MiB (the Consumption plan's 1.5 GB is 1,536 MB).
-const AzureBytesPerMB = 1 << 20
 
 const azureHint = "run the az monitor metrics list command `hybridlint queries` prints (--aggregation Average Maximum Total)"
 
@@ -50,7 +49,7 @@ var azureMetrics = map[string]struct {
 	}},
 	"MemoryWorkingSet": {units: []string{"Bytes"}, read: func(o *Observation, d []azurePoint, _ float64) {
 		if m, ok := maxKnown(d, func(p azurePoint) flexNumber { return p.Maximum }); ok {
-			o.MaxMemoryMB = Of(m / AzureBytesPerMB)
+			o.MaxMemoryMB = Of(m / platform.AzureBytesPerMB)
 		}
 	}},
 }

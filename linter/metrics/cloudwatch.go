@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 )
 
 // CloudWatch Logs Insights: `aws logs get-query-results` prints
@@ -39,14 +41,9 @@ func namedFields(memory map[string]func(o *Observation, x float64)) map[string]f
 // logsInsightsFields are the fields of the query the issue and `hybridlint queries` give, with
 // where each goes; memory is in bytes, as the REPORT line's @maxMemoryUsed and @memorySize are.
 var logsInsightsFields = namedFields(map[string]func(o *Observation, x float64){
-	"max_memory_bytes":  func(o *Observation, x float64) { o.MaxMemoryMB = Of(x / LambdaBytesPerMB) },
-	"memory_size_bytes": func(o *Observation, x float64) { o.MemorySizeMB = Of(x / LambdaBytesPerMB) },
+	"max_memory_bytes":  func(o *Observation, x float64) { o.MaxMemoryMB = Of(x / platform.LambdaReportBytesPerMB) },
+	"memory_size_bytes": func(o *Observation, x float64) { o.MemorySizeMB = Of(x / platform.LambdaReportBytesPerMB) },
 })
-
-// LambdaBytesPerMB is how Lambda counts a megabyte in its REPORT lines and memory settings:
-// 1,000,000 bytes (a 128 MB function reports @memorySize 128000000; "Lambda function logging",
-// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html, read 2026-12-04).
-const LambdaBytesPerMB = 1e6
 
 const logsInsightsHint = "run the Logs Insights query `hybridlint queries` prints (stats ... by @log) and save `aws logs get-query-results` output"
 

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 )
 
 // Google Cloud Monitoring: projects.timeSeries.list answers
@@ -23,10 +25,6 @@ import (
 // carries doubleValue or int64Value points; an unaligned one carries distributions, whose
 // percentiles are read from the buckets.
 
-// GoogleBytesPerMB: Cloud Functions and Cloud Run size memory in MiB ("256M" is 256 x 2^20 bytes,
-// https://cloud.google.com/run/docs/configuring/services/memory-limits, read 2026-12-04).
-const GoogleBytesPerMB = 1 << 20
-
 // googleMetric says how one metric type is read: scale turns its unit into ms, MB or a ratio;
 // aligned stores a point value (a percentile or maximum the query aligned to, so the largest
 // over the window); dist stores a distribution summary.
@@ -43,7 +41,7 @@ var googleMetrics = map[string]googleMetric{
 		dist: func(o *Observation, d distSummary) {
 			o.Invocations, o.AvgMs, o.P99Ms = Of(d.count), d.mean, d.p99
 		}},
-	"cloudfunctions.googleapis.com/function/user_memory_bytes": {scale: 1.0 / GoogleBytesPerMB,
+	"cloudfunctions.googleapis.com/function/user_memory_bytes": {scale: 1.0 / platform.GoogleBytesPerMB,
 		aligned: func(o *Observation, x float64) { o.MaxMemoryMB = Of(x) },
 		dist:    func(o *Observation, d distSummary) { o.MaxMemoryMB = d.p99 }},
 	// Cloud Run and 2nd gen, resource cloud_run_revision; latencies in milliseconds.

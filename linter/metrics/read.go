@@ -14,8 +14,7 @@ import (
 // (--metrics-days): the 14 days AWS Compute Optimizer also looks back over.
 const DefaultWindowDays = 14
 
-// MaxWindowDays bounds --metrics-days: the 455 days (15 months) CloudWatch keeps metrics, the
-// longest any of the sources keeps them.
+// MaxWindowDays bounds --metrics-days at 455 days (15 months): no export covers more.
 const MaxWindowDays = 455
 
 // Format is the kind of export a file is, detected from its content.
