@@ -51,17 +51,17 @@ func TestMatchObservationsPerFormat(t *testing.T) {
 			unmatched: []string{"get-metric-data.json:38 (ghost) matches no function in the plan: check the name, or give the function's address in a CSV"}},
 		{file: "google-timeseries.json",
 			matched: map[string][]int{"google_cloudfunctions_function.thumbnails": {3, 40}, "google_cloudfunctions2_function.api": {54, 80, 94},
-				"google_cloud_run_v2_service.web": {117}},
+				`module.web["eu"].google_cloud_run_v2_service.svc`: {117}},
 			unmatched: []string{"google-timeseries.json:131 (legacy-svc) matches no function in the plan: check the name, or give the function's address in a CSV"}},
 		{file: "azure-metrics.json",
-			matched: map[string][]int{"azurerm_linux_function_app.orders": {8, 27, 46, 64}},
+			matched: map[string][]int{`module.apps["orders"].azurerm_linux_function_app.app`: {8, 27, 46, 64}},
 			unmatched: []string{"azure-metrics.json:74 (/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop/providers/Microsoft.Web/sites/other-func) " +
 				"matches no function in the plan: check the name, or give the function's address in a CSV"}},
 		{file: "neutral.csv",
 			// an address, a name, an alias ARN, an alias address, a Google name and resource
 			// name, an Azure id; an address matches a function whose name is not known yet
 			matched: map[string][]int{eu: {3}, us: {4, 5}, orders: {6, 7}, "google_cloudfunctions_function.thumbnails": {8, 9},
-				"azurerm_linux_function_app.orders": {10}, "aws_lambda_function.fresh": {11}},
+				`module.apps["orders"].azurerm_linux_function_app.app`: {10}, "aws_lambda_function.fresh": {11}},
 			unmatched: []string{
 				"neutral.csv:12 (fresh-name) matches no function in the plan: check the name, or give the function's address in a CSV",
 				"neutral.csv:13 (reports) names 2 functions in the plan (aws_lambda_function.reports, google_cloudfunctions_function.reports) " +
@@ -103,15 +103,17 @@ func TestMatchObservationsNeverGuesses(t *testing.T) {
 		{"a Google name without region", metrics.Row{Kind: metrics.GoogleFunction, ID: "thumbnails"}, "google_cloudfunctions_function.thumbnails"},
 		{"a 1st gen name is not a Cloud Run service", metrics.Row{Kind: metrics.GoogleService, ID: "thumbnails"}, ""},
 		{"an Azure id in any case", metrics.Row{Kind: metrics.AzureResourceID, ID: "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/resourcegroups/shop/providers/microsoft.web/sites/ORDERS-FUNC"},
-			"azurerm_linux_function_app.orders"},
+			`module.apps["orders"].azurerm_linux_function_app.app`},
 		{"an Azure app of the same name in another subscription", metrics.Row{Kind: metrics.AzureResourceID,
 			ID: "/subscriptions/11111111-0000-0000-0000-000000000000/resourceGroups/shop/providers/Microsoft.Web/sites/orders-func"}, ""},
 		{"the default log group of a function that logs elsewhere", metrics.Row{Kind: metrics.LambdaLogGroup, ID: "/aws/lambda/billing"}, ""},
 		{"a qualified ARN", metrics.Row{Kind: metrics.LambdaName, ID: "arn:aws:lambda:eu-west-1:123456789012:function:worker-us:7"}, `module.workers["us"].aws_lambda_function.worker`},
 		{"a version", metrics.Row{Kind: metrics.LambdaName, ID: "worker-eu:3"}, `module.workers["eu"].aws_lambda_function.worker`},
 		{"a name the plan knows only after apply", metrics.Row{Kind: metrics.LambdaName, ID: "fresh"}, ""},
-		{"an address that is not a function", metrics.Row{Kind: metrics.AnyID, ID: "azurerm_service_plan.plan"}, ""},
-		{"a Cloud Run resource name", metrics.Row{Kind: metrics.AnyID, ID: "projects/shop-prod/locations/europe-west1/services/web"}, "google_cloud_run_v2_service.web"},
+		{"an address that is not a function", metrics.Row{Kind: metrics.AnyID, ID: `module.apps["orders"].azurerm_service_plan.plan`}, ""},
+		{"a Cloud Run resource name", metrics.Row{Kind: metrics.AnyID, ID: "projects/shop-prod/locations/europe-west1/services/web"}, `module.web["eu"].google_cloud_run_v2_service.svc`},
+		{"a service name two regions share", metrics.Row{Kind: metrics.AnyID, ID: "web"}, ""},
+		{"a service name in one region", metrics.Row{Kind: metrics.GoogleService, ID: "web", Region: "us-central1"}, `module.web["us"].google_cloud_run_v2_service.svc`},
 		{"a Lambda@Edge replica's log group", metrics.Row{Kind: metrics.LambdaLogGroup, ID: "/aws/lambda/us-east-1.worker-us"}, `module.workers["us"].aws_lambda_function.worker`},
 		{"a log group in the CSV", metrics.Row{Kind: metrics.AnyID, ID: "/aws/lambda/worker-us"}, `module.workers["us"].aws_lambda_function.worker`},
 	}
