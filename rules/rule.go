@@ -63,9 +63,8 @@ type Settings struct {
 	// Prices are the prices the cost rules use: the list prices with the overrides of
 	// .hybridlint.hcl's prices block (linter/config); nil means the list prices.
 	Prices *cost.Prices
-	// Observed is what each function of the plan did in production (--metrics), by address: the
-	// CLI matches the metrics files' rows to each plan's functions before the rules run; nil
-	// without --metrics.
+	// Observed is what each function did in production (--metrics), by plan address; nil when no
+	// metrics were given. The function_observed_* rules read it.
 	Observed map[string]metrics.Observation
 }
 

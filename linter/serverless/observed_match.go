@@ -323,11 +323,11 @@ func ObservedSource(o metrics.Observation) string {
 			files = append(files, s)
 		}
 	}
-	return "observed: " + strings.Join(files, ", ") + ", " + WindowText(o.WindowDays)
+	return "observed: " + strings.Join(files, ", ") + ", " + windowLength(o.WindowDays)
 }
 
-// WindowText renders an observation window: "14 days", "1 day", "6.5 days".
-func WindowText(days float64) string {
+// windowLength renders an observation window: "14 days", "1 day", "6.5 days".
+func windowLength(days float64) string {
 	s := strconv.FormatFloat(math.Round(days*10)/10, 'f', -1, 64)
 	if s == "1" {
 		return "1 day"
