@@ -34,7 +34,7 @@ type commonOptions struct {
 	azureHostJSON string
 	usage         string
 	metrics       []string
-	metricsDays   int
+	metricsDays   int // 0: not given, metrics.DefaultWindowDays
 	files         []string
 }
 
@@ -116,7 +116,6 @@ func (f *flagArg) intValue(lo, hi int, what string) (int, error) {
 func parseArgs(args []string, c *commonOptions, formats formatList, help string, own func(f *flagArg) (bool, error)) error {
 	c.outputs = []output{{format: "text"}}
 	c.idleWindow = 5
-	c.metricsDays = metrics.DefaultWindowDays
 	err := scanArgs(args, &c.files, func(f *flagArg) error {
 		known, err := c.parseFlag(f, formats)
 		if !known && err == nil {

@@ -69,9 +69,13 @@ func loadMetrics(c *commonOptions) (*observedRows, error) {
 	if len(c.metrics) == 0 {
 		return nil, nil
 	}
+	days := c.metricsDays
+	if days == 0 {
+		days = metrics.DefaultWindowDays
+	}
 	o := &observedRows{unmatched: map[int]int{}, reasons: map[int]serverless.UnmatchedRow{}}
 	for _, path := range c.metrics {
-		f, err := metrics.Load(path, float64(c.metricsDays))
+		f, err := metrics.Load(path, float64(days))
 		if err != nil {
 			return nil, err
 		}
