@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -113,12 +114,18 @@ type shapeError struct {
 
 func (e *shapeError) Error() string { return e.problem }
 
-// lineAt is the line of a file offset.
+// lineAt is the line of a file offset, found in the offsets of the file's newlines (indexed
+// once: counting from the start for every row of a 10,000-row export took seconds).
 func (p *parser) lineAt(offset int) int {
-	if offset > len(p.data) {
-		offset = len(p.data)
+	if p.newlines == nil {
+		p.newlines = []int{}
+		for i, b := range p.data {
+			if b == '\n' {
+				p.newlines = append(p.newlines, i)
+			}
+		}
 	}
-	return bytes.Count(p.data[:offset], []byte{'\n'}) + 1
+	return sort.SearchInts(p.newlines, offset) + 1
 }
 
 // syntaxError turns a JSON decoding error into an Error at its line.

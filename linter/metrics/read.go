@@ -146,6 +146,8 @@ type parser struct {
 	file *File
 	// window is the window in days the file says it covers, 0 when it does not.
 	window float64
+	// newlines are the offsets of the file's line ends, for lineAt.
+	newlines []int
 }
 
 func (p *parser) errorf(line int, hint, format string, args ...any) *Error {
