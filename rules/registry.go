@@ -24,6 +24,11 @@ func All() []*Rule {
 		KeepWarmRedundant,
 		LambdaRuntimeDeprecated,
 
+		// AWS callers that give up first (issue 15)
+		LambdaTimeoutExceedsCognitoTrigger,
+		LambdaTimeoutExceedsConnect,
+		LambdaTimeoutExceedsS3ObjectLambda,
+
 		// Google Cloud (issue 4)
 		GCPFunctionTimeoutLimit,
 		GCPCallerDeadlineBelowTimeout,

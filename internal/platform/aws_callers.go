@@ -62,6 +62,40 @@ const (
 	AppSyncMaxTimeoutSeconds = 30
 )
 
+// Amazon Cognito user pool triggers.
+const (
+	// CognitoTriggerTimeoutSeconds is how long a user pool waits for a Lambda trigger (pre sign-up,
+	// pre token generation, custom message, the auth challenges, migration, custom senders, ...):
+	// 5 s, and it cannot be changed. Cognito retries a call that times out, and after three
+	// unsuccessful attempts the operation fails. Source:
+	// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html
+	// ("your Lambda function must respond within 5 seconds. If it does not, Amazon Cognito retries
+	// the call. After 3 unsuccessful attempts, the function times out. This 5-second timeout value
+	// cannot be changed"); https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html.
+	// Read 2026-12-04.
+	CognitoTriggerTimeoutSeconds = 5
+)
+
+// Amazon Connect.
+const (
+	// ConnectLambdaMaxTimeLimitSeconds is the longest a contact flow waits for a Lambda function:
+	// the InvokeLambdaFunction action's InvocationTimeLimitSeconds must be "greater than 0, no
+	// larger than 8". Past the limit the contact takes the block's Error branch. Sources:
+	// https://docs.aws.amazon.com/connect/latest/APIReference/interactions-invokelambdafunction.html;
+	// https://repost.aws/knowledge-center/connect-lambda-function-failures ("The default Timeout
+	// setting is 3 seconds. The maximum Timeout setting is 8 seconds"). Read 2026-12-04.
+	ConnectLambdaMaxTimeLimitSeconds = 8
+)
+
+// Amazon S3 Object Lambda.
+const (
+	// S3ObjectLambdaMaxSeconds is how long an Object Lambda Access Point lets its function take to
+	// stream a complete response to the caller: 60 s. Source:
+	// https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-best-practices.html ("S3 Object
+	// Lambda allows up to 60 seconds to stream a complete response to its caller"). Read 2026-12-04.
+	S3ObjectLambdaMaxSeconds = 60
+)
+
 // Lambda@Edge (CloudFront).
 const (
 	// LambdaEdgeViewerMaxTimeoutSeconds caps viewer request/response triggers: 5 s. Source:
