@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
@@ -60,10 +58,8 @@ var LambdaTimeoutExceedsCognitoTrigger = &Rule{
 }
 
 func checkLambdaTimeoutExceedsCognitoTrigger(pass *Pass) {
-	for _, site := range serverless.CognitoTriggers(pass.Graph) {
-		if f, ok := site.TimeoutFinding(fmt.Sprintf("lower timeout to %s or less, and move slow work out of the trigger",
-			serverless.MillisAsSeconds(site.LimitMillis))); ok {
-			pass.Report(f)
-		}
+	for _, f := range serverless.TimeoutFindings(serverless.CognitoTriggers(pass.Graph),
+		"lower timeout to %s or less, and move slow work out of the trigger") {
+		pass.Report(f)
 	}
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
@@ -62,10 +60,8 @@ var LambdaTimeoutExceedsConnect = &Rule{
 }
 
 func checkLambdaTimeoutExceedsConnect(pass *Pass) {
-	for _, site := range serverless.ConnectCalls(pass.Graph) {
-		if f, ok := site.TimeoutFinding(fmt.Sprintf("lower timeout to %s or less, or invoke the function asynchronously from the flow",
-			serverless.MillisAsSeconds(site.LimitMillis))); ok {
-			pass.Report(f)
-		}
+	for _, f := range serverless.TimeoutFindings(serverless.ConnectCalls(pass.Graph),
+		"lower timeout to %s or less, or invoke the function asynchronously from the flow") {
+		pass.Report(f)
 	}
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
@@ -62,10 +60,8 @@ var LambdaTimeoutExceedsS3ObjectLambda = &Rule{
 }
 
 func checkLambdaTimeoutExceedsS3ObjectLambda(pass *Pass) {
-	for _, site := range serverless.S3ObjectLambdaCalls(pass.Graph) {
-		if f, ok := site.TimeoutFinding(fmt.Sprintf("lower timeout to %s or less, or precompute transformations that take longer",
-			serverless.MillisAsSeconds(site.LimitMillis))); ok {
-			pass.Report(f)
-		}
+	for _, f := range serverless.TimeoutFindings(serverless.S3ObjectLambdaCalls(pass.Graph),
+		"lower timeout to %s or less, or precompute transformations that take longer") {
+		pass.Report(f)
 	}
 }

@@ -18,26 +18,30 @@ type CallSite struct {
 	Related []string
 }
 
-// TimeoutFinding is the timing rule's finding for a site whose function's timeout outlasts the
-// caller's limit: "timeout 10s exceeds the 5s Cognito trigger limit of aws_cognito_user_pool.pool
-// (pre_sign_up)". ok is false when the timeout is unknown, sensitive or within the limit.
-func (s CallSite) TimeoutFinding(remediation string) (f finding.Finding, ok bool) {
-	timeout, known := LambdaTimeout(s.Function)
-	if !known || timeout*1000 <= s.LimitMillis {
-		return finding.Finding{}, false
+// TimeoutFindings are a timing rule's findings: one for each site whose function's timeout, known
+// to the plan, outlasts the caller's limit ("timeout 10s exceeds the 5s Cognito trigger limit of
+// aws_cognito_user_pool.pool (pre_sign_up)"). remediation is a format with one %s, the limit.
+func TimeoutFindings(sites []CallSite, remediation string) []finding.Finding {
+	var out []finding.Finding
+	for _, s := range sites {
+		timeout, known := LambdaTimeout(s.Function)
+		if !known || timeout*1000 <= s.LimitMillis {
+			continue
+		}
+		part := ""
+		if s.Part != "" {
+			part = " (" + s.Part + ")"
+		}
+		limit := MillisAsSeconds(s.LimitMillis)
+		out = append(out, finding.Finding{
+			Address:     s.Function.Address,
+			Attribute:   "timeout",
+			Related:     append([]string{s.Via, s.Caller.Address}, s.Related...),
+			Message:     fmt.Sprintf("timeout %s exceeds the %s %s of %s%s", Seconds(timeout), limit, s.Label, s.Caller.Address, part),
+			Remediation: fmt.Sprintf(remediation, limit),
+		})
 	}
-	part := ""
-	if s.Part != "" {
-		part = " (" + s.Part + ")"
-	}
-	return finding.Finding{
-		Address:   s.Function.Address,
-		Attribute: "timeout",
-		Related:   append([]string{s.Via, s.Caller.Address}, s.Related...),
-		Message: fmt.Sprintf("timeout %s exceeds the %s %s of %s%s",
-			Seconds(timeout), MillisAsSeconds(s.LimitMillis), s.Label, s.Caller.Address, part),
-		Remediation: remediation,
-	}, true
+	return out
 }
 
 // limitsOf drops the parts, for CallerLimits.
