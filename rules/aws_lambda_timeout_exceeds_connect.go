@@ -19,7 +19,10 @@ var LambdaTimeoutExceedsConnect = &Rule{
 			"is slower, the caller on the line is routed down the block's Error branch while the function runs on to its " +
 			"own timeout. A function associated with a Connect instance (`aws_connect_lambda_function_association`) " +
 			"can therefore never be waited for longer than 8 s, and a flow in the plan whose block sets a shorter limit " +
-			"is held to that. A timeout above the limit promises time no caller gets.",
+			"is held to that. A timeout above the limit promises time no caller gets. Flows are read from their " +
+			"`content` when the plan knows it (a flow built from a function's new ARN is known only after apply and is " +
+			"not guessed at); blocks that invoke asynchronously, or name the function from a contact attribute, are " +
+			"left out.",
 		HowToFix: "- Lower the function's `timeout` to the flow's time limit (8 s or less), so slow calls fail in the " +
 			"function's own logs too.\n" +
 			"- Make the function answer within the limit: cache lookups, give it more memory (more CPU), keep it warm.\n" +

@@ -18,14 +18,15 @@ var LambdaTimeoutExceedsS3ObjectLambda = &Rule{
 			"through it, and the function answers the caller with WriteGetObjectResponse. S3 Object Lambda allows up to " +
 			"60 s to stream the complete response; the caller's request fails after that, however long the function is " +
 			"allowed to run. A timeout above 60 s keeps slow transformations running, and billed, after the requester " +
-			"has already got an error.",
+			"has already got an error. (Since 7 November 2025 AWS offers S3 Object Lambda only to accounts already " +
+			"using it; the limit holds for them.)",
 		HowToFix: "- Lower the function's `timeout` to 60 s or less.\n" +
 			"- Transform less per request (ranges, smaller objects), stream the response as it is produced, or give the " +
 			"function more memory (more CPU).\n" +
 			"- Precompute transformations that cannot finish in a minute and store the results as objects of their own.",
 		Sources: []string{
 			platform.SourceS3ObjectLambda,
-			"https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-writing-lambda.html (the function answers with WriteGetObjectResponse)",
+			"https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-writing-lambda.html (the function answers with WriteGetObjectResponse; availability since 2025-11-07)",
 		},
 		Example: Example{
 			Note: "An Object Lambda Access Point redacts documents on the fly with a function allowed five minutes.",
