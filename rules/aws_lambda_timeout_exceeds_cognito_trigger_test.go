@@ -121,6 +121,15 @@ func TestLambdaTimeoutExceedsCognitoTrigger(t *testing.T) {
 			want: []string{"error aws_lambda_function.fn: timeout 12s exceeds the 5s Cognito trigger limit of aws_cognito_user_pool.pool (pre_sign_up)"},
 		},
 		{
+			name: "a sensitive hard-coded ARN is not read",
+			plan: plantest.New().Add(
+				plantest.Resource{Address: "aws_lambda_function.fn", After: map[string]any{"function_name": "signup-check", "runtime": "nodejs22.x", "timeout": 12}},
+				plantest.Resource{Address: "aws_cognito_user_pool.pool", After: map[string]any{"name": "users",
+					"lambda_config": []any{map[string]any{"pre_sign_up": "arn:aws:lambda:eu-west-1:123456789012:function:signup-check"}}},
+					Sensitive: []string{"lambda_config"}}),
+			want: []string{},
+		},
+		{
 			name: "a pool the plan deletes is not reported",
 			plan: plantest.New().Add(lambda("aws_lambda_function.fn", 60), deleted(pool("pre_sign_up", fnRef...))),
 			want: []string{},
