@@ -7,27 +7,31 @@ import (
 )
 
 // LambdaTimeoutExceedsConnect flags functions Amazon Connect invokes whose timeout outlasts the
-// time a contact flow waits for them: at most 8 s.
+// time a contact flow waits for them: at most 8 s, or 60 s for an asynchronous block.
 var LambdaTimeoutExceedsConnect = &Rule{
 	Name:     "aws_lambda_timeout_exceeds_connect",
 	Severity: finding.Error,
 	Category: finding.Timeout,
-	Summary:  "function timeout is longer than Amazon Connect waits for it (at most 8 s)",
+	Summary:  "function timeout is longer than an Amazon Connect flow waits for it (8 s, 60 s asynchronously)",
 	Doc: Doc{
 		Why: "A contact flow's AWS Lambda function block (InvokeLambdaFunction) waits for the function for its time " +
-			"limit, InvocationTimeLimitSeconds, which must be a whole number of seconds from 1 to 8. When the function " +
-			"is slower, the caller on the line is routed down the block's Error branch while the function runs on to its " +
-			"own timeout. A function associated with a Connect instance (`aws_connect_lambda_function_association`) " +
-			"can therefore never be waited for longer than 8 s, and a flow in the plan whose block sets a shorter limit " +
-			"is held to that. A timeout above the limit promises time no caller gets. Flows are read from their " +
-			"`content` when the plan knows it (a flow built from a function's new ARN is known only after apply and is " +
-			"not guessed at); blocks that invoke asynchronously, or name the function from a contact attribute, are " +
-			"left out.",
-		HowToFix: "- Lower the function's `timeout` to the flow's time limit (8 s or less), so slow calls fail in the " +
-			"function's own logs too.\n" +
+			"limit, InvocationTimeLimitSeconds: at most 8 s in synchronous mode, the default, and at most 60 s in " +
+			"asynchronous mode, where the contact moves on and a Wait block waits for the result. When the function " +
+			"is slower, the contact is routed down the block's Error branch while the function runs on to its own " +
+			"timeout, billed, its answer thrown away. A timeout above the limit promises time no caller gets.\n\n" +
+			"The rule reads each flow (`aws_connect_contact_flow`, `aws_connect_contact_flow_module`) whose `content` " +
+			"the plan knows, and holds every function it invokes to that block's limit. A function that is only " +
+			"associated with an instance (`aws_connect_lambda_function_association`), with no flow in the plan that " +
+			"invokes it, is held to the synchronous ceiling of 8 s. Flow content known only after apply (built from a " +
+			"function's new ARN, say) is not guessed at, and a block that names its function from a contact attribute " +
+			"names none the plan can check.",
+		HowToFix: "- Lower the function's `timeout` to the block's time limit (8 s or less for a synchronous block), so " +
+			"slow calls fail in the function's own logs too.\n" +
 			"- Make the function answer within the limit: cache lookups, give it more memory (more CPU), keep it warm.\n" +
-			"- For slower work, invoke the function asynchronously (`InvocationType` ASYNCHRONOUS) and wait for the " +
-			"result with a Wait block, or hand the work to a queue and tell the caller what happens next.",
+			"- For slower work, invoke the function asynchronously (`InvocationType` ASYNCHRONOUS, up to 60 s) and " +
+			"wait for the result with a Wait block, or hand the work to a queue and tell the caller what happens next. " +
+			"When the flows that do so live outside this configuration, suppress the finding on the association with " +
+			"a reason.",
 		Sources: []string{
 			platform.SourceConnectLambda,
 			"https://docs.aws.amazon.com/connect/latest/adminguide/invoke-lambda-function-block.html (the AWS Lambda function block, its Timeout and Error branch)",

@@ -145,12 +145,36 @@ func TestLambdaTimeoutExceedsConnect(t *testing.T) {
 			want: []string{"error aws_lambda_function.fn: timeout 20s exceeds the 8s Amazon Connect limit of aws_connect_contact_flow_module.lookup (InvokeLambdaFunction action lookup)"},
 		},
 		{
-			name: "an asynchronous invocation is not waited for",
+			name: "an asynchronous block waits its own limit",
+			plan: func(t *testing.T) *plantest.Builder {
+				return plantest.New().Add(named(31), connectInstance, contactFlow(t, "aws_connect_contact_flow.inbound",
+					map[string]any{"LambdaFunctionARN": arn, "InvocationTimeLimitSeconds": "30", "InvocationType": "ASYNCHRONOUS"}))
+			},
+			want: []string{"error aws_lambda_function.fn: timeout 31s exceeds the 30s Amazon Connect limit of aws_connect_contact_flow.inbound (InvokeLambdaFunction action lookup, asynchronous)"},
+		},
+		{
+			name: "an asynchronous block waits at most 60s",
 			plan: func(t *testing.T) *plantest.Builder {
 				return plantest.New().Add(named(60), connectInstance, contactFlow(t, "aws_connect_contact_flow.inbound",
-					map[string]any{"LambdaFunctionARN": arn, "InvocationTimeLimitSeconds": "8", "InvocationType": "ASYNCHRONOUS"}))
+					map[string]any{"LambdaFunctionARN": arn, "InvocationType": "ASYNCHRONOUS"}))
 			},
 			want: []string{},
+		},
+		{
+			name: "a function a flow of the plan invokes is judged by the flow, not by its association",
+			plan: func(t *testing.T) *plantest.Builder {
+				return plantest.New().Add(named(20), connectInstance, connectAssociation("aws_connect_lambda_function_association.fn", fnRef...),
+					contactFlow(t, "aws_connect_contact_flow.inbound", map[string]any{"LambdaFunctionARN": arn, "InvocationTimeLimitSeconds": "45", "InvocationType": "ASYNCHRONOUS"}))
+			},
+			want: []string{},
+		},
+		{
+			name: "an association and a synchronous flow report once, at the flow's limit",
+			plan: func(t *testing.T) *plantest.Builder {
+				return plantest.New().Add(named(6), connectInstance, connectAssociation("aws_connect_lambda_function_association.fn", fnRef...),
+					contactFlow(t, "aws_connect_contact_flow.inbound", map[string]any{"LambdaFunctionARN": arn, "InvocationTimeLimitSeconds": "5"}))
+			},
+			want: []string{"error aws_lambda_function.fn: timeout 6s exceeds the 5s Amazon Connect limit of aws_connect_contact_flow.inbound (InvokeLambdaFunction action lookup)"},
 		},
 		{
 			name: "a function ARN read from the contact's attributes names no function",

@@ -85,6 +85,15 @@ const (
 	// https://repost.aws/knowledge-center/connect-lambda-function-failures ("The default Timeout
 	// setting is 3 seconds. The maximum Timeout setting is 8 seconds"). Read 2026-12-04.
 	ConnectLambdaMaxTimeLimitSeconds = 8
+
+	// ConnectLambdaAsyncMaxTimeLimitSeconds is the longest time limit of an InvokeLambdaFunction
+	// block in asynchronous execution mode: 60 s; the contact goes on at once, and a Wait block
+	// waits for the result within the limit. Source:
+	// https://docs.aws.amazon.com/connect/latest/adminguide/invoke-lambda-function-block.html
+	// (Timeout: up to 8 s for synchronous mode and up to 60 s for asynchronous mode; read through
+	// the page's zh_cn translation, https://docs.aws.amazon.com/zh_cn/connect/latest/adminguide/invoke-lambda-function-block.html).
+	// Read 2026-12-04.
+	ConnectLambdaAsyncMaxTimeLimitSeconds = 60
 )
 
 // Amazon S3 Object Lambda.

@@ -70,28 +70,32 @@ func TestSiteCollectorKeepsTheTighterLimit(t *testing.T) {
 
 func TestConnectTimeLimit(t *testing.T) {
 	tests := []struct {
-		in   any
-		want int
+		in            any
+		ceiling, want int
 	}{
-		{"3", 3}, {3.0, 3}, {" 5 ", 5}, {"8", 8}, {8.0, 8},
-		{"9", 8}, {30.0, 8}, {"0", 8}, {-1.0, 8}, {2.5, 8}, {1e300, 8}, {"three", 8}, {nil, 8}, {true, 8},
-		{"$.Attributes.limit", 8},
+		{"3", 8, 3}, {3.0, 8, 3}, {" 5 ", 8, 5}, {"8", 8, 8}, {8.0, 8, 8},
+		{"9", 8, 8}, {30.0, 8, 8}, {"0", 8, 8}, {-1.0, 8, 8}, {2.5, 8, 8}, {1e300, 8, 8}, {"three", 8, 8}, {nil, 8, 8}, {true, 8, 8},
+		{"$.Attributes.limit", 8, 8},
+		{"30", 60, 30}, {45.0, 60, 45}, {"60", 60, 60}, {"61", 60, 60}, {nil, 60, 60},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, connectTimeLimit(tt.in), "%#v", tt.in)
+		assert.Equal(t, tt.want, connectTimeLimit(tt.in, tt.ceiling), "%#v (ceiling %d)", tt.in, tt.ceiling)
 	}
 }
 
 func TestConnectLambdaActions(t *testing.T) {
 	content := `{"Version":"2019-10-30","Actions":[
 		{"Identifier":"a","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"arn:aws:lambda:eu-west-1:1:function:f","InvocationTimeLimitSeconds":"4"}},
-		{"Identifier":"b","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"arn:aws:lambda:eu-west-1:1:function:g","InvocationType":"ASYNCHRONOUS"}},
+		{"Identifier":"b","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"arn:aws:lambda:eu-west-1:1:function:g","InvocationType":"ASYNCHRONOUS","InvocationTimeLimitSeconds":"30"}},
 		{"Identifier":"c","Type":"InvokeLambdaFunction","Parameters":{"InvocationTimeLimitSeconds":"4"}},
 		{"Identifier":"d","Type":"MessageParticipant","Parameters":{"LambdaFunctionARN":"arn:aws:lambda:eu-west-1:1:function:h"}},
-		{"Identifier":"e","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"arn:aws:lambda:eu-west-1:1:function:i","InvocationType":"SYNCHRONOUS"}}]}`
+		{"Identifier":"e","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"arn:aws:lambda:eu-west-1:1:function:i","InvocationType":"SYNCHRONOUS"}},
+		{"Identifier":"f","Type":"InvokeLambdaFunction","Parameters":{"LambdaFunctionARN":"arn:aws:lambda:eu-west-1:1:function:j","InvocationType":"ASYNCHRONOUS"}}]}`
 	assert.Equal(t, []connectLambdaAction{
 		{id: "a", function: "arn:aws:lambda:eu-west-1:1:function:f", limitSeconds: 4},
+		{id: "b", function: "arn:aws:lambda:eu-west-1:1:function:g", async: true, limitSeconds: 30},
 		{id: "e", function: "arn:aws:lambda:eu-west-1:1:function:i", limitSeconds: 8},
+		{id: "f", function: "arn:aws:lambda:eu-west-1:1:function:j", async: true, limitSeconds: 60},
 	}, connectLambdaActions(content))
 	assert.Empty(t, connectLambdaActions("{"))
 	assert.Empty(t, connectLambdaActions(`{"Actions": "none"}`))
@@ -99,9 +103,10 @@ func TestConnectLambdaActions(t *testing.T) {
 }
 
 func TestConnectActionName(t *testing.T) {
-	assert.Equal(t, "InvokeLambdaFunction action lookup", connectActionName("lookup"))
-	assert.Equal(t, "InvokeLambdaFunction action", connectActionName(""))
-	assert.Equal(t, "InvokeLambdaFunction action x[31m", connectActionName("x\x1b[31m"))
-	long := connectActionName("0123456789012345678901234567890123456789012345678901234567890123456789")
+	assert.Equal(t, "InvokeLambdaFunction action lookup", connectLambdaAction{id: "lookup"}.name())
+	assert.Equal(t, "InvokeLambdaFunction action lookup, asynchronous", connectLambdaAction{id: "lookup", async: true}.name())
+	assert.Equal(t, "InvokeLambdaFunction action", connectLambdaAction{}.name())
+	assert.Equal(t, "InvokeLambdaFunction action x[31m", connectLambdaAction{id: "x\x1b[31m"}.name())
+	long := connectLambdaAction{id: "0123456789012345678901234567890123456789012345678901234567890123456789"}.name()
 	assert.Equal(t, "InvokeLambdaFunction action 0123456789012345678901234567890123456789012345678901234567890123…", long)
 }

@@ -19,28 +19,20 @@ const connectLabel = "Amazon Connect limit"
 
 // ConnectCalls returns the functions Amazon Connect invokes and how long it waits for each:
 //
-//   - an aws_connect_lambda_function_association makes a function available to the instance's
-//     flows, whose InvokeLambdaFunction blocks wait at most 8 s
-//     (platform.ConnectLambdaMaxTimeLimitSeconds), so the ceiling is the limit;
 //   - an aws_connect_contact_flow or aws_connect_contact_flow_module whose content the plan knows
 //     names its functions in InvokeLambdaFunction actions, each with its own
-//     InvocationTimeLimitSeconds (the ceiling when it is missing or out of range). Asynchronous
-//     invocations are left out: the flow does not wait for them.
+//     InvocationTimeLimitSeconds: at most 8 s for a synchronous block
+//     (platform.ConnectLambdaMaxTimeLimitSeconds), at most 60 s for an asynchronous one, whose
+//     result a Wait block waits for (platform.ConnectLambdaAsyncMaxTimeLimitSeconds); a missing
+//     or out-of-range limit counts as the ceiling;
+//   - an aws_connect_lambda_function_association makes a function available to the instance's
+//     flows. When no flow in the plan invokes the function, the flows that do are not in the plan,
+//     and the synchronous ceiling, 8 s, is the limit: the mode every block starts in.
 //
 // Flow content the plan does not know (built from a function's new ARN, say) is not guessed at.
 func ConnectCalls(g *graph.Graph) []CallSite {
 	var c siteCollector
-	ceiling := platform.ConnectLambdaMaxTimeLimitSeconds * 1000
-	for _, assoc := range g.ByType("aws_connect_lambda_function_association") {
-		if assoc.Deleted() {
-			continue
-		}
-		instance := targetAddresses(g, assoc, "instance_id", "aws_connect_instance")
-		for _, inv := range g.InvokedFunctions(assoc, "function_arn") {
-			c.add(CallSite{Related: instance, CallerLimit: CallerLimit{Function: inv.Function, Caller: assoc,
-				Via: AliasAddress(inv), LimitMillis: ceiling, Label: connectLabel, Rule: connectRule}})
-		}
-	}
+	inFlows := map[*graph.Instance]bool{}
 	for _, typ := range []string{"aws_connect_contact_flow", "aws_connect_contact_flow_module"} {
 		for _, flow := range g.ByType(typ) {
 			if flow.Deleted() {
@@ -56,24 +48,62 @@ func ConnectCalls(g *graph.Graph) []CallSite {
 					if inv.Alias == nil {
 						inv.Alias = aliasNamed(g, inv.Function, inv.Qualifier)
 					}
-					c.add(CallSite{Part: connectActionName(action.id), Related: instance, CallerLimit: CallerLimit{
+					inFlows[inv.Function] = true
+					c.add(CallSite{Part: action.name(), Related: instance, CallerLimit: CallerLimit{
 						Function: inv.Function, Caller: flow, Via: AliasAddress(inv),
 						LimitMillis: action.limitSeconds * 1000, Label: connectLabel, Rule: connectRule}})
 				}
 			}
 		}
 	}
+	for _, assoc := range g.ByType("aws_connect_lambda_function_association") {
+		if assoc.Deleted() {
+			continue
+		}
+		instance := targetAddresses(g, assoc, "instance_id", "aws_connect_instance")
+		for _, inv := range g.InvokedFunctions(assoc, "function_arn") {
+			if inFlows[inv.Function] {
+				continue
+			}
+			c.add(CallSite{Related: instance, CallerLimit: CallerLimit{Function: inv.Function, Caller: assoc,
+				Via: AliasAddress(inv), LimitMillis: platform.ConnectLambdaMaxTimeLimitSeconds * 1000,
+				Label: connectLabel, Rule: connectRule}})
+		}
+	}
 	return c.sites
 }
 
-// connectLambdaAction is one synchronous InvokeLambdaFunction action of a flow.
+// connectLambdaAction is one InvokeLambdaFunction action of a flow.
 type connectLambdaAction struct {
 	id, function string
+	async        bool
 	limitSeconds int
 }
 
-// connectLambdaActions reads the synchronous InvokeLambdaFunction actions of a flow written in the
-// Amazon Connect Flow language (https://docs.aws.amazon.com/connect/latest/APIReference/flow-language.html).
+// name names the action for messages by its Identifier, which the flow's author wrote: characters
+// a terminal could act on are dropped, and a long one is cut.
+func (a connectLambdaAction) name() string {
+	id := strings.Map(func(r rune) rune {
+		if !unicode.IsPrint(r) {
+			return -1
+		}
+		return r
+	}, a.id)
+	if runes := []rune(id); len(runes) > 64 {
+		id = string(runes[:64]) + "…"
+	}
+	name := "InvokeLambdaFunction action"
+	if id != "" {
+		name += " " + id
+	}
+	if a.async {
+		name += ", asynchronous"
+	}
+	return name
+}
+
+// connectLambdaActions reads the InvokeLambdaFunction actions of a flow written in the Amazon
+// Connect Flow language (https://docs.aws.amazon.com/connect/latest/APIReference/interactions-invokelambdafunction.html).
 // Content that is not such a document has none: the provider validates it, not this linter.
 func connectLambdaActions(content string) []connectLambdaAction {
 	var doc struct {
@@ -91,24 +121,26 @@ func connectLambdaActions(content string) []connectLambdaAction {
 		if a.Type != "InvokeLambdaFunction" {
 			continue
 		}
-		if mode, _ := a.Parameters["InvocationType"].(string); strings.EqualFold(mode, "ASYNCHRONOUS") {
-			continue
-		}
 		function, _ := a.Parameters["LambdaFunctionARN"].(string)
 		if function == "" {
 			continue
 		}
-		out = append(out, connectLambdaAction{id: a.Identifier, function: function,
-			limitSeconds: connectTimeLimit(a.Parameters["InvocationTimeLimitSeconds"])})
+		mode, _ := a.Parameters["InvocationType"].(string)
+		async := strings.EqualFold(mode, "ASYNCHRONOUS")
+		ceiling := platform.ConnectLambdaMaxTimeLimitSeconds
+		if async {
+			ceiling = platform.ConnectLambdaAsyncMaxTimeLimitSeconds
+		}
+		out = append(out, connectLambdaAction{id: a.Identifier, function: function, async: async,
+			limitSeconds: connectTimeLimit(a.Parameters["InvocationTimeLimitSeconds"], ceiling)})
 	}
 	return out
 }
 
 // connectTimeLimit reads InvocationTimeLimitSeconds, written as a number or a string: a whole
-// number of seconds from 1 to the 8 s ceiling. Anything else (missing, out of range) is taken as
-// the ceiling, which no flow can exceed.
-func connectTimeLimit(v any) int {
-	ceiling := platform.ConnectLambdaMaxTimeLimitSeconds
+// number of seconds from 1 to the mode's ceiling. Anything else (missing, out of range) is taken
+// as the ceiling, which no block of that mode can exceed.
+func connectTimeLimit(v any, ceiling int) int {
 	var n int
 	switch x := v.(type) {
 	case float64:
@@ -147,21 +179,3 @@ func aliasNamed(g *graph.Graph, fn *graph.Instance, qualifier string) *graph.Ins
 
 // connectLimits is ConnectCalls as a CallerFinder.
 func connectLimits(g *graph.Graph, _ Inputs) []CallerLimit { return limitsOf(ConnectCalls(g)) }
-
-// connectActionName names an action for messages by its Identifier, which the flow's author wrote:
-// characters a terminal could act on are dropped, and a long one is cut.
-func connectActionName(id string) string {
-	id = strings.Map(func(r rune) rune {
-		if !unicode.IsPrint(r) {
-			return -1
-		}
-		return r
-	}, id)
-	if runes := []rune(id); len(runes) > 64 {
-		id = string(runes[:64]) + "…"
-	}
-	if id == "" {
-		return "InvokeLambdaFunction action"
-	}
-	return "InvokeLambdaFunction action " + id
-}
