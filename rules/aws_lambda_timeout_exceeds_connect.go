@@ -30,8 +30,9 @@ var LambdaTimeoutExceedsConnect = &Rule{
 			"- Make the function answer within the limit: cache lookups, give it more memory (more CPU), keep it warm.\n" +
 			"- For slower work, invoke the function asynchronously (`InvocationType` ASYNCHRONOUS, up to 60 s) and " +
 			"wait for the result with a Wait block, or hand the work to a queue and tell the caller what happens next. " +
-			"When the flows that do so live outside this configuration, suppress the finding on the association with " +
-			"a reason.",
+			"When the flows that do so live outside this configuration, suppress the finding with a reason " +
+			"(`# hybridlint:ignore aws_lambda_timeout_exceeds_connect -- invoked asynchronously by the IVR flows` " +
+			"above the function's `timeout`).",
 		Sources: []string{
 			platform.SourceConnectLambda,
 			"https://docs.aws.amazon.com/connect/latest/adminguide/invoke-lambda-function-block.html (the AWS Lambda function block, its Timeout and Error branch)",
