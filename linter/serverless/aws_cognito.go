@@ -58,7 +58,7 @@ func CognitoTriggers(g *graph.Graph) []CallSite {
 	return c.sites
 }
 
-// cognitoTriggerLimits is CognitoTriggers as a CallerFinder.
-func cognitoTriggerLimits(g *graph.Graph, _ Inputs) []CallerLimit {
+// CognitoTriggerCallers is CognitoTriggers as a CallerFinder.
+func CognitoTriggerCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	return limitsOf(CognitoTriggers(g))
 }

@@ -177,5 +177,5 @@ func aliasNamed(g *graph.Graph, fn *graph.Instance, qualifier string) *graph.Ins
 	return nil
 }
 
-// connectLimits is ConnectCalls as a CallerFinder.
-func connectLimits(g *graph.Graph, _ Inputs) []CallerLimit { return limitsOf(ConnectCalls(g)) }
+// ConnectCallers is ConnectCalls as a CallerFinder.
+func ConnectCallers(g *graph.Graph, _ Inputs) []CallerLimit { return limitsOf(ConnectCalls(g)) }

@@ -51,7 +51,7 @@ func s3ObjectLambdaInvocations(g *graph.Graph, ap *graph.Instance) []graph.Invoc
 	return out
 }
 
-// s3ObjectLambdaLimits is S3ObjectLambdaCalls as a CallerFinder.
-func s3ObjectLambdaLimits(g *graph.Graph, _ Inputs) []CallerLimit {
+// S3ObjectLambdaCallers is S3ObjectLambdaCalls as a CallerFinder.
+func S3ObjectLambdaCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	return limitsOf(S3ObjectLambdaCalls(g))
 }

@@ -39,9 +39,9 @@ var callerFinders = []CallerFinder{
 	AzureAPIManagementCallers,
 	LexFulfillmentCallers,
 	SESReceiptRuleCallers,
-	cognitoTriggerLimits,
-	connectLimits,
-	s3ObjectLambdaLimits,
+	CognitoTriggerCallers,
+	ConnectCallers,
+	S3ObjectLambdaCallers,
 }
 
 // CallerLimits returns every caller limit of the plan, from every finder in callerFinders.
