@@ -399,21 +399,14 @@ func skipFastNumber(d []byte, i int) (int, bool) {
 	case i < n && d[i] == '0':
 		i++
 	case i < n && d[i] >= '1' && d[i] <= '9':
-		for i < n && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
+		i = skipDigits(d, i)
 	default:
 		return 0, false
 	}
 	exact := true
 	if i < n && d[i] == '.' {
-		i++
-		digits := i
-		for i < n && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
-		if i == digits {
-			return 0, false
+		if i = skipDigits(d, i+1); d[i-1] == '.' {
+			return 0, false // no digit after the point
 		}
 	}
 	if i < n && (d[i] == 'e' || d[i] == 'E') {
@@ -423,10 +416,7 @@ func skipFastNumber(d []byte, i int) (int, bool) {
 			i++
 		}
 		digits := i
-		for i < n && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
-		if i == digits {
+		if i = skipDigits(d, i); i == digits {
 			return 0, false
 		}
 	}
@@ -436,6 +426,14 @@ func skipFastNumber(d []byte, i int) (int, bool) {
 		}
 	}
 	return i, true
+}
+
+// skipDigits returns the index of the first byte at or after i that is not a decimal digit.
+func skipDigits(d []byte, i int) int {
+	for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // stringSpecial marks the bytes that end the plain run of a string: the quote, the backslash and
