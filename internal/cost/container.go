@@ -42,33 +42,31 @@ func (p Prices) Container(pl platform.Platform, vcpu float64, memoryMB, minInsta
 			return Option{}, fmt.Errorf("container apps size: %w", err)
 		}
 	}
-	if parts := p.containerParts(pl, vcpu, memoryMB, minInstances); parts != nil {
+	if parts := p.containerParts(nil, pl, vcpu, memoryMB, minInstances); parts != nil {
 		return Option{Name: name, parts: parts}, nil
 	}
 	return Option{}, fmt.Errorf("%s is not a container platform: use one of %v", pl, platform.ContainerPlatforms())
 }
 
-// containerParts are what minInstances always-on instances of a size cost on a container
-// platform, nil for another platform. The size is not checked: Container does that.
-func (p Prices) containerParts(pl platform.Platform, vcpu float64, memoryMB, minInstances int) []part {
+// containerParts appends to dst what minInstances always-on instances of a size cost on a
+// container platform, and returns nil for another platform. The size is not checked: Container
+// does that. ContainerFor prices every size for every function into one small array on its stack.
+func (p *Prices) containerParts(dst []part, pl platform.Platform, vcpu float64, memoryMB, minInstances int) []part {
 	n := float64(minInstances)
 	memGB := float64(memoryMB) / gb
 	switch pl {
 	case platform.AWSFargate:
-		return []part{
-			{what: "task vCPU", price: p.FargateVCPUHour, fixed: n * vcpu * platform.HoursPerMonth},
-			{what: "task memory", price: p.FargateGBHour, fixed: n * memGB * platform.HoursPerMonth},
-		}
+		return append(dst,
+			part{what: "task vCPU", price: p.FargateVCPUHour, fixed: n * vcpu * platform.HoursPerMonth},
+			part{what: "task memory", price: p.FargateGBHour, fixed: n * memGB * platform.HoursPerMonth})
 	case platform.GCPCloudRun:
-		return []part{
-			{what: "instance CPU", price: p.CloudRunInstanceVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
-			{what: "instance memory", price: p.CloudRunInstanceGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
-		}
+		return append(dst,
+			part{what: "instance CPU", price: p.CloudRunInstanceVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
+			part{what: "instance memory", price: p.CloudRunInstanceGiBSecond, fixed: n * memGB * platform.SecondsPerMonth})
 	case platform.AzureContainerApps:
-		return []part{
-			{what: "replica CPU", price: p.ContainerAppsVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
-			{what: "replica memory", price: p.ContainerAppsGiBSecond, fixed: n * memGB * platform.SecondsPerMonth},
-		}
+		return append(dst,
+			part{what: "replica CPU", price: p.ContainerAppsVCPUSecond, fixed: n * vcpu * platform.SecondsPerMonth},
+			part{what: "replica memory", price: p.ContainerAppsGiBSecond, fixed: n * memGB * platform.SecondsPerMonth})
 	}
 	return nil
 }

@@ -138,6 +138,7 @@ func (p Prices) ContainerFor(fn Function, concurrency int) (Option, ContainerSiz
 	vcpu := fn.CPU()
 	var bestSize ContainerSize
 	bestUSD := math.Inf(1)
+	var parts [2]part
 	for _, s := range containerShapes(pl) {
 		perInstance := s.capacity(fn.MemoryMB, vcpu)
 		if perInstance < 1 {
@@ -145,7 +146,7 @@ func (p Prices) ContainerFor(fn Function, concurrency int) (Option, ContainerSiz
 		}
 		// The shapes are valid sizes: price them without naming and checking each (thousands of
 		// functions times every size); the chosen one is checked below.
-		one := Option{parts: p.containerParts(pl, s.vcpu, s.memoryMB, 1)}
+		one := Option{parts: p.containerParts(parts[:0], pl, s.vcpu, s.memoryMB, 1)}
 		instances := (concurrency + perInstance - 1) / perInstance
 		usd := float64(instances) * one.Curve().FixedUSD
 		// Equal prices are common (Fargate charges vCPU and memory linearly): take fewer instances.

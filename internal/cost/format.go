@@ -78,38 +78,53 @@ func groupThousands(n int64) string {
 // PriceDate says which prices an amount rests on, for messages: the latest date among the prices
 // the estimates use ("2026-11-25"), and ", with overrides" when any of them is a team's own.
 func PriceDate(es ...Estimate) string {
-	latest, overridden := "", false
+	var d tableDate
 	for _, e := range es {
-		for _, it := range e.Items {
-			if it.Quantity == 0 {
+		for i := range e.Items {
+			if e.Items[i].Quantity == 0 {
 				continue // a price the estimate did not use
 			}
-			if it.Price.Overridden {
-				overridden = true
-			}
-			if it.Price.Date > latest {
-				latest = it.Price.Date
-			}
+			d.add(&e.Items[i].Price)
 		}
 	}
-	switch {
-	case latest == "" && overridden:
-		return "overridden prices"
-	case overridden:
-		return "list prices of " + latest + ", with overrides"
+	return d.String()
+}
+
+// tableDate is the latest date among the prices added, and whether any was overridden.
+type tableDate struct {
+	latest     string
+	overridden bool
+}
+
+func (d *tableDate) add(pr *Price) {
+	if pr.Overridden {
+		d.overridden = true
 	}
-	return "list prices of " + latest
+	if pr.Date > d.latest {
+		d.latest = pr.Date
+	}
+}
+
+func (d tableDate) String() string {
+	switch {
+	case d.latest == "" && d.overridden:
+		return "overridden prices"
+	case d.overridden:
+		return "list prices of " + d.latest + ", with overrides"
+	}
+	return "list prices of " + d.latest
 }
 
 // Date says which price table a run uses, for reports and findings: "list prices of 2026-11-25",
 // the latest date in the table, and ", with overrides" when the configuration replaced any price.
 // One run has one table, so every figure of a run carries this one date.
 func (p Prices) Date() string {
-	var e Estimate
-	for _, pr := range p.List() {
-		e.Items = append(e.Items, Item{Quantity: 1, Price: pr})
+	// Asked for every function of a plan: read the table where it is, without copying it.
+	var d tableDate
+	for _, pr := range p.fields() {
+		d.add(pr)
 	}
-	return PriceDate(e)
+	return d.String()
 }
 
 // LatestDate is the latest date in the table ("2026-11-25"): the date of the price table, which

@@ -72,7 +72,11 @@ func Build(plans []Plan, o Options) *Report {
 			}
 			addresses = append(addresses, fns[i].Address)
 		}
-		rep.Functions = append(rep.Functions, fns...)
+		if rep.Functions == nil {
+			rep.Functions = fns // one plan (the usual case): no second copy of its functions
+		} else {
+			rep.Functions = append(rep.Functions, fns...)
+		}
 	}
 	for _, u := range o.Settings.Usage.Unused(addresses) {
 		rep.Warnings = append(rep.Warnings, u+" matches no function in the plan: check the address")

@@ -135,8 +135,9 @@ func kindID(k cost.Kind) string { return serverless.KindID(k) }
 
 // build prices every function of a plan.
 func build(g *graph.Graph, s serverless.Inputs, margin float64) []Function {
-	var out []Function
-	for _, pf := range serverless.PlannedFunctions(g, s) {
+	pfs := serverless.PlannedFunctions(g, s)
+	out := make([]Function, 0, len(pfs))
+	for _, pf := range pfs {
 		out = append(out, priceFunction(pf, s, margin))
 	}
 	return out

@@ -96,7 +96,7 @@ func New(p *plan.Plan) *Graph {
 		byAddress:   make(map[string]*Instance, len(p.Changes)),
 		byType:      map[string][]*Instance{},
 		dataByType:  map[string][]*Instance{},
-		byResource:  map[resourceKey]*keyed[*Instance]{},
+		byResource:  make(map[resourceKey]*keyed[*Instance], len(p.Changes)),
 		modules:     map[string]*plan.Module{},
 		configs:     map[*plan.Module]map[configKey]*plan.ConfigResource{},
 		refs:        map[string][]step{},
@@ -110,11 +110,15 @@ func New(p *plan.Plan) *Graph {
 	}
 	seenModule := map[string]bool{"": true}
 	g.Instances = make([]*Instance, 0, len(p.Changes))
-	for _, rc := range p.Changes {
+	// One allocation for every instance: a plan of 100,000 instances is otherwise 100,000 small
+	// objects for the collector to find.
+	block := make([]Instance, len(p.Changes))
+	for i, rc := range p.Changes {
 		if _, dup := g.byAddress[rc.Address]; dup {
 			continue
 		}
-		inst := &Instance{
+		inst := &block[i]
+		*inst = Instance{
 			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name,
 			Key: rc.Index, Actions: rc.Actions, change: rc,
 		}
@@ -194,24 +198,47 @@ func (g *Graph) link(inst *Instance) {
 			continue
 		}
 		// Terraform lists aws_x.y.arn and aws_x.y for one traversal: one edge per target, naming
-		// the attribute read when there is one.
-		byTarget := map[*Instance]*Edge{}
+		// the attribute read when there is one. The attribute's edges so far are inst.out[first:],
+		// scanned while few (most attributes reach one or two targets), else kept in a map.
+		first := len(inst.out)
+		var byTarget map[*Instance]*Edge
 		for _, t := range g.resolve(moduleInstance(inst.Module), attr.References, inst.Key, 0) {
 			if t.inst == inst {
 				continue
 			}
-			if e := byTarget[t.inst]; e != nil {
+			if byTarget == nil && len(inst.out)-first > 16 {
+				byTarget = make(map[*Instance]*Edge, 2*(len(inst.out)-first))
+				for _, e := range inst.out[first:] {
+					byTarget[e.To] = e
+				}
+			}
+			if e := edgeTo(inst.out[first:], byTarget, t.inst); e != nil {
 				if e.ToAttribute == "" {
 					e.ToAttribute = t.attr
 				}
 				continue
 			}
 			e := &Edge{From: inst, Attribute: attr.Path, To: t.inst, ToAttribute: t.attr}
-			byTarget[t.inst] = e
+			if byTarget != nil {
+				byTarget[t.inst] = e
+			}
 			inst.out = append(inst.out, e)
 			t.inst.in = append(t.inst.in, e)
 		}
 	}
+}
+
+// edgeTo finds the edge to an instance among edges, in byTarget when there is one.
+func edgeTo(edges []*Edge, byTarget map[*Instance]*Edge, to *Instance) *Edge {
+	if byTarget != nil {
+		return byTarget[to]
+	}
+	for _, e := range edges {
+		if e.To == to {
+			return e
+		}
+	}
+	return nil
 }
 
 // ByType returns the managed instances of a resource type, in plan order. Data sources are left

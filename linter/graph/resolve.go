@@ -31,8 +31,8 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 	parsed := make([][]step, len(refs))
 	for i, r := range refs {
 		parsed[i] = g.parseRef(r)
-		if base, st, ok := refBase(parsed[i]); ok && st.hasKey && !st.dynamic {
-			keyed = append(keyed, base)
+		if n, st, ok := refBase(parsed[i]); ok && st.hasKey && !st.dynamic {
+			keyed = append(keyed, baseName(parsed[i], n))
 		}
 	}
 	var out []target
@@ -57,11 +57,11 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 		}
 	}
 	for _, steps := range parsed {
-		base, st, ok := refBase(steps)
+		n, st, ok := refBase(steps)
 		if !ok {
 			continue
 		}
-		if (!st.hasKey || st.dynamic) && containsString(keyed, base) {
+		if (!st.hasKey || st.dynamic) && len(keyed) > 0 && containsString(keyed, baseName(steps, n)) {
 			continue
 		}
 		switch steps[0].name {
@@ -76,24 +76,31 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 	return out
 }
 
-// refBase returns the resource or module a reference names (type.name, data.type.name,
-// module.name, var.name) and the step that carries its instance key.
-func refBase(steps []step) (string, step, bool) {
+// refBase returns how many steps name the resource or module a reference names (type.name,
+// data.type.name, module.name, var.name) and the step that carries its instance key.
+func refBase(steps []step) (int, step, bool) {
 	if len(steps) < 2 {
-		return "", step{}, false
+		return 0, step{}, false
 	}
 	switch steps[0].name {
 	case "local", "each", "count", "path", "terraform", "self":
-		return "", step{}, false
-	case "var", "module":
-		return steps[0].name + "." + steps[1].name, steps[1], true
+		return 0, step{}, false
 	case "data":
 		if len(steps) < 3 {
-			return "", step{}, false
+			return 0, step{}, false
 		}
-		return "data." + steps[1].name + "." + steps[2].name, steps[2], true
+		return 3, steps[2], true
 	}
-	return steps[0].name + "." + steps[1].name, steps[1], true
+	return 2, steps[1], true
+}
+
+// baseName is the name of the first n steps ("aws_x.y", "data.aws_x.y"), built only when a
+// keyed reference needs comparing: most references have no key.
+func baseName(steps []step, n int) string {
+	if n == 3 {
+		return steps[0].name + "." + steps[1].name + "." + steps[2].name
+	}
+	return steps[0].name + "." + steps[1].name
 }
 
 func (g *Graph) resolveVar(scope moduleInstance, name string, depth int) []target {

@@ -168,3 +168,27 @@ func TestUnreadableMarkingFailsClosed(t *testing.T) {
 	rc := &ResourceChange{Actions: []tfjson.Action{tfjson.ActionCreate}, After: []byte(`{"timeout":777}`), AfterUnknown: []byte(`{}`), AfterSensitive: []byte(`{"timeout":false}`)}
 	assert.Equal(t, Known, rc.Values().Get("timeout").State, "a readable marking that marks nothing hides nothing")
 }
+
+// FuzzSkipAgrees holds skip's fast check to the token-by-token skipStrict: the same values
+// accepted, ending at the same byte, and nothing accepted that skipStrict refuses.
+func FuzzSkipAgrees(f *testing.F) {
+	for _, seed := range []string{
+		`{"a":[1,2.5e3,-0,"\u00e9\n",{"b":[true,false,null]}]}`, `{"timeout":777,}`, `[1,]`, `[1,,2]`,
+		`{"a" 1}`, `{"a":1 "b":2}`, `0777`, `-`, `1.`, `1e`, `1e400`, `"\q"`, `"\u12"`, "\"a\tb\"",
+		`{a:1}`, `[1}`, `"abcdefgh\"ijklmnop\\"`, `  [ [ ] , { } , "" ]  `, `tru`, `nul`, `{"a":{"b":{}}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast := &scanner{data: data}
+		fast.ws()
+		end, ok := fast.skipFast(fast.pos)
+		strict := &scanner{data: data}
+		raw, err := strict.skipStrict()
+		require.Equal(t, err == nil, ok, "skipFast accepts %q: %v, skipStrict: %v", data, ok, err)
+		if ok {
+			require.Equal(t, strict.pos, end, "%q", data)
+			require.Equal(t, string(raw), string(data[len(data)-len(data[fast.pos:]):end]))
+		}
+	})
+}

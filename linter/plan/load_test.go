@@ -35,7 +35,9 @@ func TestLoadMappedAgreesWithParse(t *testing.T) {
 	for i := range parsed.Changes {
 		assert.Equal(t, parsed.Changes[i].Address, loaded.Changes[i].Address)
 		assert.Equal(t, string(parsed.Changes[i].After), string(loaded.Changes[i].After))
-		assert.Equal(t, parsed.Changes[i].Values().Get("timeout"), loaded.Changes[i].Values().Get("timeout"))
+		want, got := parsed.Changes[i].Values().Get("timeout"), loaded.Changes[i].Values().Get("timeout")
+		assert.Equal(t, want.State, got.State)
+		assert.Equal(t, want.V, got.V)
 	}
 	assert.Equal(t, len(parsed.Config.ModuleCalls), len(loaded.Config.ModuleCalls))
 }

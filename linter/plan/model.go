@@ -8,6 +8,7 @@ package plan
 
 import (
 	"sync"
+	"sync/atomic"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -43,6 +44,8 @@ type ResourceChange struct {
 	// values known only after apply instead of marking them: a missing attribute is then unknown,
 	// never absent (which rules would read as "the provider default").
 	MissingIsUnknown bool
+
+	checked atomic.Uint32 // see readable
 
 	problemsMu sync.Mutex
 	problems   []WrongType // see Plan.WrongTypes

@@ -215,7 +215,239 @@ func (s *scanner) viewStr() (string, error) {
 // as strictly as encoding/json does (commas, colons, numbers, escapes), because what it skips is
 // decoded later, when a rule asks: a value that would fail to decode then must fail the load
 // now, or a finding, or a sensitivity marking, would silently disappear.
+//
+// Most of a plan is skipped, so the check is skipFast, a loop over the bytes with table lookups
+// and eight bytes of a string at a time; when it refuses a value, skipStrict walks the value again
+// to say where and why (the fuzz test FuzzSkipAgrees holds the two to the same answers).
 func (s *scanner) skip() ([]byte, error) {
+	s.ws()
+	start := s.pos
+	if end, ok := s.skipFast(start); ok {
+		s.pos = end
+		return s.data[start:end], nil
+	}
+	s.pos = start
+	return s.skipStrict()
+}
+
+// skipFast returns the end of the value that starts at i, and false when it is not one JSON
+// value (then skipStrict says why). It releases pages behind it as skipStrict does.
+func (s *scanner) skipFast(i int) (int, bool) {
+	d := s.data
+	n := len(d)
+	var openBuf [64]byte
+	open := openBuf[:0] // the open '{' and '[', innermost last
+	needKey := false
+	for {
+		// A value is next, or with needKey a member's key, colon and value.
+		for i < n && jsonSpace[d[i]] {
+			i++
+		}
+		if needKey {
+			if i >= n || d[i] != '"' {
+				return 0, false
+			}
+			var ok bool
+			if i, ok = skipFastString(d, i); !ok {
+				return 0, false
+			}
+			for i < n && jsonSpace[d[i]] {
+				i++
+			}
+			if i >= n || d[i] != ':' {
+				return 0, false
+			}
+			i++
+			for i < n && jsonSpace[d[i]] {
+				i++
+			}
+			needKey = false
+		}
+		if i >= n {
+			return 0, false
+		}
+		switch c := d[i]; c {
+		case '{', '[':
+			i++
+			for i < n && jsonSpace[d[i]] {
+				i++
+			}
+			if i < n && d[i] == c+2 { // '}' and ']' are two after '{' and '['
+				i++
+				break
+			}
+			if len(open) >= maxDepth {
+				return 0, false
+			}
+			open = append(open, c)
+			needKey = c == '{'
+			continue
+		case '"':
+			var ok bool
+			if i, ok = skipFastString(d, i); !ok {
+				return 0, false
+			}
+		case 't':
+			if !bytes.HasPrefix(d[i:], literalTrue) {
+				return 0, false
+			}
+			i += 4
+		case 'f':
+			if !bytes.HasPrefix(d[i:], literalFalse) {
+				return 0, false
+			}
+			i += 5
+		case 'n':
+			if !bytes.HasPrefix(d[i:], literalNull) {
+				return 0, false
+			}
+			i += 4
+		default:
+			var ok bool
+			if i, ok = skipFastNumber(d, i); !ok {
+				return 0, false
+			}
+		}
+		// A value has ended: close what it ends, then the next member or element.
+		for {
+			if len(open) == 0 {
+				return i, true
+			}
+			for i < n && jsonSpace[d[i]] {
+				i++
+			}
+			if i >= n {
+				return 0, false
+			}
+			innermost := open[len(open)-1]
+			if d[i] == innermost+2 {
+				i++
+				open = open[:len(open)-1]
+				continue
+			}
+			if d[i] != ',' {
+				return 0, false
+			}
+			i++
+			if s.releasing && i-s.kept >= releaseChunk {
+				s.pos = i
+				s.releaseBehind()
+			}
+			needKey = innermost == '{'
+			break
+		}
+	}
+}
+
+var literalTrue, literalFalse, literalNull = []byte("true"), []byte("false"), []byte("null")
+
+// skipFastString returns the end of the string whose opening quote is at i, checking its escapes
+// and refusing control characters as encoding/json does; false when it is not a valid string.
+func skipFastString(d []byte, i int) (int, bool) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	n := len(d)
+	i++
+	for {
+		// Eight bytes at a time while none is a quote, a backslash or below 0x20.
+		for i+8 <= n {
+			x := binary.LittleEndian.Uint64(d[i:])
+			q, b := x^(ones*'"'), x^(ones*'\\')
+			if ((q-ones)&^q|(b-ones)&^b|(x-0x20*ones)&^x)&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		for i < n && !stringSpecial[d[i]] {
+			i++
+		}
+		if i >= n {
+			return 0, false
+		}
+		switch d[i] {
+		case '"':
+			return i + 1, true
+		case '\\':
+			if i+1 >= n {
+				return 0, false
+			}
+			switch d[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > n || !isHex4(d[i+2:i+6]) {
+					return 0, false
+				}
+				i += 6
+			default:
+				return 0, false
+			}
+		default:
+			return 0, false // a control character
+		}
+	}
+}
+
+// skipFastNumber returns the end of the number that starts at i, in JSON's grammar and within
+// float64 (as strictNumber); false when there is none.
+func skipFastNumber(d []byte, i int) (int, bool) {
+	n := len(d)
+	start := i
+	if i < n && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i < n && d[i] == '0':
+		i++
+	case i < n && d[i] >= '1' && d[i] <= '9':
+		i = skipDigits(d, i)
+	default:
+		return 0, false
+	}
+	exact := true
+	if i < n && d[i] == '.' {
+		if i = skipDigits(d, i+1); d[i-1] == '.' {
+			return 0, false // no digit after the point
+		}
+	}
+	if i < n && (d[i] == 'e' || d[i] == 'E') {
+		exact = false
+		i++
+		if i < n && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		digits := i
+		if i = skipDigits(d, i); i == digits {
+			return 0, false
+		}
+	}
+	if !exact || i-start > 300 {
+		if _, err := strconv.ParseFloat(string(d[start:i]), 64); err != nil {
+			return 0, false
+		}
+	}
+	return i, true
+}
+
+// skipDigits returns the index of the first byte at or after i that is not a decimal digit.
+func skipDigits(d []byte, i int) int {
+	for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// stringSpecial marks the bytes that end the plain run of a string: the quote, the backslash and
+// the control characters.
+var stringSpecial = func() (special [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		special[c] = true
+	}
+	special['"'], special['\\'] = true, true
+	return special
+}()
+
+// skipStrict is skip, a call per token: slower, but it says where a value stops being JSON.
+func (s *scanner) skipStrict() ([]byte, error) {
 	s.ws()
 	start := s.pos
 	var stack []byte // the open '{' and '[', innermost last

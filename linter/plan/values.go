@@ -1,13 +1,14 @@
 package plan
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -221,16 +222,13 @@ func (rc *ResourceChange) Values() *Values { return &Values{rc: rc} }
 // Get returns the value at path: strings select object attributes, ints select list elements.
 func (v *Values) Get(path ...any) Value {
 	rc := v.rc
-	value, unknown, sensitive := rc.After, rc.AfterUnknown, rc.AfterSensitive
-	if rc.Leaving() {
-		value, unknown, sensitive = rc.Before, nil, rc.BeforeSensitive
-	}
-	if !validJSON(sensitive) {
-		// The scanner checked the marking when it loaded the plan; it no longer reads only when
-		// the file changed under us since. Fail closed: a marking that cannot be read hides the
-		// whole value.
+	if !rc.readable() {
+		// The scanner checked the values and markings when it loaded the plan; they no longer
+		// read only when the file changed under us since. Fail closed: a marking that cannot be
+		// read hides the whole value.
 		return Value{State: Sensitive}
 	}
+	value, unknown, sensitive := rc.rawValues()
 	parent := value
 	for i, step := range path {
 		if isTrue(unknown) {
@@ -242,13 +240,16 @@ func (v *Values) Get(path ...any) Value {
 		if i == len(path)-1 {
 			parent = value
 		}
-		var valueErr, unknownErr, sensitiveErr error
-		value, valueErr = rawChild(value, step)
-		unknown, unknownErr = rawChild(unknown, step)
-		sensitive, sensitiveErr = rawChild(sensitive, step)
-		if valueErr != nil || unknownErr != nil || sensitiveErr != nil {
+		var valueOK, unknownOK, sensitiveOK bool
+		value, valueOK = rawChild(value, step)
+		unknown, unknownOK = rawChild(unknown, step)
+		sensitive, sensitiveOK = rawChild(sensitive, step)
+		if !valueOK || !unknownOK || !sensitiveOK {
 			return Value{State: Sensitive} // as above: no rule reads what no longer reads as JSON
 		}
+	}
+	if !validJSON(unknown) || !validJSON(sensitive) {
+		return Value{State: Sensitive} // the markings of the value, read again now: as above
 	}
 	switch {
 	case isTrue(unknown):
@@ -267,8 +268,8 @@ func (v *Values) Get(path ...any) Value {
 		// A collection with a sensitive member is handed out only as a whole that says so.
 		return Value{State: Sensitive}
 	}
-	var out any
-	if err := json.Unmarshal(value, &out); err != nil {
+	out, ok := decode(value)
+	if !ok {
 		// The scanner checked these bytes when it loaded the plan; they no longer decode only
 		// when the file changed under us since. Fail closed: no rule reads the value.
 		return Value{State: Sensitive}
@@ -276,49 +277,216 @@ func (v *Values) Get(path ...any) Value {
 	return Value{State: Known, V: out, at: &reading{rc: v.rc, path: slices.Clone(path)}}
 }
 
-// rawChild returns the raw JSON of an object member (a string step) or a list element (an int
-// step) of raw; nil when raw is not of that shape or has no such member. An error says that raw,
-// up to the member, is not valid JSON.
-func rawChild(raw []byte, step any) ([]byte, error) {
-	if len(raw) == 0 {
-		return nil, nil
+// rawValues are the raw documents Get reads: after and its markings, or before for an instance
+// the plan takes away.
+func (rc *ResourceChange) rawValues() (value, unknown, sensitive []byte) {
+	if rc.Leaving() {
+		return rc.Before, nil, rc.BeforeSensitive
 	}
-	s := &scanner{data: raw}
-	var found []byte
-	var err error
+	return rc.After, rc.AfterUnknown, rc.AfterSensitive
+}
+
+// readable reports whether the instance's values and markings read as JSON, checked as strictly
+// as the scanner reads a plan the first time a rule reads one of them. Get then walks them with
+// rawChild, which only counts brackets: a rule reads a dozen attributes of a function, and
+// checking the members before each one again, for each, cost a fifth of a lint. What Get hands
+// out is checked again when it reads it (validJSON of the markings, decode of the value).
+// Rules that race on the first read both check, with the same result.
+func (rc *ResourceChange) readable() bool {
+	switch rc.checked.Load() {
+	case checkedReadable:
+		return true
+	case checkedUnreadable:
+		return false
+	}
+	value, unknown, sensitive := rc.rawValues()
+	ok := validJSON(value) && validJSON(unknown) && validJSON(sensitive)
+	if ok {
+		rc.checked.Store(checkedReadable)
+	} else {
+		rc.checked.Store(checkedUnreadable)
+	}
+	return ok
+}
+
+// What ResourceChange.checked says: not yet checked (zero), then one of these.
+const (
+	checkedReadable uint32 = iota + 1
+	checkedUnreadable
+)
+
+// decode decodes one raw JSON value as encoding/json decodes it into an any. Most values rules
+// read are numbers, plain strings and bools: those are read here, checked as strictly, without
+// the reflection and the second pass of json.Unmarshal.
+func decode(raw []byte) (any, bool) {
+	switch {
+	case len(raw) == 0:
+		return nil, false
+	case string(raw) == "true":
+		return true, true
+	case string(raw) == "false":
+		return false, true
+	case raw[0] == '"' && len(raw) >= 2 && raw[len(raw)-1] == '"':
+		body := raw[1 : len(raw)-1]
+		// encoding/json decodes escapes and replaces invalid UTF-8: leave those to it.
+		if bytes.IndexByte(body, '"') < 0 && bytes.IndexByte(body, '\\') < 0 && !hasControl(body) && utf8.Valid(body) {
+			return string(body), true
+		}
+	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		s := &scanner{data: raw}
+		if s.strictNumber() != nil || s.pos != len(raw) {
+			return nil, false
+		}
+		f, err := strconv.ParseFloat(string(raw), 64)
+		return f, err == nil
+	}
+	var out any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, false
+	}
+	return out, true
+}
+
+// rawChild returns the raw JSON of an object member (a string step) or a list element (an int
+// step) of raw; nil when raw is not of that shape or has no such member (the first, when a key
+// repeats). It finds the member by counting brackets and quotes, without checking the grammar
+// (see ResourceChange.readable); ok is false when raw, up to the member, cannot be walked at all.
+func rawChild(raw []byte, step any) (child []byte, ok bool) {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) {
+		return nil, true
+	}
 	switch k := step.(type) {
 	case string:
-		if s.peek() != '{' {
-			return nil, nil
+		if raw[i] != '{' {
+			return nil, true
 		}
-		err = s.object(func(key []byte) error {
-			v, err := s.skip()
-			if err == nil && found == nil && string(key) == k {
-				found = v
-				return errStop
+		for i = skipSpace(raw, i+1); i < len(raw) && raw[i] != '}'; {
+			if raw[i] != '"' {
+				return nil, false
 			}
-			return err
-		})
-	case int:
-		if s.peek() != '[' || k < 0 {
-			return nil, nil
+			keyEnd := stringEnd(raw, i)
+			if keyEnd < 0 {
+				return nil, false
+			}
+			key := raw[i+1 : keyEnd-1]
+			i = skipSpace(raw, keyEnd)
+			if i >= len(raw) || raw[i] != ':' {
+				return nil, false
+			}
+			start := skipSpace(raw, i+1)
+			end := valueEnd(raw, start)
+			if end < 0 {
+				return nil, false
+			}
+			if string(key) == k || (bytes.IndexByte(key, '\\') >= 0 && unescapedEquals(key, k)) {
+				return raw[start:end], true
+			}
+			if i = skipSpace(raw, end); i < len(raw) && raw[i] == ',' {
+				i = skipSpace(raw, i+1)
+			}
 		}
-		i := 0
-		err = s.array(func() error {
-			v, err := s.skip()
-			if err == nil && i == k {
-				found = v
-				return errStop
+		return nil, i < len(raw)
+	case int:
+		if raw[i] != '[' || k < 0 {
+			return nil, true
+		}
+		for n, i := 0, skipSpace(raw, i+1); i < len(raw) && raw[i] != ']'; n++ {
+			end := valueEnd(raw, i)
+			if end < 0 {
+				return nil, false
+			}
+			if n == k {
+				return raw[i:end], true
+			}
+			if i = skipSpace(raw, end); i < len(raw) && raw[i] == ',' {
+				i = skipSpace(raw, i+1)
+			}
+		}
+		return nil, true
+	}
+	return nil, true
+}
+
+func unescapedEquals(key []byte, name string) bool {
+	k, err := unescape(key)
+	return err == nil && string(k) == name
+}
+
+// skipSpace returns the index of the first byte at or after i that is not JSON white space.
+func skipSpace(raw []byte, i int) int {
+	for i < len(raw) && jsonSpace[raw[i]] {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the closing quote of the string whose opening quote is at
+// i; -1 when it does not end.
+func stringEnd(raw []byte, i int) int {
+	for i++; ; {
+		j := bytes.IndexByte(raw[i:], '"')
+		if j < 0 {
+			return -1
+		}
+		end := i + j
+		// A quote preceded by an odd number of backslashes is part of the string.
+		n := 0
+		for k := end - 1; k >= i && raw[k] == '\\'; k-- {
+			n++
+		}
+		if n%2 == 0 {
+			return end + 1
+		}
+		i = end + 1
+	}
+}
+
+// valueEnd returns the index just past the value that starts at i, counting brackets and
+// skipping strings; -1 when it does not end.
+func valueEnd(raw []byte, i int) int {
+	if i >= len(raw) {
+		return -1
+	}
+	switch raw[i] {
+	case '"':
+		return stringEnd(raw, i)
+	case '{', '[':
+		depth := 0
+		for i < len(raw) {
+			switch raw[i] {
+			case '"':
+				if i = stringEnd(raw, i); i < 0 {
+					return -1
+				}
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
 			}
 			i++
-			return err
-		})
+		}
+		return -1
 	}
-	if err != nil && !errors.Is(err, errStop) {
-		return nil, err
+	for i < len(raw) && !jsonDelimiter[raw[i]] {
+		i++
 	}
-	return found, nil
+	return i
 }
+
+// jsonSpace and jsonDelimiter classify bytes for the walks above, a table lookup per byte.
+var jsonSpace, jsonDelimiter = func() (space, delimiter [256]bool) {
+	for _, c := range " \t\r\n" {
+		space[c], delimiter[c] = true, true
+	}
+	for _, c := range ",]}" {
+		delimiter[c] = true
+	}
+	return space, delimiter
+}()
 
 // validJSON reports whether raw (empty: nothing) is one JSON value, as strictly as the scanner
 // checks a plan.
@@ -334,17 +502,14 @@ func validJSON(raw []byte) bool {
 	return s.pos == len(raw)
 }
 
-// errStop ends a walk early once the member sought is found.
-var errStop = errors.New("stop")
-
 // hasMember reports whether the object raw has the member step (present, perhaps null).
 func hasMember(raw []byte, step any) bool {
 	key, ok := step.(string)
 	if !ok {
 		return false
 	}
-	v, err := rawChild(raw, key)
-	return err == nil && v != nil
+	v, ok := rawChild(raw, key)
+	return ok && v != nil
 }
 
 // isTrue and isNull read a value as the scanner cut it: without surrounding space.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -51,10 +52,69 @@ func TestRawChild(t *testing.T) {
 	} {
 		node := raw
 		for _, step := range tc.path {
-			var err error
-			node, err = rawChild(node, step)
-			require.NoError(t, err, "%v", tc.path)
+			var ok bool
+			node, ok = rawChild(node, step)
+			require.True(t, ok, "%v", tc.path)
 		}
 		assert.Equal(t, tc.want, string(node), "%v", tc.path)
+	}
+}
+
+// TestDecodeAgreesWithEncodingJSON: decode reads numbers, strings and bools itself; what it
+// returns must be what json.Unmarshal returns, and it must refuse what json.Unmarshal refuses.
+func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
+	for _, raw := range []string{
+		`0`, `-0`, `12`, `-3.25`, `1e3`, `1E+2`, `2.5e-3`, `1e400`, `01`, `1.`, `-`, `1x`,
+		`"plain"`, `""`, `"with \"escape\""`, `"\u00e9"`, "\"tab\there\"", "\"bad utf8 \xff\"", `"unterminated`,
+		`"a"b"`, `true`, `false`, `tru`, `null`, `{"a":[1,"b"]}`, `[1,]`, `{"a":1,}`,
+	} {
+		var want any
+		wantErr := json.Unmarshal([]byte(raw), &want)
+		got, ok := decode([]byte(raw))
+		if wantErr != nil {
+			assert.False(t, ok, "%s: encoding/json refuses it: %v", raw, wantErr)
+			continue
+		}
+		assert.True(t, ok, raw)
+		assert.Equal(t, want, got, raw)
+	}
+}
+
+// TestValuesCheckedOnceStillFailClosed: an instance's values are checked as strictly as the
+// scanner reads a plan when a rule first reads one of them, and what a read hands out is checked
+// again then, so bytes that change between reads (a mapped file rewritten under us) hide the
+// value rather than leak it or read it wrongly.
+func TestValuesCheckedOnceStillFailClosed(t *testing.T) {
+	create := []tfjson.Action{tfjson.ActionCreate}
+	t.Run("invalid JSON after the value hides it too", func(t *testing.T) {
+		rc := &ResourceChange{Actions: create, After: []byte(`{"timeout":777,"x":[1,,2]}`)}
+		assert.Equal(t, Sensitive, rc.Values().Get("timeout").State)
+	})
+	t.Run("an escaped key is the attribute it spells", func(t *testing.T) {
+		rc := &ResourceChange{Actions: create, After: []byte(`{"x":"}","time\u006fut":5}`), AfterSensitive: []byte(`{"time\u006fut":false}`)}
+		v := rc.Values().Get("timeout")
+		assert.Equal(t, Known, v.State)
+		assert.Equal(t, 5.0, v.V)
+	})
+	for _, tc := range []struct {
+		name, after, sensitive, afterLater, sensitiveLater string
+	}{
+		{"marking rewritten as garbage", `{"timeout":777}`, `{"timeout":false}`, `{"timeout":777}`, `{"timeout":falsx}`},
+		{"marking cut", `{"timeout":777}`, `{"timeout":false}`, `{"timeout":777}`, "{\"timeout\":f\x00\x00\x00\x00\x00"},
+		{"value rewritten as garbage", `{"timeout":777}`, `{}`, `{"timeout":7-7}`, `{}`},
+		{"value cut", `{"timeout":"abc"}`, `{}`, `{"timeout":"ab` + "\x00\x00\x00", `{}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Len(t, tc.afterLater, len(tc.after))
+			require.Len(t, tc.sensitiveLater, len(tc.sensitive))
+			after, sensitive := []byte(tc.after), []byte(tc.sensitive)
+			rc := &ResourceChange{Actions: create, After: after, AfterUnknown: []byte(`{}`), AfterSensitive: sensitive}
+			require.Equal(t, Known, rc.Values().Get("timeout").State, "the first read checks the values")
+			copy(after, tc.afterLater)
+			copy(sensitive, tc.sensitiveLater)
+			v := rc.Values().Get("timeout")
+			assert.Equal(t, Sensitive, v.State)
+			assert.Nil(t, v.V)
+		})
 	}
 }
