@@ -16,6 +16,13 @@ func taskDefinition(addr string, compat []any, cpu, memory any) plantest.Resourc
 		"cpu": cpu, "memory": memory, "container_definitions": `[{"name":"worker","image":"worker:1"}]`}}
 }
 
+// windowsTaskDefinition is a FARGATE task definition running Windows Server containers.
+func windowsTaskDefinition(addr string, cpu, memory any) plantest.Resource {
+	r := taskDefinition(addr, []any{"FARGATE"}, cpu, memory)
+	r.After["runtime_platform"] = []any{map[string]any{"operating_system_family": "WINDOWS_SERVER_2022_CORE", "cpu_architecture": "X86_64"}}
+	return r
+}
+
 func TestECSFargateInvalidSize(t *testing.T) {
 	fargate := []any{"FARGATE"}
 	const refused = ` (ECS refuses the task definition at apply: "No Fargate configuration exists for given values")`
@@ -76,6 +83,30 @@ func TestECSFargateInvalidSize(t *testing.T) {
 				return r
 			}()),
 			want: []string{"error aws_ecs_task_definition.win: cpu 512 is not available for Windows containers on Fargate: use 1024 to 4096 CPU units"},
+		},
+		{
+			name: "Windows CPU bounds: 1024 and 4096 are accepted, 512 and 8192 are not",
+			plan: plantest.New().Add(
+				windowsTaskDefinition("aws_ecs_task_definition.below", "512", "1024"),
+				windowsTaskDefinition("aws_ecs_task_definition.min", "1024", "2048"),
+				windowsTaskDefinition("aws_ecs_task_definition.max", "4096", "8192"),
+				windowsTaskDefinition("aws_ecs_task_definition.above", "8192", "16384")),
+			want: []string{
+				"error aws_ecs_task_definition.above: cpu 8192 is not available for Windows containers on Fargate: use 1024 to 4096 CPU units",
+				"error aws_ecs_task_definition.below: cpu 512 is not available for Windows containers on Fargate: use 1024 to 4096 CPU units",
+			},
+		},
+		{
+			name: "a zero or absurdly large size is left to ECS",
+			plan: plantest.New().Add(
+				taskDefinition("aws_ecs_task_definition.zero", fargate, "0", "512"),
+				taskDefinition("aws_ecs_task_definition.huge", fargate, "1024", "1073741825")),
+			want: []string{},
+		},
+		{
+			name: "a size just inside the parser's bound is read and checked",
+			plan: plantest.New().Add(taskDefinition("aws_ecs_task_definition.big", fargate, "1024", "1073741824")),
+			want: []string{"error aws_ecs_task_definition.big: memory 1073741824 MiB is not valid with cpu 1024 on Fargate: use 2048 to 8192 MiB in steps of 1024"},
 		},
 		{
 			name: "unknown or sensitive sizes are silent",
