@@ -384,3 +384,80 @@ func TestUSDAgreesWithTheEstimates(t *testing.T) {
 	_, ok := (&Comparison{}).USD(Kind(9), 1)
 	assert.False(t, ok)
 }
+
+func TestRowsAddThePeakSizedRowWhenThePlanProvisionsTooFew(t *testing.T) {
+	// Lambda 512 MB, 120 ms: one instance busy all month serves 2,628,000 s / 0.12 s = 21.9M
+	// requests, so 65.7M requests keep 3 busy. One provisioned instance at 0.5 GB costs 0.5 x
+	// 2,628,000 x $0.0000041667 = $5.4750438 a month.
+	fn := Function{Platform: platform.AWSLambda, MemoryMB: 512, Arch: X86_64}
+	c, err := Default().Compare(fn, Workload{RequestsPerMonth: 65.7e6, AvgDurationMs: 120}, Configured{Provisioned: 2, IdlePingsPerMonth: 8760})
+	require.NoError(t, err)
+	type row struct {
+		kind        Kind
+		basis       string
+		instances   int
+		sizedToPeak bool
+	}
+	var got []row
+	for _, r := range c.Rows() {
+		require.NoError(t, r.Err)
+		got = append(got, row{r.Kind, r.Basis, r.Instances, r.SizedToPeak})
+	}
+	assert.Equal(t, []row{
+		{OnDemand, "per request", 0, false},
+		{KeptWarm, "8,760 pings x 3 a month", 0, false},
+		{ProvisionedCapacity, "2 instances; 21.9M requests a month above their capacity billed on demand", 2, false},
+		{ProvisionedCapacity, "3 instances, sized to the expected peak instead of the planned 2", 3, true},
+		{AlwaysOnContainer, "1 x aws_fargate 1 vCPU / 2 GB", 0, false},
+	}, got)
+
+	// As planned: 2 x $5.4750438, 43.8M requests served at $0.0000002 + 0.06 GB-s x $0.0000097222,
+	// 21.9M overflow at $0.0000002 + 0.06 GB-s x $0.0000166667.
+	planned, err := c.Expected(ProvisionedCapacity)
+	require.NoError(t, err)
+	assert.InDelta(t, 10.9500876+8.76+25.5499416+4.38+21.9000438, planned.Estimate.USD, 1e-6)
+	// Sized to the peak: 3 x $5.4750438 and all 65.7M requests at the provisioned price.
+	peak, ok := c.PeakSized(c.Workload.RequestsPerMonth)
+	require.True(t, ok)
+	assert.InDelta(t, 16.4251314+13.14+38.3249124, peak.Estimate.USD, 1e-6)
+
+	rec, ok := c.Recommend(90, true)
+	require.True(t, ok)
+	assert.Equal(t, Recommendation{Kind: ProvisionedCapacity, USD: peak.Estimate.USD, Versus: ProvisionedCapacity,
+		VersusUSD: peak.Estimate.USD, SizedToPeak: true,
+		Reason: "keeps it warm for $67.89 a month sized to the peak (3 instances), $10.96 less than with keep-warm"}, rec)
+
+	// Provisioning the peak (or more) leaves no second row.
+	for _, provisioned := range []int{3, 4} {
+		c, err := Default().Compare(fn, Workload{RequestsPerMonth: 65.7e6, AvgDurationMs: 120}, Configured{Provisioned: provisioned})
+		require.NoError(t, err)
+		_, ok := c.PeakSized(c.Workload.RequestsPerMonth)
+		assert.False(t, ok, "provisioned %d", provisioned)
+		assert.Len(t, c.Rows(), 4, "provisioned %d", provisioned)
+	}
+}
+
+func TestProvisionedInstances(t *testing.T) {
+	// 219M requests of 120 ms keep 10 instances busy. A Premium plan provisions what the plan
+	// says, at least one (it scales out by itself); Flex provisions the plan's always-ready
+	// instances, or as many as the peak keeps busy when the plan sets none.
+	tests := []struct {
+		platform    platform.Platform
+		provisioned int
+		want        int
+	}{
+		{platform.AzureFunctionsPremium, 0, 1},
+		{platform.AzureFunctionsPremium, 1, 1},
+		{platform.AzureFunctionsPremium, 2, 2},
+		{platform.AzureFunctionsFlex, 0, 10},
+		{platform.AzureFunctionsFlex, 1, 1},
+		{platform.AzureFunctionsFlex, 2, 2},
+	}
+	for _, tt := range tests {
+		c, err := Default().Compare(Function{Platform: tt.platform, MemoryMB: 2048}, Workload{RequestsPerMonth: 219e6, AvgDurationMs: 120}, Configured{Provisioned: tt.provisioned})
+		require.NoError(t, err)
+		p, err := c.Expected(ProvisionedCapacity)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, p.Instances, "%s with %d provisioned", tt.platform, tt.provisioned)
+	}
+}
