@@ -160,6 +160,10 @@ func TestInvokedFunctions(t *testing.T) {
 			"aws_lambda_function.a", "live", false},
 		{"hard-coded qualified ARN", plantest.Resource{Address: "aws_lambda_permission.p", After: map[string]any{"function_name": "arn:aws:lambda:eu-west-1:123456789012:function:aws_lambda_function.a:7"}},
 			"aws_lambda_function.a", "7", true},
+		{"hard-coded invoke ARN", plantest.Resource{Address: "aws_apigatewayv2_integration.i", After: map[string]any{"integration_uri": "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:aws_lambda_function.a/invocations"}},
+			"aws_lambda_function.a", "$LATEST", true},
+		{"hard-coded qualified invoke ARN", plantest.Resource{Address: "aws_apigatewayv2_integration.i", After: map[string]any{"integration_uri": "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:aws_lambda_function.a:live/invocations"}},
+			"aws_lambda_function.a", "live", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,6 +225,19 @@ func TestARNMatchingTellsRegionsApart(t *testing.T) {
 	require.Len(t, invs, 1)
 	assert.Equal(t, "aws_lambda_function.eu", invs[0].Function.Address, "known ARNs decide")
 
+	// The same inside an invoke ARN, qualified or not.
+	for _, uri := range []string{
+		"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/" + euARN + "/invocations",
+		"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/" + euARN + ":live/invocations",
+	} {
+		integration := plantest.Resource{Address: "aws_apigatewayv2_integration.i", After: map[string]any{"integration_uri": uri}}
+		g := plantest.New().Add(report("aws_lambda_function.us", "arn:aws:lambda:us-east-1:123456789012:function:report"),
+			report("aws_lambda_function.eu", euARN), integration).Graph(t)
+		invs := g.InvokedFunctions(g.ByAddress("aws_apigatewayv2_integration.i"), "integration_uri")
+		require.Len(t, invs, 1, uri)
+		assert.Equal(t, "aws_lambda_function.eu", invs[0].Function.Address, uri)
+	}
+
 	g = plantest.New().Add(report("aws_lambda_function.us", ""), report("aws_lambda_function.eu", ""), caller).Graph(t)
 	assert.Empty(t, g.InvokedFunctions(g.ByAddress("aws_lambda_permission.p"), "function_name"),
 		"two functions of one name that the plan cannot tell apart: none rather than the wrong one")
@@ -239,4 +256,20 @@ func TestReferencedFunctionsFollowsOnlyReferences(t *testing.T) {
 	invs := g.ReferencedFunctions(g.ByAddress("aws_lambda_permission.by_ref"), "function_name")
 	require.Len(t, invs, 1)
 	assert.Equal(t, "aws_lambda_function.f", invs[0].Function.Address)
+}
+
+func TestPathSteps(t *testing.T) {
+	tests := []struct {
+		path string
+		want []any
+	}{
+		{"timeout", []any{"timeout"}},
+		{"vpc_config.0.subnet_ids", []any{"vpc_config", 0, "subnet_ids"}},
+		{"a.10.b.123", []any{"a", 10, "b", 123}},
+		{"a.1x.b", []any{"a", "1x", "b"}},
+		{"a..b", []any{"a", "", "b"}},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, graph.PathSteps(tt.path), tt.path)
+	}
 }
