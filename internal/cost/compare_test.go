@@ -277,16 +277,20 @@ func TestFormat(t *testing.T) {
 	for usd, want := range map[float64]string{
 		1234.567: "$1,234.57", 0.53: "$0.53", 0.0066: "$0.0066", 0.00123: "$0.0012", 0: "$0", -5: "-$5.00",
 		10950.0876: "$10,950.09", 1e6: "$1,000,000.00", 0.999: "$1.00",
+		// A cent is the boundary between cents and significant digits.
+		0.01: "$0.01", 0.0099: "$0.0099", 0.011: "$0.01", -0.0066: "-$0.0066", -1234.5: "-$1,234.50",
 	} {
 		assert.Equal(t, want, FormatUSD(usd), "%g", usd)
 	}
-	for n, want := range map[float64]string{8760: "8,760", 21.75: "21.75", 1e9: "1,000,000,000", 2.5e3: "2,500", 0.5: "0.5", 730.0 / 24: "30.42"} {
+	for n, want := range map[float64]string{8760: "8,760", 21.75: "21.75", 1e9: "1,000,000,000", 2.5e3: "2,500", 0.5: "0.5", 730.0 / 24: "30.42",
+		99.5: "99.5", 100: "100", 100.5: "101", -1234: "-1,234", -21.75: "-21.75", -123456.4: "-123,456"} {
 		assert.Equal(t, want, FormatCount(n), "%g", n)
 	}
 	for mb, want := range map[int]string{512: "512 MB", 1024: "1 GB", 1536: "1.5 GB", 1769: "1.73 GB", 30720: "30 GB"} {
 		assert.Equal(t, want, FormatMemory(mb), "%d", mb)
 	}
-	for n, want := range map[float64]string{4e6: "4M", 1.25e6: "1.25M", 950: "950", 12e3: "12K", 1.2e9: "1.2B", 3e12: "3T"} {
+	for n, want := range map[float64]string{4e6: "4M", 1.25e6: "1.25M", 950: "950", 12e3: "12K", 1.2e9: "1.2B", 3e12: "3T",
+		999: "999", 999.6: "1K", 1000: "1K", 999999: "1M", 1e6: "1M", 999.5e6: "1B", 1e9: "1B", 1e12: "1T"} {
 		assert.Equal(t, want, FormatRequests(n), "%g", n)
 	}
 }
@@ -303,6 +307,10 @@ func TestPriceDate(t *testing.T) {
 	box, err = p.Container(platform.AWSFargate, 1, 2048, 1)
 	require.NoError(t, err)
 	assert.Equal(t, "list prices of "+platform.DateLookedUp+", with overrides", PriceDate(od.At(1), box.At(1)))
+
+	// Only a team's own prices, which carry no date; a price the estimate did not use does not count.
+	own := Estimate{Items: []Item{{Quantity: 1, Price: Price{Name: "x", Overridden: true}}, {Quantity: 0, Price: Price{Name: "y", Date: "2030-01-01"}}}}
+	assert.Equal(t, "overridden prices", PriceDate(own))
 }
 
 func TestConfiguredCPUIsBilled(t *testing.T) {

@@ -45,8 +45,12 @@ func FormatCount(n float64) string {
 	return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(n, 'f', 2, 64), "0"), ".")
 }
 
-// FormatRequests renders a traffic level briefly: "950", "12K", "4M", "1.2B".
+// FormatRequests renders a traffic level briefly: "950", "12K", "4M", "1.2B". The unit is chosen
+// after rounding to 3 significant digits, so 999,999 reads "1M", not "1e+03K".
 func FormatRequests(n float64) string {
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(n, 'g', 3, 64), 64); err == nil {
+		n = r
+	}
 	for _, u := range []struct {
 		div    float64
 		suffix string
