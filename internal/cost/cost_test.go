@@ -155,6 +155,31 @@ func TestKeepWarm(t *testing.T) {
 	assert.Error(t, err)
 	_, err = p.KeepWarm(platform.AWSLambda, 128, X86_64, 8760, 1, 0)
 	assert.ErrorContains(t, err, "billed duration")
+
+	// Each input's bound: just below is refused with its own message, the bound itself is priced.
+	bounds := []struct {
+		name        string
+		pings       float64
+		concurrency int
+		billedMs    float64
+		err         string
+	}{
+		{"pings -1", -1, 1, 100, "keep-warm pings per month -1: use 0 or more"},
+		{"pings 0", 0, 1, 100, ""},
+		{"concurrency 0", 8760, 0, 100, "keep-warm concurrency 0: use at least 1 (one ping warms one environment)"},
+		{"concurrency 1", 8760, 1, 100, ""},
+		{"billed -1 ms", 8760, 1, -1, "billed duration of a ping -1 ms: use more than 0"},
+		{"billed 0 ms", 8760, 1, 0, "billed duration of a ping 0 ms: use more than 0"},
+		{"billed 1 ms", 8760, 1, 1, ""},
+	}
+	for _, tt := range bounds {
+		_, err := p.KeepWarm(platform.AWSLambda, 128, X86_64, tt.pings, tt.concurrency, tt.billedMs)
+		if tt.err == "" {
+			assert.NoError(t, err, tt.name)
+		} else {
+			assert.EqualError(t, err, tt.err, tt.name)
+		}
+	}
 }
 
 func TestProvisioned(t *testing.T) {
