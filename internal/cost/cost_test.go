@@ -327,3 +327,24 @@ func TestEstimateItemsCarryPricesAndSources(t *testing.T) {
 	assert.Equal(t, platform.SourceFargatePricing, e.Items[0].Price.Source)
 	assert.Equal(t, platform.DateLookedUp, e.Items[1].Price.Date)
 }
+
+func TestMinimumBilledMillis(t *testing.T) {
+	tests := []struct {
+		platform platform.Platform
+		ms       float64
+		ok       bool
+	}{
+		{platform.AWSLambda, platform.LambdaBillingGranularityMillis, true},
+		{platform.GCPFunctionsGen1, platform.GCPBillingGranularityMillis, true},
+		{platform.GCPFunctionsGen2, platform.GCPBillingGranularityMillis, true},
+		{platform.GCPCloudRun, platform.GCPBillingGranularityMillis, true},
+		{platform.AzureFunctionsConsumption, 100, true},
+		{platform.AzureFunctionsFlex, 0, false},
+		{platform.AzureFunctionsPremium, 0, false},
+	}
+	for _, tt := range tests {
+		ms, ok := MinimumBilledMillis(tt.platform)
+		assert.Equal(t, tt.ok, ok, tt.platform)
+		assert.Equal(t, tt.ms, ms, tt.platform)
+	}
+}
