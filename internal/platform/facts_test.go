@@ -49,6 +49,8 @@ func TestFactsUseTheLimits(t *testing.T) {
 	}{
 		{AWSLambda, "max_timeout", 900},
 		{AWSLambda, "idle_window", 5},
+		{AWSLambda, "max_sync_payload", 6 << 20},
+		{AWSLambda, "max_async_payload", 1 << 20},
 		{AWSLambda, "price_duration_arm64", 0.0000133334},
 		{GCPFunctionsGen1, "max_timeout", 540},
 		{GCPFunctionsGen2, "max_timeout_http", 3600},
@@ -67,6 +69,7 @@ func TestFactsUseTheLimits(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, factValue(t, tt.p, tt.name), "%s %s", tt.p, tt.name)
 	}
+	assert.Equal(t, 2_628_000, SecondsPerMonth, "a 730-hour month, the month every price assumes")
 	for _, f := range Facts(AzureFunctionsFlex) {
 		assert.NotEqual(t, "max_timeout", f.Name, "Flex has no timeout cap")
 	}
