@@ -46,11 +46,15 @@ func TestParseErrors(t *testing.T) {
 		{AWS, "at(tomorrow)", "", "at() needs a date and time as yyyy-mm-ddThh:mm:ss"},
 		{Unix, "0 0 * * * *", "", "unix cron has 5 fields"},
 		{Unix, "@daily", "", "macros such as @daily are not unix-cron format"},
+		{Unix, "0 0 * *", "", "unix cron needs 5 fields (minute hour day-of-month month day-of-week), got 4"},
+		{Unix, "0 0 * * * * *", "", "unix cron needs 5 fields (minute hour day-of-month month day-of-week), got 7"},
 		{Unix, "0 0 L * *", "day-of-month", "AWS (Quartz) extensions"},
 		{Unix, "0 0 ? * 1", "day-of-month", "AWS (Quartz) extensions"},
 		{Unix, "0 0 * * 8", "day-of-week", "value 8 is out of range; use 0-7 or SUN-SAT"},
 		{Unix, "0 -1 * * *", "hour", "missing end"},
 		{NCRONTAB, "*/5 * * * *", "", "add a seconds field, such as 0 */5 * * * *"},
+		{NCRONTAB, "0 0 0 *", "", "NCRONTAB needs 6 fields ({second} {minute} {hour} {day} {month} {day-of-week}) or a TimeSpan such as 00:05:00, got 4 fields"},
+		{NCRONTAB, "0 0 0 * * * *", "", "NCRONTAB needs 6 fields ({second} {minute} {hour} {day} {month} {day-of-week}) or a TimeSpan such as 00:05:00, got 7 fields"},
 		{NCRONTAB, "0 0 0 * * 7", "day-of-week", "value 7 is out of range; use 0-6 or SUNDAY-SATURDAY"},
 		{NCRONTAB, "0 0 0 * * Mo", "day-of-week", `"Mo" is not a number or a name`},
 		{NCRONTAB, "0 0 0 L * *", "day", "not NCRONTAB"},
@@ -117,4 +121,25 @@ func TestParseLongestRate(t *testing.T) {
 	s, err := ParseAWS("rate(153722867 minutes)")
 	require.NoError(t, err)
 	assert.Equal(t, 153722867*time.Minute, s.(Rate).Every())
+}
+
+func TestNextBit(t *testing.T) {
+	tests := []struct {
+		set  uint64
+		from int
+		want int
+	}{
+		{0b100, -5, 2},
+		{0b100, 0, 2},
+		{0b100, 2, 2},
+		{0b100, 3, -1},
+		{0, 0, -1},
+		{1 << 63, 62, 63},
+		{1 << 63, 63, 63},
+		{1 << 63, 64, -1},
+		{^uint64(0), 100, -1},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, nextBit(tt.set, tt.from), "nextBit(%b, %d)", tt.set, tt.from)
+	}
 }
