@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -93,6 +95,13 @@ func TestWrongTypesAreRecorded(t *testing.T) {
 		{`{"timeout":-1}`, "positive", "a.b: timeout is -1, where a whole number of 1 or more is expected"},
 		{`{"timeout":"\u001b[31m"}`, "int", `a.b: timeout is "\x1b[31m" (a string), where a whole number is expected`},
 		{`{"timeout":30}`, "positive", ""},
+		// The bounds: 2^52 (float64 holds every whole number up to it) and 1 for a positive value.
+		{`{"timeout":4503599627370496}`, "int", ""},
+		{`{"timeout":-4503599627370496}`, "int", ""},
+		{`{"timeout":4503599627370498}`, "int", "a.b: timeout is 4.503599627370498e+15, where a whole number is expected"},
+		{`{"timeout":-4503599627370498}`, "int", "a.b: timeout is -4.503599627370498e+15, where a whole number is expected"},
+		{`{"timeout":0}`, "positive", "a.b: timeout is 0, where a whole number of 1 or more is expected"},
+		{`{"timeout":1}`, "positive", ""},
 		{`{"timeout":null}`, "int", ""},
 	} {
 		p, err := Parse("p.json", []byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","change":{"actions":["create"],"after":`+tc.after+`,"after_unknown":{}}}]}`))
@@ -129,4 +138,32 @@ func TestValuesSensitiveNullIsSensitive(t *testing.T) {
 	assert.Equal(t, Sensitive, v.Get("timeout").State)
 	assert.Equal(t, Sensitive, v.Get("env", 0, "variables", "TOKEN").State)
 	assert.Equal(t, Null, v.Get("memory_size").State, "a null that is not marked stays null")
+}
+
+func TestWrongTypesErrorListsTenThenCounts(t *testing.T) {
+	tests := []struct {
+		wrong int
+		last  string
+	}{
+		{9, "a.r8: timeout is \"x\" (a string), where a whole number is expected"},
+		{10, "a.r9: timeout is \"x\" (a string), where a whole number is expected"},
+		{11, "and 1 more"},
+		{12, "and 2 more"},
+	}
+	for _, tt := range tests {
+		var changes []string
+		for i := range tt.wrong {
+			changes = append(changes, fmt.Sprintf(`{"address":"a.r%d","change":{"actions":["create"],"after":{"timeout":"x"},"after_unknown":{}}}`, i))
+		}
+		p, err := Parse("p.json", []byte(`{"format_version":"1.2","resource_changes":[`+strings.Join(changes, ",")+`]}`))
+		require.NoError(t, err)
+		for _, rc := range p.Changes {
+			rc.Values().Get("timeout").Int()
+		}
+		var ie *InputError
+		require.ErrorAs(t, p.WrongTypesError(), &ie)
+		lines := strings.Split(ie.Problem, "\n  ")
+		assert.Len(t, lines, 1+min(tt.wrong, 11), "%d wrong values", tt.wrong)
+		assert.Equal(t, tt.last, lines[len(lines)-1], "%d wrong values", tt.wrong)
+	}
 }
