@@ -143,3 +143,40 @@ func TestNextBit(t *testing.T) {
 		assert.Equal(t, tt.want, nextBit(tt.set, tt.from), "nextBit(%b, %d)", tt.set, tt.from)
 	}
 }
+
+func TestNCRONTABTimeSpanBounds(t *testing.T) {
+	const day = 24 * time.Hour
+	const outOfRange = "hours must be 0-23, minutes and seconds 0-59, and days at most 100000 in a TimeSpan"
+	tests := []struct {
+		span  string
+		every time.Duration
+		err   string
+	}{
+		{span: "00:00:01", every: time.Second},
+		{span: "00:05", every: 5 * time.Minute},
+		{span: "23:59:59", every: 23*time.Hour + 59*time.Minute + 59*time.Second},
+		{span: "24:00:00", every: 24 * day}, // from 24 up, three numbers are dd:hh:mm
+		{span: "24:01:02", every: 24*day + time.Hour + 2*time.Minute},
+		{span: "23:00", every: 23 * time.Hour},
+		{span: "24:00", err: outOfRange},
+		{span: "00:59:00", every: 59 * time.Minute},
+		{span: "00:60:00", err: outOfRange},
+		{span: "00:00:59", every: 59 * time.Second},
+		{span: "00:00:60", err: outOfRange},
+		{span: "1.00:00:00", every: day},
+		{span: "100000.00:00:00", every: 100000 * day},
+		{span: "100001.00:00:00", err: outOfRange},
+		{span: "100000:00:00", every: 100000 * day},
+		{span: "100001:00:00", err: outOfRange},
+		{span: "1:02:03:04:05", err: "a TimeSpan is hh:mm:ss, such as 00:05:00 for every 5 minutes"},
+	}
+	for _, tt := range tests {
+		s, err := ParseNCRONTAB(tt.span)
+		if tt.err != "" {
+			assert.ErrorContains(t, err, tt.err, tt.span)
+			continue
+		}
+		require.NoError(t, err, tt.span)
+		assert.Equal(t, tt.every, s.(Rate).Every(), tt.span)
+	}
+}
