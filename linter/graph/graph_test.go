@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"sort"
 	"testing"
 
@@ -111,6 +112,32 @@ func TestReferences(t *testing.T) {
 				plantest.Resource{Address: "aws_cloudfront_distribution.cdn", Refs: map[string][]string{
 					"default_cache_behavior.0.lambda_function_association.0.lambda_arn": {"aws_lambda_function.edge.qualified_arn", "aws_lambda_function.edge"}}}),
 			from: "aws_cloudfront_distribution.cdn", attr: "default_cache_behavior.lambda_function_association.lambda_arn", want: []string{"aws_lambda_function.edge"},
+		},
+		{
+			name: "a data source",
+			plan: plantest.New().Add(
+				plantest.Resource{Address: "data.aws_lambda_function.existing", Actions: []string{"read"}, After: map[string]any{"function_name": "x"}},
+				plantest.Resource{Address: "aws_lambda_permission.p", Refs: map[string][]string{"function_name": {"data.aws_lambda_function.existing", "data.aws_lambda_function"}}}),
+			from: "aws_lambda_permission.p", attr: "function_name", want: []string{"data.aws_lambda_function.existing"},
+		},
+		{
+			name: "many instances, each once however often it is referred to",
+			plan: func() *plantest.Builder {
+				b := plantest.New()
+				for i := range 17 {
+					b.Add(fn(fmt.Sprintf("aws_lambda_function.a[%d]", i)))
+				}
+				return b.Add(plantest.Resource{Address: "aws_lambda_permission.p", Refs: map[string][]string{"function_name": {"aws_lambda_function.a", "aws_lambda_function.a.arn", "local.pick"}}})
+			}(),
+			from: "aws_lambda_permission.p", attr: "function_name",
+			want: func() []string {
+				var out []string
+				for i := range 17 {
+					out = append(out, fmt.Sprintf("aws_lambda_function.a[%d]", i))
+				}
+				sort.Strings(out)
+				return out
+			}(),
 		},
 		{
 			name: "root variables and locals lead nowhere",
