@@ -24,9 +24,13 @@ var LambdaColdStartOnSyncPath = &Rule{
 			"function's initialisation code. For Node.js, Python or Go that is typically a few hundred milliseconds; " +
 			"a Java or .NET runtime without SnapStart, a container image or a large package can take one to ten " +
 			"seconds. Behind an asynchronous trigger nobody notices. On a synchronous path (API Gateway, a function " +
-			"URL, an ALB, AppSync, CloudFront Lambda@Edge, an API Gateway Lambda authorizer) a person or a client " +
-			"is waiting, and the API's own timeout (29–30 s) still counts. A REST integration that sets " +
-			"`X-Amz-Invocation-Type` to `'Event'` invokes asynchronously and is not counted.\n\n" +
+			"URL, an ALB, AppSync, CloudFront Lambda@Edge, an API Gateway Lambda authorizer, and every synchronous " +
+			"caller the timing rules know: a Cognito user pool trigger, an Amazon Connect flow or association, an S3 " +
+			"Object Lambda access point, a Lex V2 code hook, an SES receipt rule with `RequestResponse`) a person or a " +
+			"client is waiting, and the caller's own limit (5 s for Cognito, 8 s for Connect, 29–30 s for API Gateway) " +
+			"still counts. A REST integration that sets " +
+			"`X-Amz-Invocation-Type` to `'Event'` invokes asynchronously and is not counted, nor is an asynchronous Connect block " +
+			"or an SES `Event` action.\n\n" +
 			"A function counts as heavy when its runtime is Java or .NET and SnapStart does not apply to the version " +
 			"the caller invokes, when it is a container image, or when its package (`source_code_size`) is larger " +
 			"than 10 MB. It counts as kept warm when provisioned concurrency covers the version or alias the caller " +
@@ -72,7 +76,7 @@ var LambdaColdStartOnSyncPath = &Rule{
 
 func checkLambdaColdStartOnSyncPath(pass *Pass) {
 	g := pass.Graph
-	calls := serverless.SyncCalls(g)
+	calls := serverless.SyncCalls(g, pass.Settings.Inputs())
 	if len(calls) == 0 {
 		return
 	}

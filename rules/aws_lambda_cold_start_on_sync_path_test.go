@@ -396,3 +396,94 @@ func TestLambdaColdStartOnSyncPathRemediation(t *testing.T) {
 		})
 	}
 }
+
+// TestLambdaColdStartOnSyncCallers covers the synchronous callers the timing rules find (Cognito,
+// Connect, S3 Object Lambda, ...): they are on the synchronous path without a second list.
+func TestLambdaColdStartOnSyncCallers(t *testing.T) {
+	const fn = "aws_lambda_function.api"
+	const arn = "arn:aws:lambda:eu-west-1:123456789012:function:api"
+	java := coldFn(fn, "java21", nil)
+	image := coldFn(fn, "", map[string]any{"package_type": "Image", "runtime": nil, "handler": nil,
+		"image_uri": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4.2"})
+	byName := coldFn(fn, "java21", map[string]any{"arn": arn})
+	pool := userPool("aws_cognito_user_pool.pool", map[string][]string{"pre_sign_up": fnRefs(fn, "arn")})
+	const cold = ", with no provisioned concurrency or ping every 5 min on $LATEST: cold starts land on waiting requests"
+	tests := []struct {
+		name string
+		plan func(t *testing.T) *plantest.Builder
+		want []string
+	}{
+		{
+			name: "java behind a Cognito trigger",
+			plan: func(*testing.T) *plantest.Builder { return plantest.New().Add(java, pool) },
+			want: []string{"warning aws_lambda_function.api: java21 runtime without SnapStart on the synchronous path of " +
+				"aws_cognito_user_pool.pool (Cognito trigger)" + cold},
+		},
+		{
+			name: "a container image associated with Amazon Connect",
+			plan: func(*testing.T) *plantest.Builder {
+				return plantest.New().Add(image, connectInstance, connectAssociation("aws_connect_lambda_function_association.api", fnRefs(fn, "arn")...))
+			},
+			want: []string{"warning aws_lambda_function.api: container image on the synchronous path of " +
+				"aws_connect_lambda_function_association.api (Amazon Connect)" + cold},
+		},
+		{
+			name: "java invoked by a synchronous contact flow block",
+			plan: func(t *testing.T) *plantest.Builder {
+				return plantest.New().Add(byName, connectInstance, contactFlow(t, "aws_connect_contact_flow.inbound",
+					map[string]any{"LambdaFunctionARN": arn, "InvocationTimeLimitSeconds": "5"}))
+			},
+			want: []string{"warning aws_lambda_function.api: java21 runtime without SnapStart on the synchronous path of " +
+				"aws_connect_contact_flow.inbound (Amazon Connect)" + cold},
+		},
+		{
+			name: "an asynchronous contact flow block is not a synchronous path",
+			plan: func(t *testing.T) *plantest.Builder {
+				return plantest.New().Add(byName, connectInstance, contactFlow(t, "aws_connect_contact_flow.inbound",
+					map[string]any{"LambdaFunctionARN": arn, "InvocationTimeLimitSeconds": "30", "InvocationType": "ASYNCHRONOUS"}))
+			},
+			want: []string{},
+		},
+		{
+			name: "java behind an S3 Object Lambda access point",
+			plan: func(*testing.T) *plantest.Builder {
+				return plantest.New().Add(java, objectLambdaAccessPoint("aws_s3control_object_lambda_access_point.redact", fnRefs(fn, "arn")...))
+			},
+			want: []string{"warning aws_lambda_function.api: java21 runtime without SnapStart on the synchronous path of " +
+				"aws_s3control_object_lambda_access_point.redact (S3 Object Lambda)" + cold},
+		},
+		{
+			name: "an HTTP API and a Cognito trigger are named together, once each",
+			plan: func(*testing.T) *plantest.Builder {
+				return plantest.New().Add(java, pool, api("aws_apigatewayv2_api.http", "HTTP"),
+					httpIntegration("aws_apigatewayv2_integration.api", "aws_apigatewayv2_api.http", nil, fnRefs(fn, "invoke_arn")...))
+			},
+			want: []string{"warning aws_lambda_function.api: java21 runtime without SnapStart on the synchronous path of " +
+				"aws_apigatewayv2_integration.api (HTTP API integration) and aws_cognito_user_pool.pool (Cognito trigger)" + cold},
+		},
+		{
+			name: "provisioned concurrency on the alias the Cognito trigger invokes keeps it warm",
+			plan: func(*testing.T) *plantest.Builder {
+				return plantest.New().Add(coldFn(fn, "java21", map[string]any{"publish": true}), liveAlias("aws_lambda_alias.live", fn),
+					userPool("aws_cognito_user_pool.pool", map[string][]string{"pre_sign_up": fnRefs("aws_lambda_alias.live", "arn")}),
+					plantest.Resource{Address: "aws_lambda_provisioned_concurrency_config.live",
+						After:   map[string]any{"function_name": "api", "provisioned_concurrent_executions": 1, "qualifier": "live"},
+						Unknown: []string{"function_name"},
+						Refs:    map[string][]string{"function_name": fnRefs(fn, "function_name")}})
+			},
+			want: []string{},
+		},
+		{
+			name: "python with a small package behind a Cognito trigger is silent",
+			plan: func(*testing.T) *plantest.Builder {
+				return plantest.New().Add(coldFn(fn, "python3.13", map[string]any{"source_code_size": 2 << 20}), pool)
+			},
+			want: []string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaries(run(t, rules.LambdaColdStartOnSyncPath, tt.plan(t))))
+		})
+	}
+}

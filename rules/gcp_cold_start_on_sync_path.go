@@ -25,13 +25,13 @@ var GCPColdStartOnSyncPath = &Rule{
 	Name:     "gcp_cold_start_on_sync_path",
 	Severity: finding.Warning,
 	Category: finding.ColdStart,
-	Summary:  "an HTTP function or public Cloud Run service with heavy initialisation scales to zero",
+	Summary:  "an HTTP function or public or synchronously called Cloud Run service with heavy initialisation scales to zero",
 	Doc: Doc{
 		Why: "With no minimum instances, Google reclaims idle instances (after minutes to hours, unspecified), and the next " +
 			"request waits while a new one starts. For Java and .NET that start is the longest: a JVM or CLR boots and " +
 			"JIT-compiles before the first line of the handler runs, seconds rather than the fraction of a second Node, " +
 			"Python or Go take. On a synchronous path (an HTTP-triggered function, or a Cloud Run service that the public " +
-			"or a load balancer calls) a person waits for it. Cloud Run's startup CPU boost gives an instance more CPU while " +
+			"or a load balancer calls, or one a synchronous caller waits for) a person waits for it. Cloud Run's startup CPU boost gives an instance more CPU while " +
 			"it starts, which shortens exactly this; with it off the cold start is slower still.\n\n" +
 			"What counts as heavy: a function `runtime` of Java or .NET; for a Cloud Run service, whose plan carries no " +
 			"runtime, an image or `base_image_uri` that names one (option `heavy_image_patterns`) or a container with a " +
@@ -39,6 +39,8 @@ var GCPColdStartOnSyncPath = &Rule{
 			"are never read). The plan does not carry image sizes, so a large image of another language is not detected. " +
 			"What counts as public: an IAM member or binding granting `roles/run.invoker` to `allUsers` or " +
 			"`allAuthenticatedUsers`, `invoker_iam_disabled = true`, or a serverless NEG that puts it behind a load balancer. " +
+			"What counts as a synchronous caller: every caller the timing rules find that waits for the answer (Google API " +
+			"Gateway, Firebase Hosting, a Workflows HTTP step; see `gcp_caller_deadline_below_timeout`). " +
 			"Event-driven functions are not on a synchronous path and are left alone.",
 		HowToFix: "- Cloud Run: set `startup_cpu_boost = true` on the container (billed only while instances start).\n" +
 			"- Keep one instance warm: `template.scaling.min_instance_count = 1` (Cloud Run), `min_instances = 1` (1st gen), " +
@@ -83,8 +85,9 @@ var GCPColdStartOnSyncPath = &Rule{
 
 func checkGCPColdStartOnSyncPath(pass *Pass) {
 	opts := pass.Options.(*GCPColdStartOptions)
+	waiting := serverless.SyncCallerLimits(pass.Graph, pass.Settings.Inputs())
 	for _, w := range serverless.GCPWorkloads(pass.Graph) {
-		path, related := gcpSyncPath(pass.Graph, w)
+		path, related := gcpSyncPath(pass.Graph, w, waiting[w.Instance])
 		if path == "" {
 			continue
 		}
@@ -123,16 +126,24 @@ func checkGCPColdStartOnSyncPath(pass *Pass) {
 }
 
 // gcpSyncPath says why a workload is on a synchronous path ("" when the plan does not show it is),
-// with the resources that make it so.
-func gcpSyncPath(g *graph.Graph, w serverless.GCPWorkload) (string, []string) {
+// with the resources that make it so. callers are the synchronous callers the serverless model
+// finds for it (Google API Gateway, Firebase Hosting, Workflows, ...).
+func gcpSyncPath(g *graph.Graph, w serverless.GCPWorkload, callers []serverless.CallerLimit) (string, []string) {
+	var waiting, related []string
+	for _, c := range callers {
+		waiting = append(waiting, c.Caller.Address+" waits for it")
+		related = append(related, c.Caller.Address)
+	}
 	if !w.IsService() {
 		if event, known := w.EventDriven(); known && !event {
-			return "HTTP-triggered " + w.Label(), nil
+			return "HTTP-triggered " + w.Label(), related
+		}
+		if len(waiting) > 0 {
+			return fmt.Sprintf("%s on a synchronous path (%s)", w.Label(), strings.Join(waiting, "; ")), related
 		}
 		return "", nil
 	}
 	var why []string
-	var related []string
 	if disabled, _ := w.Instance.Get("invoker_iam_disabled").Bool(); disabled {
 		why = append(why, "its invoker IAM check is disabled")
 	}
@@ -152,10 +163,13 @@ func gcpSyncPath(g *graph.Graph, w serverless.GCPWorkload) (string, []string) {
 			related = append(related, from.Address)
 		}
 	}
-	if len(why) == 0 {
-		return "", nil
+	switch {
+	case len(why) > 0:
+		return fmt.Sprintf("public Cloud Run service (%s)", strings.Join(dedupeStrings(append(why, waiting...)), "; ")), related
+	case len(waiting) > 0:
+		return fmt.Sprintf("Cloud Run service on a synchronous path (%s)", strings.Join(waiting, "; ")), related
 	}
-	return fmt.Sprintf("public Cloud Run service (%s)", strings.Join(dedupeStrings(why), "; ")), related
+	return "", nil
 }
 
 // gcpPublicInvoker returns "allUsers" or "allAuthenticatedUsers" when an IAM resource grants one of

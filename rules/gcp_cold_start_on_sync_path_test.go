@@ -155,3 +155,63 @@ func TestGCPColdStartOnSyncPathOptionsAndRemediation(t *testing.T) {
 	require.Equal(t, "set startup_cpu_boost = true (billed only while instances start), and set template.scaling.min_instance_count to 1 (one instance billed while idle), or serve this path from an always-on container",
 		got[0].Remediation)
 }
+
+// TestGCPColdStartOnSyncCallers covers services that are not public but that a synchronous caller
+// of the serverless model waits for: the cold start lands on the caller's request all the same.
+func TestGCPColdStartOnSyncCallers(t *testing.T) {
+	svc := "google_cloud_run_v2_service.api"
+	javaBehindURL := gcpRunV2(svc, map[string]any{
+		"containers": []any{gcpRunContainer("europe-docker.pkg.dev/p/app/orders-java:1.4",
+			map[string]any{"cpu": "1", "memory": "1Gi"}, map[string]any{"startup_cpu_boost": true})},
+	}, map[string]any{"uri": gcpAPIURL})
+	warm := gcpRunV2(svc, map[string]any{
+		"containers": []any{gcpRunContainer("europe-docker.pkg.dev/p/app/orders-java:1.4",
+			map[string]any{"cpu": "1", "memory": "1Gi"}, map[string]any{"startup_cpu_boost": true})},
+		"scaling": []any{map[string]any{"min_instance_count": 1, "max_instance_count": 10}},
+	}, map[string]any{"uri": gcpAPIURL})
+	gateway := gcpAPIConfig("google_api_gateway_api_config.v1", gcpOpenAPI("x-google-backend:\n  address: "+gcpAPIURL+"/v1\n"))
+	hosting := gcpHostingVersion("google_firebase_hosting_version.site",
+		map[string]any{"glob": "/api/**", "run": []any{map[string]any{"service_id": "api", "region": "europe-west1"}}})
+	const tail = " with heavy initialisation (image \"europe-docker.pkg.dev/p/app/orders-java:1.4\"): it scales to zero (no minimum instances), so requests after idle wait for a slow cold start"
+	tests := []struct {
+		name string
+		plan *plantest.Builder
+		want []string
+	}{
+		{
+			name: "a Java service behind Google API Gateway",
+			plan: plantest.New().Add(javaBehindURL, gateway),
+			want: []string{"warning google_cloud_run_v2_service.api: Cloud Run service on a synchronous path (google_api_gateway_api_config.v1 waits for it)" + tail},
+		},
+		{
+			name: "a Java service behind a Firebase Hosting rewrite",
+			plan: plantest.New().Add(javaBehindURL, hosting),
+			want: []string{"warning google_cloud_run_v2_service.api: Cloud Run service on a synchronous path (google_firebase_hosting_version.site waits for it)" + tail},
+		},
+		{
+			name: "public and behind API Gateway: both reasons, one finding",
+			plan: plantest.New().Add(javaBehindURL, gateway, gcpInvoker("google_cloud_run_v2_service_iam_member.public", svc, "allUsers")),
+			want: []string{"warning google_cloud_run_v2_service.api: public Cloud Run service (allUsers may invoke it through google_cloud_run_v2_service_iam_member.public; google_api_gateway_api_config.v1 waits for it)" + tail},
+		},
+		{
+			name: "a minimum instance keeps it warm behind API Gateway",
+			plan: plantest.New().Add(warm, gateway),
+			want: []string{},
+		},
+		{
+			name: "the same service with no synchronous caller is silent",
+			plan: plantest.New().Add(javaBehindURL),
+			want: []string{},
+		},
+		{
+			name: "an asynchronous caller (a Pub/Sub push subscription) is not a synchronous path",
+			plan: plantest.New().Add(javaBehindURL, gcpPushSubscription("google_pubsub_subscription.push", 60, gcpRef(svc, "uri")...)),
+			want: []string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaries(run(t, rules.GCPColdStartOnSyncPath, tt.plan)))
+		})
+	}
+}

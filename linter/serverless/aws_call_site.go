@@ -79,6 +79,8 @@ func (c *siteCollector) add(site CallSite) {
 		return
 	}
 	prev := &c.sites[i]
+	// One part that someone waits for puts the function on the caller's synchronous path.
+	synchronous := prev.Synchronous || site.Synchronous
 	switch {
 	case site.LimitMillis < prev.LimitMillis:
 		*prev = site
@@ -90,6 +92,7 @@ func (c *siteCollector) add(site CallSite) {
 			prev.Via = site.Via
 		}
 	}
+	prev.Synchronous = synchronous
 }
 
 func containsPart(list, part string) bool {

@@ -48,6 +48,7 @@ func CognitoTriggers(g *graph.Graph) []CallSite {
 			for _, inv := range g.InvokedFunctions(pool, path) {
 				c.add(CallSite{Part: cognitoTriggerName(path), CallerLimit: CallerLimit{
 					Function: inv.Function, Caller: pool, Via: AliasAddress(inv),
+					Synchronous: true, Qualifier: invocationQualifier(g, pool, path, inv),
 					LimitMillis: platform.CognitoTriggerTimeoutSeconds * 1000,
 					Label:       "Cognito trigger limit",
 					Rule:        "aws_lambda_timeout_exceeds_cognito_trigger",

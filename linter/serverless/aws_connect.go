@@ -51,6 +51,7 @@ func ConnectCalls(g *graph.Graph) []CallSite {
 					inFlows[inv.Function] = true
 					c.add(CallSite{Part: action.name(), Related: instance, CallerLimit: CallerLimit{
 						Function: inv.Function, Caller: flow, Via: AliasAddress(inv),
+						Synchronous: !action.async, Qualifier: versionReached(g, inv),
 						LimitMillis: action.limitSeconds * 1000, Label: connectLabel, Rule: connectRule}})
 				}
 			}
@@ -67,6 +68,7 @@ func ConnectCalls(g *graph.Graph) []CallSite {
 			}
 			c.add(CallSite{Related: instance, CallerLimit: CallerLimit{Function: inv.Function, Caller: assoc,
 				Via: AliasAddress(inv), LimitMillis: platform.ConnectLambdaMaxTimeLimitSeconds * 1000,
+				Synchronous: true, Qualifier: invocationQualifier(g, assoc, "function_arn", inv),
 				Label: connectLabel, Rule: connectRule}})
 		}
 	}

@@ -18,7 +18,8 @@ import (
 //
 //   - a function is on a synchronous path when something waits for its answer: an API Gateway
 //     REST, HTTP or WebSocket integration or Lambda authorizer, a function URL, an ALB target group,
-//     an AppSync data source or a CloudFront Lambda@Edge association;
+//     an AppSync data source, a CloudFront Lambda@Edge association, or any caller a CallerFinder
+//     returns as synchronous (SyncCallerLimits);
 //   - it has heavy initialisation when its runtime is Java or .NET without effective SnapStart, when
 //     it is a container image, or when its known package is larger than 10 MB;
 //   - it is kept warm when provisioned concurrency covers the version its callers invoke, or a
@@ -80,6 +81,21 @@ func literalQualifier(s string) Qualifier {
 		return Qualifier{Known: true, Version: s, published: Yes}
 	}
 	return Qualifier{Known: true, Alias: s, published: Maybe}
+}
+
+// versionReached is the qualifier of an invocation resolved without the attribute it was read
+// from (an ARN inside a document): the alias, the ARN's qualifier, $LATEST for an unqualified ARN,
+// or the function's current version for a reference to its qualified ARN.
+func versionReached(g *graph.Graph, inv graph.Invocation) Qualifier {
+	switch {
+	case inv.Alias != nil:
+		return aliasQualifier(g, inv.Alias)
+	case inv.Qualifier != "":
+		return bindAlias(g, inv.Function, literalQualifier(inv.Qualifier))
+	case inv.ByValue:
+		return latestRef
+	}
+	return functionVersion(inv.Function)
 }
 
 // functionVersion is the qualifier of a reference to fn.version or fn.qualified_arn.
@@ -339,12 +355,16 @@ var syncCallSources = []syncCallSource{
 
 // SyncCalls returns, for every function on a synchronous path, the callers that wait for it.
 // Callers the plan deletes are left out, and so are REST integrations that invoke asynchronously.
-func SyncCalls(g *graph.Graph) map[*graph.Instance][]SyncCall {
+// Besides the callers below, every synchronous caller of the serverless model's finders counts
+// (SyncCallerLimits), once: a caller already found here is not added again.
+func SyncCalls(g *graph.Graph, in Inputs) map[*graph.Instance][]SyncCall {
 	out := map[*graph.Instance][]SyncCall{}
+	seen := map[[2]*graph.Instance]bool{}
 	add := func(c SyncCall) {
 		if c.Function.Deleted() {
 			return
 		}
+		seen[[2]*graph.Instance{c.Caller, c.Function}] = true
 		out[c.Function] = append(out[c.Function], c)
 	}
 	for _, src := range syncCallSources {
@@ -376,6 +396,22 @@ func SyncCalls(g *graph.Graph) map[*graph.Instance][]SyncCall {
 	}
 	for _, assoc := range edgeCalls(g) {
 		add(assoc)
+	}
+	for fn, limits := range SyncCallerLimits(g, in) {
+		if fn.Type != "aws_lambda_function" {
+			continue
+		}
+		for _, l := range limits {
+			if seen[[2]*graph.Instance{l.Caller, fn}] {
+				continue
+			}
+			var rel []string
+			if l.Via != "" {
+				rel = append(rel, l.Via)
+			}
+			add(SyncCall{Caller: l.Caller, Kind: strings.TrimSuffix(l.Label, " limit"), Function: fn,
+				Qualifier: l.Qualifier, Related: rel})
+		}
 	}
 	return out
 }

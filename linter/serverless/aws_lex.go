@@ -61,7 +61,8 @@ func LexFulfillmentCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	var out []CallerLimit
 	for _, h := range LexFulfillmentHooks(g) {
 		out = append(out, CallerLimit{Function: h.Invocation.Function, Caller: h.Alias, Via: AliasAddress(h.Invocation),
-			LimitMillis: h.LimitSeconds * 1000, Label: "Lex V2 fulfillment limit", Rule: LexFulfillmentRule})
+			LimitMillis: h.LimitSeconds * 1000, Label: "Lex V2 fulfillment limit", Rule: LexFulfillmentRule,
+			Synchronous: true, Qualifier: versionReached(g, h.Invocation)})
 	}
 	return out
 }

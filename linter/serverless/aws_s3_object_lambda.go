@@ -25,6 +25,7 @@ func S3ObjectLambdaCalls(g *graph.Graph) []CallSite {
 		for _, inv := range s3ObjectLambdaInvocations(g, ap) {
 			c.add(CallSite{Related: supporting, CallerLimit: CallerLimit{
 				Function: inv.Function, Caller: ap, Via: AliasAddress(inv),
+				Synchronous: true, Qualifier: versionReached(g, inv),
 				LimitMillis: platform.S3ObjectLambdaMaxSeconds * 1000,
 				Label:       "S3 Object Lambda limit",
 				Rule:        "aws_lambda_timeout_exceeds_s3_object_lambda",

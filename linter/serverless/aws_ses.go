@@ -71,7 +71,7 @@ func SESReceiptRuleCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 	for _, a := range SESRequestResponseActions(g) {
 		out = append(out, CallerLimit{Function: a.Invocation.Function, Caller: a.Rule, Via: AliasAddress(a.Invocation),
 			LimitMillis: platform.SESLambdaRequestResponseTimeoutSeconds * 1000, Label: "SES RequestResponse limit",
-			Rule: SESReceiptRuleRule})
+			Rule: SESReceiptRuleRule, Synchronous: true, Qualifier: versionReached(g, a.Invocation)})
 	}
 	return out
 }

@@ -130,7 +130,7 @@ func AzureFrontDoorCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 		}
 		for _, app := range apps {
 			out = append(out, CallerLimit{Function: app, Caller: profile, Via: origin.Address, LimitMillis: timeout * 1000,
-				Label: "Front Door response timeout" + DefaultNote(isDefault), Rule: azureCallerRule})
+				Label: "Front Door response timeout" + DefaultNote(isDefault), Rule: azureCallerRule, Synchronous: true})
 		}
 	}
 	return out
@@ -153,7 +153,7 @@ func AzureAppGatewayCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 				}
 				out = append(out, CallerLimit{Function: app, Caller: gw, LimitMillis: timeout * 1000,
 					Label: "Application Gateway request timeout" + DefaultNote(isDefault) + " of backend_http_settings " + strconv.Quote(pair.settings),
-					Rule:  azureCallerRule})
+					Rule:  azureCallerRule, Synchronous: true})
 			}
 		}
 	}
@@ -266,7 +266,7 @@ func AzureAPIManagementCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 		}
 		for _, app := range apps {
 			out = append(out, CallerLimit{Function: app, Caller: policy, Via: api.Address, LimitMillis: millis,
-				Label: "forward-request timeout", Rule: azureCallerRule})
+				Label: "forward-request timeout", Rule: azureCallerRule, Synchronous: true})
 		}
 	}
 	return out

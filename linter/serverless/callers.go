@@ -22,10 +22,20 @@ type CallerLimit struct {
 	Label       string
 	// Rule is the timing rule that reports a timeout above this limit.
 	Rule string
+	// Synchronous is true when someone waits for the function's answer: a person signing in, a
+	// caller on the phone, an HTTP client. The cold-start rules read the synchronous path from
+	// these callers (SyncCalls), so a finder must set it for every synchronous caller it returns,
+	// and leave it false for a caller that only runs the function in the background (a queue's
+	// visibility timeout, a push subscription's ack deadline, an asynchronous Connect block).
+	Synchronous bool
+	// Qualifier is the version of a Lambda function the caller reaches, when the plan says (the
+	// zero value, for other platforms or when it does not): SnapStart and provisioned concurrency
+	// cover versions, not functions.
+	Qualifier Qualifier
 }
 
-// CallerFinder finds every caller of one kind in a plan, with its limit. A finder skips deleted
-// callers and never guesses: an unknown or sensitive limit is not returned (or returned at the cap
+// CallerFinder finds every caller of one kind in a plan, with its limit and whether it is
+// synchronous. A finder skips deleted callers and never guesses: an unknown or sensitive limit is not returned (or returned at the cap
 // the platform guarantees, as the rule for it does).
 type CallerFinder func(g *graph.Graph, in Inputs) []CallerLimit
 
@@ -49,6 +59,23 @@ func CallerLimits(g *graph.Graph, in Inputs) []CallerLimit {
 	var out []CallerLimit
 	for _, find := range callerFinders {
 		out = append(out, find(g, in)...)
+	}
+	return out
+}
+
+// SyncCallerLimits returns, by function, the callers of CallerLimits that someone waits on: the
+// synchronous path the cold-start rules read. A caller that invokes a function through several
+// parts is listed once.
+func SyncCallerLimits(g *graph.Graph, in Inputs) map[*graph.Instance][]CallerLimit {
+	out := map[*graph.Instance][]CallerLimit{}
+	seen := map[[2]*graph.Instance]bool{}
+	for _, l := range CallerLimits(g, in) {
+		key := [2]*graph.Instance{l.Caller, l.Function}
+		if !l.Synchronous || l.Function.Deleted() || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out[l.Function] = append(out[l.Function], l)
 	}
 	return out
 }

@@ -169,7 +169,8 @@ func GCPAPIGatewayCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 			for _, b := range openAPIBackends(doc) {
 				for _, w := range gcpWorkloadsAt(g, b.address) {
 					found.add(CallerLimit{Function: w.Instance, Caller: cfg, LimitMillis: b.deadlineMillis,
-						Label: "x-google-backend deadline" + DefaultNote(b.isDefault) + " of " + b.operation, Rule: gcpCallerRule})
+						Label: "x-google-backend deadline" + DefaultNote(b.isDefault) + " of " + b.operation, Rule: gcpCallerRule,
+						Synchronous: true})
 				}
 			}
 		}
@@ -259,7 +260,7 @@ func GCPFirebaseHostingCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 		found := tightest{}
 		add := func(w GCPWorkload) {
 			found.add(CallerLimit{Function: w.Instance, Caller: version, LimitMillis: platform.FirebaseHostingRequestTimeoutSeconds * 1000,
-				Label: "Firebase Hosting request timeout", Rule: gcpCallerRule})
+				Label: "Firebase Hosting request timeout", Rule: gcpCallerRule, Synchronous: true})
 		}
 		for _, e := range g.Outgoing(version) {
 			if w, ok := GCPWorkloadOf(e.To); ok && !e.To.Deleted() && strings.HasPrefix(e.Attribute, "config.0.rewrites.") &&
@@ -331,7 +332,7 @@ func GCPWorkflowsCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 			}
 			for _, w := range gcpWorkloadsAt(g, url) {
 				found.add(CallerLimit{Function: w.Instance, Caller: wf, LimitMillis: limit,
-					Label: call + " timeout" + DefaultNote(isDefault), Rule: gcpCallerRule})
+					Label: call + " timeout" + DefaultNote(isDefault), Rule: gcpCallerRule, Synchronous: true})
 			}
 		})
 		out = append(out, found.list(g)...)
