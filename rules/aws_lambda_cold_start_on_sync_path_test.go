@@ -453,6 +453,21 @@ func TestLambdaColdStartOnSyncCallers(t *testing.T) {
 				"aws_s3control_object_lambda_access_point.redact (S3 Object Lambda)" + cold},
 		},
 		{
+			name: "java behind an SES receipt rule that waits for the answer (RequestResponse)",
+			plan: func(*testing.T) *plantest.Builder {
+				return plantest.New().Add(byName, sesRule("aws_ses_receipt_rule.inbound", []any{sesAction(arn, "RequestResponse")}))
+			},
+			want: []string{"warning aws_lambda_function.api: java21 runtime without SnapStart on the synchronous path of " +
+				"aws_ses_receipt_rule.inbound (SES RequestResponse)" + cold},
+		},
+		{
+			name: "an SES Event action is asynchronous and silent",
+			plan: func(*testing.T) *plantest.Builder {
+				return plantest.New().Add(byName, sesRule("aws_ses_receipt_rule.inbound", []any{sesAction(arn, "Event")}))
+			},
+			want: []string{},
+		},
+		{
 			name: "an HTTP API and a Cognito trigger are named together, once each",
 			plan: func(*testing.T) *plantest.Builder {
 				return plantest.New().Add(java, pool, api("aws_apigatewayv2_api.http", "HTTP"),

@@ -24,9 +24,42 @@ func callerSummary(c serverless.CallerLimit) string {
 // The new callers are found by CallerLimits, the list function_observed_duration_near_limit reads,
 // with the limit, the label and the timing rule each.
 func TestCallerLimitsEmbeddedCallers(t *testing.T) {
+	g := embeddedCallersPlan().Graph(t)
+
+	var got []string
+	for _, c := range serverless.CallerLimits(g, serverless.Inputs{}) {
+		got = append(got, callerSummary(c))
+	}
+	assert.Equal(t, []string{
+		"google_api_gateway_api_config.v1 -> google_cloud_run_v2_service.api: x-google-backend deadline of every operation 12.5s [gcp_caller_deadline_below_timeout]",
+		"google_firebase_hosting_version.site -> google_cloud_run_v2_service.api: Firebase Hosting request timeout 60s [gcp_caller_deadline_below_timeout]",
+		"google_workflows_workflow.wf -> google_cloud_run_v2_service.api: http.get timeout 45s [gcp_caller_deadline_below_timeout]",
+		"azurerm_api_management_api_policy.api via azurerm_api_management_api.api -> azurerm_linux_function_app.fn: forward-request timeout 20s [azure_caller_timeout_below_function]",
+	}, got)
+}
+
+// Every one of these callers waits for the answer, so each is on its function's synchronous path,
+// the one the cold-start rules read.
+func TestSyncCallerLimitsEmbeddedCallers(t *testing.T) {
+	g := embeddedCallersPlan().Graph(t)
+	got := map[string][]string{}
+	for fn, callers := range serverless.SyncCallerLimits(g, serverless.Inputs{}) {
+		for _, c := range callers {
+			got[fn.Address] = append(got[fn.Address], c.Caller.Address)
+		}
+	}
+	assert.Equal(t, map[string][]string{
+		"google_cloud_run_v2_service.api": {"google_api_gateway_api_config.v1", "google_firebase_hosting_version.site", "google_workflows_workflow.wf"},
+		"azurerm_linux_function_app.fn":   {"azurerm_api_management_api_policy.api"},
+	}, got)
+}
+
+// embeddedCallersPlan has a Cloud Run service behind Google API Gateway, Firebase Hosting and a
+// workflow, and a function app behind API Management.
+func embeddedCallersPlan() *plantest.Builder {
 	url := "https://api-abc123-ew.a.run.app"
 	doc := "swagger: '2.0'\nx-google-backend: {address: " + url + ", deadline: 12.5}\npaths: {}\n"
-	g := plantest.New().Add(
+	return plantest.New().Add(
 		plantest.CloudRunService("google_cloud_run_v2_service.api", nil, map[string]any{"uri": url}),
 		plantest.Resource{Address: "google_api_gateway_api_config.v1", After: map[string]any{"openapi_documents": []any{
 			map[string]any{"document": []any{map[string]any{"path": "a.yaml", "contents": base64.StdEncoding.EncodeToString([]byte(doc))}}}}}},
@@ -41,18 +74,7 @@ func TestCallerLimitsEmbeddedCallers(t *testing.T) {
 		plantest.Resource{Address: "azurerm_api_management_api_policy.api", After: map[string]any{
 			"xml_content": `<policies><backend><forward-request timeout="20"/></backend></policies>`},
 			Refs: map[string][]string{"api_name": plantest.Refs("azurerm_api_management_api.api", "name")}},
-	).Graph(t)
-
-	var got []string
-	for _, c := range serverless.CallerLimits(g, serverless.Inputs{}) {
-		got = append(got, callerSummary(c))
-	}
-	assert.Equal(t, []string{
-		"google_api_gateway_api_config.v1 -> google_cloud_run_v2_service.api: x-google-backend deadline of every operation 12.5s [gcp_caller_deadline_below_timeout]",
-		"google_firebase_hosting_version.site -> google_cloud_run_v2_service.api: Firebase Hosting request timeout 60s [gcp_caller_deadline_below_timeout]",
-		"google_workflows_workflow.wf -> google_cloud_run_v2_service.api: http.get timeout 45s [gcp_caller_deadline_below_timeout]",
-		"azurerm_api_management_api_policy.api via azurerm_api_management_api.api -> azurerm_linux_function_app.fn: forward-request timeout 20s [azure_caller_timeout_below_function]",
-	}, got)
+	)
 }
 
 // Hostile embedded documents are skipped, never a crash: every finder runs over them.
