@@ -28,9 +28,8 @@ var LambdaColdStartOnSyncPath = &Rule{
 			"caller the timing rules know: a Cognito user pool trigger, an Amazon Connect flow or association, an S3 " +
 			"Object Lambda access point, a Lex V2 code hook, an SES receipt rule with `RequestResponse`) a person or a " +
 			"client is waiting, and the caller's own limit (5 s for Cognito, 8 s for Connect, 29–30 s for API Gateway) " +
-			"still counts. A REST integration that sets " +
-			"`X-Amz-Invocation-Type` to `'Event'` invokes asynchronously and is not counted, nor is an asynchronous Connect block " +
-			"or an SES `Event` action.\n\n" +
+			"still counts. A REST integration that sets `X-Amz-Invocation-Type` to `'Event'` invokes asynchronously and " +
+			"is not counted, nor is an asynchronous Connect block or an SES `Event` action.\n\n" +
 			"A function counts as heavy when its runtime is Java or .NET and SnapStart does not apply to the version " +
 			"the caller invokes, when it is a container image, or when its package (`source_code_size`) is larger " +
 			"than 10 MB. It counts as kept warm when provisioned concurrency covers the version or alias the caller " +

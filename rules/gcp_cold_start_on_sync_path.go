@@ -31,8 +31,9 @@ var GCPColdStartOnSyncPath = &Rule{
 			"request waits while a new one starts. For Java and .NET that start is the longest: a JVM or CLR boots and " +
 			"JIT-compiles before the first line of the handler runs, seconds rather than the fraction of a second Node, " +
 			"Python or Go take. On a synchronous path (an HTTP-triggered function, or a Cloud Run service that the public " +
-			"or a load balancer calls, or one a synchronous caller waits for) a person waits for it. Cloud Run's startup CPU boost gives an instance more CPU while " +
-			"it starts, which shortens exactly this; with it off the cold start is slower still.\n\n" +
+			"or a load balancer calls, or one a synchronous caller waits for) a person waits for it. Cloud Run's startup " +
+			"CPU boost gives an instance more CPU while it starts, which shortens exactly this; with it off the cold start " +
+			"is slower still.\n\n" +
 			"What counts as heavy: a function `runtime` of Java or .NET; for a Cloud Run service, whose plan carries no " +
 			"runtime, an image or `base_image_uri` that names one (option `heavy_image_patterns`) or a container with a " +
 			"`JAVA_TOOL_OPTIONS`, `JAVA_OPTS`, `JDK_JAVA_OPTIONS`, `ASPNETCORE_*` or `DOTNET_*` variable (names only; values " +

@@ -35,8 +35,8 @@ type CallerLimit struct {
 }
 
 // CallerFinder finds every caller of one kind in a plan, with its limit and whether it is
-// synchronous. A finder skips deleted callers and never guesses: an unknown or sensitive limit is not returned (or returned at the cap
-// the platform guarantees, as the rule for it does).
+// synchronous. A finder skips deleted callers and never guesses: an unknown or sensitive limit is
+// not returned (or returned at the cap the platform guarantees, as the rule for it does).
 type CallerFinder func(g *graph.Graph, in Inputs) []CallerLimit
 
 // callerFinders is the explicit list of every kind of caller the model knows.
