@@ -192,14 +192,14 @@ func lambdaColdPath(pass *Pass, fn *graph.Instance) (coldPath, bool) {
 	if len(callers) == 0 {
 		return coldPath{}, false
 	}
-	return coldPath{text: "the synchronous path of " + serverless.ListAddresses(dedupeStrings(callers)), attribute: "",
+	return coldPath{text: "the synchronous path of " + serverless.ListAddresses(serverless.DedupeStrings(callers)), attribute: "",
 		related: related,
 		fix:     "add provisioned concurrency on the alias the callers use, or a keep-warm schedule, at the price shown; or enable SnapStart where the runtime supports it"}, true
 }
 
 // gcpColdPath: the synchronous path gcp_cold_start_on_sync_path knows, with no minimum instances.
 func gcpColdPath(pass *Pass, w serverless.GCPWorkload) (coldPath, bool) {
-	path, related := gcpSyncPath(pass.Graph, w)
+	path, related := w.SyncPath(pass.Graph)
 	if path == "" {
 		return coldPath{}, false
 	}
@@ -208,7 +208,7 @@ func gcpColdPath(pass *Pass, w serverless.GCPWorkload) (coldPath, bool) {
 		return coldPath{}, false
 	}
 	return coldPath{text: "the synchronous path (" + path + ")", attribute: attr, related: related,
-		fix: fmt.Sprintf("set %s to 1 (one instance billed while idle), or a keep-warm schedule, at the price shown", gcpMinInstancesSetting(w))}, true
+		fix: fmt.Sprintf("set %s to 1 (one instance billed while idle), or a keep-warm schedule, at the price shown", w.MinInstancesSetting())}, true
 }
 
 // azureColdPath: an app with HTTP functions on a plan that keeps no instance ready: Consumption, or
