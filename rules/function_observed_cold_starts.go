@@ -117,12 +117,12 @@ func checkFunctionObservedColdStarts(pass *Pass) {
 		}
 		f := finding.Finding{Address: of.Instance.Address, Attribute: path.attribute, Related: path.related,
 			Remediation: path.fix}
-		init := ""
+		initText := ""
 		if o.InitP50Ms.Known {
-			init = fmt.Sprintf(", median initialisation %s", serverless.ObservedMillis(o.InitP50Ms.Value))
+			initText = fmt.Sprintf(", median initialisation %s", serverless.ObservedMillis(o.InitP50Ms.Value))
 		}
 		f.Message = fmt.Sprintf("%.1f%% of invocations were cold starts %s (%s of %s%s) on %s, with nothing keeping it warm",
-			share, serverless.WindowText(o.WindowDays), cost.FormatCount(o.ColdStarts.Value), cost.FormatCount(o.Invocations.Value), init, path.text)
+			share, serverless.WindowText(o.WindowDays), cost.FormatCount(o.ColdStarts.Value), cost.FormatCount(o.Invocations.Value), initText, path.text)
 		if hasPrice {
 			if pr, err := pf.Price(in); err == nil {
 				f.Message += warmCost(pf, pr)
