@@ -335,17 +335,23 @@ func SQSBatchingWindow(esm *graph.Instance) (seconds int, known bool) {
 	return 0, false
 }
 
-// sqsQueues finds the queues an event source mapping reads, by reference or by the queue ARN's name.
-func sqsQueues(g *graph.Graph, esm *graph.Instance) []*graph.Instance {
+// targetsOfType returns the instances of one type an attribute refers to.
+func targetsOfType(g *graph.Graph, from *graph.Instance, attribute, typ string) []*graph.Instance {
 	var out []*graph.Instance
-	for _, e := range g.Targets(esm, "event_source_arn") {
-		if e.To.Type == "aws_sqs_queue" {
+	for _, e := range g.Targets(from, attribute) {
+		if e.To.Type == typ {
 			out = append(out, e.To)
 		}
 	}
-	if len(out) > 0 {
+	return out
+}
+
+// sqsQueues finds the queues an event source mapping reads, by reference or by the queue ARN's name.
+func sqsQueues(g *graph.Graph, esm *graph.Instance) []*graph.Instance {
+	if out := targetsOfType(g, esm, "event_source_arn", "aws_sqs_queue"); len(out) > 0 {
 		return out
 	}
+	var out []*graph.Instance
 	arn, ok := esm.Get("event_source_arn").String()
 	if !ok || !strings.HasPrefix(arn, "arn:") || !strings.Contains(arn, ":sqs:") {
 		return nil
