@@ -194,3 +194,43 @@ func TestFunctionObservedDurationNearLimitOptions(t *testing.T) {
 	require.Error(t, (&rules.ObservedLevelsOptions{WarnPercent: 0, ErrorSeverity: "error", WarningSeverity: "warning"}).Validate())
 	require.Error(t, (&rules.ObservedLevelsOptions{WarnPercent: 80, ErrorSeverity: "fatal", WarningSeverity: "warning"}).Validate())
 }
+
+// The AWS callers whose limits are fixed by the product: Lambda@Edge's 5 s on a viewer trigger, an
+// EXPRESS state machine's 5 minutes, and a load balancer's idle timeout.
+func TestFunctionObservedDurationNearLimitFixedCallers(t *testing.T) {
+	tests := []struct {
+		name     string
+		plan     *plantest.Builder
+		observed metrics.Observation
+		want     string
+	}{
+		{
+			name: "a viewer-request trigger",
+			plan: plantest.New().Add(edgeFunction("aws_lambda_function.auth", "auth", 10, 128),
+				distribution("aws_cloudfront_distribution.cdn", []any{association("viewer-request", "arn:aws:lambda:us-east-1:123456789012:function:auth:3")}, nil)),
+			observed: durations("aws_lambda_function.auth", 4200, 4800),
+			want: "warning aws_lambda_function.auth: observed p99 duration 4.2s is 84% of the 5s Lambda@Edge limit for viewer-request triggers of " +
+				"aws_cloudfront_distribution.cdn (max 4.8s, over 14 days): a slower day breaches it",
+		},
+		{
+			name: "an EXPRESS state machine",
+			plan: plantest.New().Add(namedLambda("aws_lambda_function.fn", "transform", 600),
+				stateMachine("aws_sfn_state_machine.sm", "EXPRESS", machine(map[string]any{"Run": invokeTask("transform", nil, nil)}))),
+			observed: durations("aws_lambda_function.fn", 250000, 300000),
+			want: "error aws_lambda_function.fn: observed maximum duration 300s reaches the 300s EXPRESS state machine limit of " +
+				"aws_sfn_state_machine.sm (p99 250s, over 14 days): runs are being cut off now",
+		},
+		{
+			name:     "a load balancer's default idle timeout",
+			plan:     plantest.New().Add(lambda("aws_lambda_function.fn", 120)).Add(albChain("", nil, fnRefs("aws_lambda_function.fn", "arn")...)...),
+			observed: durations("aws_lambda_function.fn", 50000, 55000),
+			want: "warning aws_lambda_function.fn: observed p99 duration 50s is 83% of the 60s default idle timeout of aws_lb.public " +
+				"(max 55s, over 14 days): a slower day breaches it",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, []string{tt.want}, summaries(runObserved(t, rules.FunctionObservedDurationNearLimit, tt.plan, nil, tt.observed)))
+		})
+	}
+}
