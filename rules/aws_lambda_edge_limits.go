@@ -85,54 +85,39 @@ var LambdaEdgeLimits = &Rule{
 }
 
 func checkLambdaEdgeLimits(pass *Pass) {
-	byFunction := map[*graph.Instance][]serverless.EdgeTrigger{}
+	byFunction := map[*graph.Instance][]serverless.CallerLimit{}
 	var order []*graph.Instance
-	for _, t := range serverless.EdgeTriggers(pass.Graph) {
-		fn := t.Invocation.Function
-		if fn.Deleted() {
-			continue
+	for _, c := range serverless.EdgeCallers(pass.Graph, pass.Settings.Inputs()) {
+		if _, seen := byFunction[c.Function]; !seen {
+			order = append(order, c.Function)
 		}
-		if _, seen := byFunction[fn]; !seen {
-			order = append(order, fn)
-		}
-		byFunction[fn] = append(byFunction[fn], t)
+		byFunction[c.Function] = append(byFunction[c.Function], c)
 	}
 	for _, fn := range order {
-		ts := byFunction[fn]
-		sort.SliceStable(ts, func(i, j int) bool { return ts[i].Where() < ts[j].Where() })
-		checkEdgeFunction(pass, fn, ts)
+		cs := byFunction[fn]
+		sort.SliceStable(cs, func(i, j int) bool { return edgeTrigger(cs[i]).Where() < edgeTrigger(cs[j]).Where() })
+		checkEdgeFunction(pass, fn, cs)
 	}
 }
 
-func checkEdgeFunction(pass *Pass, fn *graph.Instance, ts []serverless.EdgeTrigger) {
+func edgeTrigger(c serverless.CallerLimit) serverless.EdgeTrigger {
+	t, _ := c.Detail.(serverless.EdgeTrigger)
+	return t
+}
+
+func checkEdgeFunction(pass *Pass, fn *graph.Instance, cs []serverless.CallerLimit) {
 	var related []string
-	for _, t := range ts {
-		related = append(related, t.Distribution.Address, serverless.AliasAddress(t.Invocation))
+	ts := make([]serverless.EdgeTrigger, len(cs))
+	for i, c := range cs {
+		ts[i] = edgeTrigger(c)
+		related = append(related, c.Caller.Address, c.Via)
 	}
 	report := func(attribute, message, remediation string) {
 		pass.Report(finding.Finding{Address: fn.Address, Attribute: attribute, Related: related,
 			Message: message, Remediation: remediation})
 	}
 	viewer := firstEdgeTrigger(ts, serverless.EdgeViewer)
-
-	if timeout, ok := serverless.LambdaTimeout(fn); ok {
-		switch {
-		case viewer != nil && timeout > platform.LambdaEdgeViewerMaxTimeoutSeconds:
-			report("timeout", fmt.Sprintf("timeout %s exceeds the %s Lambda@Edge limit for %s triggers of %s",
-				serverless.Seconds(timeout), serverless.Seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), viewer.EventText(), viewer.Where()),
-				fmt.Sprintf("lower timeout to %s or less, or move the work to an origin-request trigger (%s) or to the origin",
-					serverless.Seconds(platform.LambdaEdgeViewerMaxTimeoutSeconds), serverless.Seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
-		case timeout > platform.LambdaEdgeOriginMaxTimeoutSeconds:
-			t := ts[0]
-			if origin := firstEdgeTrigger(ts, serverless.EdgeOrigin); origin != nil {
-				t = *origin
-			}
-			report("timeout", fmt.Sprintf("timeout %s exceeds the %s Lambda@Edge limit%s of %s",
-				serverless.Seconds(timeout), serverless.Seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds), edgeLimitScope(t), t.Where()),
-				fmt.Sprintf("lower timeout to %s or less, and move longer work behind the origin",
-					serverless.Seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)))
-		}
-	}
+	checkEdgeTimeout(fn, cs, report)
 	if viewer != nil {
 		if memory, ok := functionMemoryMB(fn); ok && memory > platform.LambdaEdgeViewerMaxMemoryMB {
 			report("memory_size", fmt.Sprintf("memory_size %d MB exceeds the %d MB Lambda@Edge limit for %s triggers of %s",
@@ -157,6 +142,37 @@ func checkEdgeFunction(pass *Pass, fn *graph.Instance, ts []serverless.EdgeTrigg
 	}
 }
 
+// checkEdgeTimeout reports a timeout above the tightest Lambda@Edge limit of the function's triggers:
+// a viewer trigger's, else an origin trigger's (or the first trigger's when the plan does not say).
+func checkEdgeTimeout(fn *graph.Instance, cs []serverless.CallerLimit, report func(attribute, message, remediation string)) {
+	timeout, ok := serverless.LambdaTimeout(fn)
+	if !ok {
+		return
+	}
+	viewer, other := -1, 0
+	for i := len(cs) - 1; i >= 0; i-- {
+		switch edgeTrigger(cs[i]).Class {
+		case serverless.EdgeViewer:
+			viewer = i
+		case serverless.EdgeOrigin:
+			other = i
+		}
+	}
+	originMax := serverless.Seconds(platform.LambdaEdgeOriginMaxTimeoutSeconds)
+	switch {
+	case viewer >= 0 && timeout*1000 > cs[viewer].LimitMillis:
+		t := edgeTrigger(cs[viewer])
+		report("timeout", fmt.Sprintf("timeout %s exceeds the %s %s of %s",
+			serverless.Seconds(timeout), serverless.MillisAsSeconds(cs[viewer].LimitMillis), cs[viewer].Label, t.Where()),
+			fmt.Sprintf("lower timeout to %s or less, or move the work to an origin-request trigger (%s) or to the origin",
+				serverless.MillisAsSeconds(cs[viewer].LimitMillis), originMax))
+	case timeout*1000 > cs[other].LimitMillis:
+		report("timeout", fmt.Sprintf("timeout %s exceeds the %s %s of %s",
+			serverless.Seconds(timeout), serverless.MillisAsSeconds(cs[other].LimitMillis), cs[other].Label, edgeTrigger(cs[other]).Where()),
+			fmt.Sprintf("lower timeout to %s or less, and move longer work behind the origin", serverless.MillisAsSeconds(cs[other].LimitMillis)))
+	}
+}
+
 // firstEdgeTrigger returns the first trigger of a class, or nil.
 func firstEdgeTrigger(ts []serverless.EdgeTrigger, class serverless.EdgeEventClass) *serverless.EdgeTrigger {
 	for i := range ts {
@@ -165,15 +181,6 @@ func firstEdgeTrigger(ts []serverless.EdgeTrigger, class serverless.EdgeEventCla
 		}
 	}
 	return nil
-}
-
-// edgeLimitScope says which triggers the 30 s limit is quoted for: " for origin-request triggers",
-// or nothing when the plan does not say which event the function runs on.
-func edgeLimitScope(t serverless.EdgeTrigger) string {
-	if t.Class == serverless.EdgeOrigin {
-		return " for " + t.EventText() + " triggers"
-	}
-	return ""
 }
 
 // functionMemoryMB returns a function's memory size in MB when the plan knows it; unset means

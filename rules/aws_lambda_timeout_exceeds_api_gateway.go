@@ -3,10 +3,7 @@ package rules
 import (
 	"fmt"
 
-	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
@@ -65,79 +62,19 @@ var LambdaTimeoutExceedsAPIGateway = &Rule{
 }
 
 func checkLambdaTimeoutExceedsAPIGateway(pass *Pass) {
-	g := pass.Graph
-	for _, integ := range g.ByType("aws_api_gateway_integration") {
-		if integ.Deleted() {
-			continue // removing the integration is often the fix
-		}
-		limit, ok := integ.Get("timeout_milliseconds").Int()
-		if !ok {
-			if st := integ.Get("timeout_milliseconds").State; st == plan.Unknown || st == plan.Sensitive {
-				continue
-			}
-			limit = platform.APIGatewayRESTDefaultTimeoutMillis
-		}
-		label := "REST API integration timeout"
-		reportAPIGateway(pass, integ, "uri", limit, label, nil)
-	}
-	for _, integ := range g.ByType("aws_apigatewayv2_integration") {
-		if integ.Deleted() {
-			continue
-		}
-		limit, label, related, ok := v2Limit(g, integ)
-		if !ok {
-			continue
-		}
-		reportAPIGateway(pass, integ, "integration_uri", limit, label, related)
-	}
-}
-
-// v2Limit works out an HTTP or WebSocket integration's effective timeout: the integration's own
-// timeout_milliseconds when known, never above the protocol's fixed cap.
-func v2Limit(g *graph.Graph, integ *graph.Instance) (int, string, []string, bool) {
-	protocol := ""
-	var related []string
-	for _, e := range g.Targets(integ, "api_id") {
-		if e.To.Type == "aws_apigatewayv2_api" {
-			related = append(related, e.To.Address)
-			if p, ok := e.To.Get("protocol_type").String(); ok {
-				protocol = p
-			}
-		}
-	}
-	capMs, label := platform.APIGatewayHTTPMaxTimeoutMillis, "HTTP API limit"
-	switch protocol {
-	case "WEBSOCKET":
-		capMs, label = platform.APIGatewayWebSocketMaxTimeoutMillis, "WebSocket API limit"
-	case "":
-		// The API is not in the plan: the larger cap (HTTP) avoids a false alarm.
-		label = "API Gateway v2 limit"
-	}
-	tv := integ.Get("timeout_milliseconds")
-	if ms, ok := tv.Int(); ok && ms < capMs {
-		return ms, "integration timeout", related, true
-	}
-	if tv.State == plan.Sensitive { // do not reason about a value we may not show
-		return 0, "", nil, false
-	}
-	// Unknown or unset: whatever the value turns out to be, the protocol cap bounds it.
-	return capMs, label, related, true
-}
-
-func reportAPIGateway(pass *Pass, integ *graph.Instance, uriAttr string, limitMs int, label string, related []string) {
-	for _, inv := range pass.Graph.InvokedFunctions(integ, uriAttr) {
-		timeout, ok := serverless.LambdaTimeout(inv.Function)
-		if !ok || inv.Function.Deleted() || timeout*1000 <= limitMs {
+	for _, c := range serverless.APIGatewayCallers(pass.Graph, pass.Settings.Inputs()) {
+		timeout, ok := serverless.LambdaTimeout(c.Function)
+		if !ok || timeout*1000 <= c.LimitMillis {
 			continue
 		}
 		pass.Report(finding.Finding{
-			Address:   inv.Function.Address,
+			Address:   c.Function.Address,
 			Attribute: "timeout",
-			Related:   append([]string{integ.Address, serverless.AliasAddress(inv)}, related...),
+			Related:   append([]string{c.Caller.Address, c.Via}, c.Related...),
 			Message: fmt.Sprintf("timeout %s exceeds the %s %s of %s",
-				serverless.Seconds(timeout), serverless.MillisAsSeconds(limitMs), label, integ.Address),
+				serverless.Seconds(timeout), serverless.MillisAsSeconds(c.LimitMillis), c.Label, c.Caller.Address),
 			Remediation: fmt.Sprintf("lower timeout to %s or less, or make the work asynchronous (return 202 and hand it to a queue or a container)",
-				serverless.MillisAsSeconds(limitMs)),
+				serverless.MillisAsSeconds(c.LimitMillis)),
 		})
 	}
 }

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 
-	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
@@ -63,35 +62,20 @@ var LambdaTimeoutExceedsAppSync = &Rule{
 }
 
 func checkLambdaTimeoutExceedsAppSync(pass *Pass) {
-	g := pass.Graph
-	limit := platform.AppSyncMaxTimeoutSeconds
-	for _, ds := range g.ByType("aws_appsync_datasource") {
-		if ds.Deleted() {
+	for _, c := range serverless.AppSyncCallers(pass.Graph, pass.Settings.Inputs()) {
+		limit := c.LimitMillis / 1000
+		timeout, ok := serverless.LambdaTimeout(c.Function)
+		if !ok || timeout <= limit {
 			continue
 		}
-		if typ, ok := ds.Get("type").String(); !ok || typ != "AWS_LAMBDA" {
-			continue
-		}
-		related := []string{ds.Address}
-		for _, e := range g.Targets(ds, "api_id") {
-			if e.To.Type == "aws_appsync_graphql_api" {
-				related = append(related, e.To.Address)
-			}
-		}
-		for _, inv := range g.InvokedFunctions(ds, "lambda_config.0.function_arn") {
-			timeout, ok := serverless.LambdaTimeout(inv.Function)
-			if !ok || timeout <= limit || inv.Function.Deleted() {
-				continue
-			}
-			pass.Report(finding.Finding{
-				Address:   inv.Function.Address,
-				Attribute: "timeout",
-				Related:   append([]string{serverless.AliasAddress(inv)}, related...),
-				Message: fmt.Sprintf("timeout %s exceeds the %s AppSync request limit of %s",
-					serverless.Seconds(timeout), serverless.Seconds(limit), ds.Address),
-				Remediation: fmt.Sprintf("lower timeout to %s or less, or start the work asynchronously and deliver the result by subscription",
-					serverless.Seconds(limit)),
-			})
-		}
+		pass.Report(finding.Finding{
+			Address:   c.Function.Address,
+			Attribute: "timeout",
+			Related:   append([]string{c.Via, c.Caller.Address}, c.Related...),
+			Message: fmt.Sprintf("timeout %s exceeds the %s %s of %s",
+				serverless.Seconds(timeout), serverless.Seconds(limit), c.Label, c.Caller.Address),
+			Remediation: fmt.Sprintf("lower timeout to %s or less, or start the work asynchronously and deliver the result by subscription",
+				serverless.Seconds(limit)),
+		})
 	}
 }

@@ -6,8 +6,6 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
@@ -65,54 +63,23 @@ var LambdaTimeoutExceedsSQSVisibility = &Rule{
 }
 
 func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
-	g := pass.Graph
-	for _, esm := range g.ByType("aws_lambda_event_source_mapping") {
-		if esm.Deleted() {
-			continue
-		}
-		queues := sqsQueues(g, esm)
-		if len(queues) == 0 {
-			continue
-		}
-		window := 0
-		windowKnown := true
-		switch w := esm.Get("maximum_batching_window_in_seconds"); w.State {
-		case plan.Known:
-			window, windowKnown = w.Int()
-		case plan.Absent, plan.Null:
-		default:
-			windowKnown = false
-		}
-		for _, inv := range g.InvokedFunctions(esm, "function_name") {
-			timeout, ok := serverless.LambdaTimeout(inv.Function)
-			if !ok || inv.Function.Deleted() {
-				continue
-			}
-			for _, q := range queues {
-				if q.Deleted() {
-					continue
-				}
-				checkQueue(pass, esm, inv, q, timeout, window, windowKnown)
-			}
+	for _, c := range serverless.SQSCallers(pass.Graph, pass.Settings.Inputs()) {
+		if timeout, ok := serverless.LambdaTimeout(c.Function); ok {
+			checkQueue(pass, c, timeout)
 		}
 	}
 }
 
-func checkQueue(pass *Pass, esm *graph.Instance, inv graph.Invocation, q *graph.Instance, timeout, window int, windowKnown bool) {
-	vt, ok := q.Get("visibility_timeout_seconds").Int()
-	if !ok {
-		if v := q.Get("visibility_timeout_seconds"); v.State != plan.Null && v.State != plan.Absent {
-			return
-		}
-		vt = platform.SQSDefaultVisibilityTimeoutSeconds
-	}
-	related := []string{q.Address, esm.Address, serverless.AliasAddress(inv)}
+func checkQueue(pass *Pass, c serverless.CallerLimit, timeout int) {
+	q, esm, vt := c.Caller, c.Through, c.LimitMillis/1000
+	window, windowKnown := serverless.SQSBatchingWindow(esm)
+	related := []string{q.Address, esm.Address, c.Via}
 	recommended := platform.SQSVisibilityTimeoutFactor*timeout + window
 	switch {
 	case vt < timeout:
 		pass.Report(finding.Finding{
 			Severity:  finding.Error,
-			Address:   inv.Function.Address,
+			Address:   c.Function.Address,
 			Attribute: "timeout",
 			Related:   related,
 			Message: fmt.Sprintf("timeout %s exceeds the %s visibility timeout of %s: AWS refuses to create %s",
@@ -126,7 +93,7 @@ func checkQueue(pass *Pass, esm *graph.Instance, inv graph.Invocation, q *graph.
 		}
 		pass.Report(finding.Finding{
 			Severity:  finding.Warning,
-			Address:   inv.Function.Address,
+			Address:   c.Function.Address,
 			Attribute: "timeout",
 			Related:   related,
 			Message: fmt.Sprintf("visibility timeout %s of %s is below the %s AWS recommends (%s): messages can be processed twice",
@@ -134,28 +101,4 @@ func checkQueue(pass *Pass, esm *graph.Instance, inv graph.Invocation, q *graph.
 			Remediation: fmt.Sprintf("set visibility_timeout_seconds of %s to at least %d", q.Address, recommended),
 		})
 	}
-}
-
-// sqsQueues finds the queues an event source mapping reads, by reference or by the queue ARN's name.
-func sqsQueues(g *graph.Graph, esm *graph.Instance) []*graph.Instance {
-	var out []*graph.Instance
-	for _, e := range g.Targets(esm, "event_source_arn") {
-		if e.To.Type == "aws_sqs_queue" {
-			out = append(out, e.To)
-		}
-	}
-	if len(out) > 0 {
-		return out
-	}
-	arn, ok := esm.Get("event_source_arn").String()
-	if !ok || !strings.HasPrefix(arn, "arn:") || !strings.Contains(arn, ":sqs:") {
-		return nil
-	}
-	name := arn[strings.LastIndexByte(arn, ':')+1:]
-	for _, q := range g.ByType("aws_sqs_queue") {
-		if n, ok := q.Get("name").String(); ok && n == name {
-			out = append(out, q)
-		}
-	}
-	return out
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
@@ -64,30 +63,28 @@ var AzureHTTPTimeoutAbove230s = &Rule{
 }
 
 func checkAzureHTTPTimeoutAbove230s(pass *Pass) {
-	limit := time.Duration(platform.AzureHTTPResponseLimitSeconds) * time.Second
-	for _, app := range serverless.AzureFunctionApps(pass.Graph) {
+	for _, c := range serverless.AzureHTTPCallers(pass.Graph, pass.Settings.Inputs()) {
+		app := c.Function
+		limit := time.Duration(c.LimitMillis) * time.Millisecond
 		p, planKnown := serverless.AzureHostingPlanOf(pass.Graph, app)
 		t, ok := serverless.AzureAppTimeout(app, p, planKnown, pass.Settings.AzureHost)
 		if !ok || (!t.Unbounded && t.Duration <= limit) {
 			continue
 		}
-		httpFunctions, noneHTTP := serverless.AzureHTTP(pass.Graph, app)
-		if noneHTTP {
-			continue
-		}
+		httpFunctions := c.Related
 		f := finding.Finding{
 			Address:     app.Address,
 			Attribute:   t.Attribute(),
 			Related:     append([]string{p.Address()}, httpFunctions...),
 			Remediation: "answer HTTP requests within 230s and continue in the background (Durable Functions async pattern or a queue), or set functionTimeout to 00:03:50 if the app only serves HTTP",
 		}
-		if len(httpFunctions) > 0 {
+		if !c.Uncertain {
 			f.Message = fmt.Sprintf("%s lets the HTTP functions %s run past the %s Azure waits for a response: callers get an error while the function keeps running",
-				t.Describe(), strings.Join(httpFunctions, ", "), serverless.Seconds(platform.AzureHTTPResponseLimitSeconds))
+				t.Describe(), strings.Join(httpFunctions, ", "), serverless.MillisAsSeconds(c.LimitMillis))
 		} else {
 			f.Severity = finding.Notice
 			f.Message = fmt.Sprintf("%s exceeds the %s Azure waits for an HTTP response: if the app serves HTTP, callers get an error while the function keeps running",
-				t.Describe(), serverless.Seconds(platform.AzureHTTPResponseLimitSeconds))
+				t.Describe(), serverless.MillisAsSeconds(c.LimitMillis))
 		}
 		pass.Report(f)
 	}

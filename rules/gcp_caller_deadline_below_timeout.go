@@ -6,7 +6,6 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
@@ -105,55 +104,30 @@ func checkGCPCallers(pass *Pass) {
 	checkGCPEmbeddedCallers(pass)
 }
 
-// gcpCallerKind describes one type of caller: which block of it leads to the code it calls, and how
-// long it waits.
-type gcpCallerKind struct {
-	typ string
-	// block is the nested block whose references name the callee ("http_target", "push_config").
-	block string
-	check func(pass *Pass, caller *graph.Instance, w serverless.GCPWorkload, timeout int)
-}
-
-var gcpCallerKinds = []gcpCallerKind{
-	{"google_cloud_scheduler_job", "http_target", checkSchedulerDeadline},
-	{"google_pubsub_subscription", "push_config", checkPushDeadline},
-	{"google_cloud_tasks_queue", "http_target", checkTasksDeadline},
-	{"google_eventarc_trigger", "destination", checkEventarcDeadline},
+// gcpCallerChecks are the checks of each type of caller serverless.GCPDeadlineCallers finds.
+var gcpCallerChecks = map[string]func(pass *Pass, c serverless.CallerLimit, w serverless.GCPWorkload, timeout int){
+	"google_cloud_scheduler_job": checkSchedulerDeadline,
+	"google_pubsub_subscription": checkPushDeadline,
+	"google_cloud_tasks_queue":   checkTasksDeadline,
+	"google_eventarc_trigger":    checkEventarcDeadline,
 }
 
 func checkGCPCallerDeadlineBelowTimeout(pass *Pass) {
-	for _, k := range gcpCallerKinds {
-		for _, caller := range pass.Graph.ByType(k.typ) {
-			if caller.Deleted() {
-				continue
-			}
-			for _, w := range serverless.GCPCallees(pass.Graph, caller, k.block) {
-				if timeout, _, ok := w.Timeout(); ok {
-					k.check(pass, caller, w, timeout)
-				}
-			}
+	for _, c := range serverless.GCPDeadlineCallers(pass.Graph, pass.Settings.Inputs()) {
+		check, known := gcpCallerChecks[c.Caller.Type]
+		w, ok := serverless.GCPWorkloadOf(c.Function)
+		if !known || !ok {
+			continue
+		}
+		if timeout, _, ok := w.Timeout(); ok {
+			check(pass, c, w, timeout)
 		}
 	}
 }
 
-// knownOrDefault reads a whole-seconds setting: its value, or def when unset. ok is false when the
-// plan does not know it.
-func knownOrDefault(v plan.Value, def int, parse func(plan.Value) (int, bool)) (n int, isDefault, ok bool) {
-	useDefault, ok := serverless.OrDefault(v)
-	switch {
-	case !ok:
-		return 0, false, false
-	case useDefault:
-		return def, true, true
-	}
-	n, ok = parse(v)
-	return n, false, ok
-}
-
-func checkSchedulerDeadline(pass *Pass, job *graph.Instance, w serverless.GCPWorkload, timeout int) {
-	deadline, isDefault, ok := knownOrDefault(job.Get("attempt_deadline"), platform.SchedulerHTTPDefaultAttemptDeadlineSeconds,
-		func(v plan.Value) (int, bool) { s, _ := v.String(); return serverless.ParseGoogleDuration(s) })
-	if !ok || deadline >= timeout {
+func checkSchedulerDeadline(pass *Pass, c serverless.CallerLimit, w serverless.GCPWorkload, timeout int) {
+	job, deadline, isDefault := c.Caller, c.LimitMillis/1000, c.Default
+	if deadline >= timeout {
 		return
 	}
 	what := "the job is marked failed while the first run is still working"
@@ -169,15 +143,8 @@ func checkSchedulerDeadline(pass *Pass, job *graph.Instance, w serverless.GCPWor
 		serverless.Seconds(deadline), serverless.DefaultNote(isDefault), serverless.Seconds(timeout), w.Instance.Address, what), fix, finding.Warning)
 }
 
-func checkPushDeadline(pass *Pass, sub *graph.Instance, w serverless.GCPWorkload, timeout int) {
-	deadline, isDefault, ok := knownOrDefault(sub.Get("ack_deadline_seconds"), platform.PubSubDefaultAckDeadlineSeconds,
-		func(v plan.Value) (int, bool) { return v.Int() })
-	if !ok {
-		return
-	}
-	if deadline == 0 {
-		deadline, isDefault = platform.PubSubDefaultAckDeadlineSeconds, true // 0 means the default
-	}
+func checkPushDeadline(pass *Pass, c serverless.CallerLimit, w serverless.GCPWorkload, timeout int) {
+	sub, deadline, isDefault := c.Caller, c.LimitMillis/1000, c.Default
 	if deadline >= timeout {
 		return
 	}
@@ -193,23 +160,25 @@ func checkPushDeadline(pass *Pass, sub *graph.Instance, w serverless.GCPWorkload
 		serverless.Seconds(deadline), serverless.DefaultNote(isDefault), serverless.Seconds(timeout), w.Instance.Address), fix, finding.Warning)
 }
 
-func checkTasksDeadline(pass *Pass, queue *graph.Instance, w serverless.GCPWorkload, timeout int) {
+func checkTasksDeadline(pass *Pass, c serverless.CallerLimit, w serverless.GCPWorkload, timeout int) {
+	queue := c.Caller
 	switch {
 	case timeout > platform.CloudTasksHTTPMaxDispatchDeadlineSeconds:
 		reportCallerDeadline(pass, queue, "http_target", w, fmt.Sprintf("sends HTTP tasks to %s, whose %s timeout outlasts the %s longest dispatch deadline: long tasks are retried while the first attempt is still working",
 			w.Instance.Address, serverless.Seconds(timeout), serverless.Seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
 			fmt.Sprintf("lower the timeout to %s, or split the work into shorter tasks", serverless.Seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
 			finding.Warning)
-	case timeout > platform.CloudTasksHTTPDefaultDispatchDeadlineSeconds:
+	case timeout*1000 > c.LimitMillis:
 		reportCallerDeadline(pass, queue, "http_target", w, fmt.Sprintf("sends HTTP tasks to %s, whose %s timeout outlasts the %s default dispatch deadline: tasks created without a longer dispatch_deadline are retried while the first attempt is still working",
-			w.Instance.Address, serverless.Seconds(timeout), serverless.Seconds(platform.CloudTasksHTTPDefaultDispatchDeadlineSeconds)),
+			w.Instance.Address, serverless.Seconds(timeout), serverless.MillisAsSeconds(c.LimitMillis)),
 			fmt.Sprintf("create the tasks with dispatch_deadline \"%ds\" (at most %s), or lower the timeout", timeout, serverless.Seconds(platform.CloudTasksHTTPMaxDispatchDeadlineSeconds)),
 			finding.Notice)
 	}
 }
 
-func checkEventarcDeadline(pass *Pass, trigger *graph.Instance, w serverless.GCPWorkload, timeout int) {
-	if timeout <= platform.PubSubMaxAckDeadlineSeconds {
+func checkEventarcDeadline(pass *Pass, c serverless.CallerLimit, w serverless.GCPWorkload, timeout int) {
+	trigger := c.Caller
+	if timeout*1000 <= c.LimitMillis {
 		return
 	}
 	reportCallerDeadline(pass, trigger, "destination", w, fmt.Sprintf("delivers events to %s, whose %s timeout outlasts the %s longest Pub/Sub acknowledgement deadline Eventarc delivers with: the event is redelivered while the first delivery is still being processed",

@@ -1,13 +1,11 @@
 package rules
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
@@ -88,7 +86,7 @@ func checkGCPColdStartOnSyncPath(pass *Pass) {
 	opts := pass.Options.(*GCPColdStartOptions)
 	waiting := serverless.SyncCallerLimits(pass.Graph, pass.Settings.Inputs())
 	for _, w := range serverless.GCPWorkloads(pass.Graph) {
-		path, related := gcpSyncPath(pass.Graph, w, waiting[w.Instance])
+		path, related := w.SyncPath(pass.Graph, waiting[w.Instance])
 		if path == "" {
 			continue
 		}
@@ -109,7 +107,7 @@ func checkGCPColdStartOnSyncPath(pass *Pass) {
 		}
 		if minimum == 0 {
 			reasons = append([]string{"it scales to zero (no minimum instances)"}, reasons...)
-			fixes = append(fixes, fmt.Sprintf("set %s to 1 (one instance billed while idle)", gcpMinInstancesSetting(w)))
+			fixes = append(fixes, fmt.Sprintf("set %s to 1 (one instance billed while idle)", w.MinInstancesSetting()))
 			attr = minAttr
 		}
 		if len(reasons) == 0 {
@@ -124,94 +122,6 @@ func checkGCPColdStartOnSyncPath(pass *Pass) {
 			Remediation: strings.Join(fixes, ", and ") + ", or serve this path from an always-on container",
 		})
 	}
-}
-
-// gcpSyncPath says why a workload is on a synchronous path ("" when the plan does not show it is),
-// with the resources that make it so. callers are the synchronous callers the serverless model
-// finds for it (Google API Gateway, Firebase Hosting, Workflows, ...).
-func gcpSyncPath(g *graph.Graph, w serverless.GCPWorkload, callers []serverless.CallerLimit) (string, []string) {
-	var waiting, related []string
-	for _, c := range callers {
-		waiting = append(waiting, c.Caller.Address+" waits for it")
-		related = append(related, c.Caller.Address)
-	}
-	if !w.IsService() {
-		if event, known := w.EventDriven(); known && !event {
-			return "HTTP-triggered " + w.Label(), related
-		}
-		if len(waiting) > 0 {
-			return fmt.Sprintf("%s on a synchronous path (%s)", w.Label(), strings.Join(waiting, "; ")), related
-		}
-		return "", nil
-	}
-	var why []string
-	if disabled, _ := w.Instance.Get("invoker_iam_disabled").Bool(); disabled {
-		why = append(why, "its invoker IAM check is disabled")
-	}
-	for _, e := range g.Referrers(w.Instance) {
-		from := e.From
-		if from.Deleted() {
-			continue
-		}
-		switch {
-		case strings.HasSuffix(from.Type, "_iam_member") || strings.HasSuffix(from.Type, "_iam_binding") || strings.HasSuffix(from.Type, "_iam_policy"):
-			if who := gcpPublicInvoker(from); who != "" && strings.HasPrefix(from.Type, "google_cloud_run_") {
-				why = append(why, fmt.Sprintf("%s may invoke it through %s", who, from.Address))
-				related = append(related, from.Address)
-			}
-		case from.Type == "google_compute_region_network_endpoint_group" && strings.HasPrefix(e.Attribute, "cloud_run"):
-			why = append(why, fmt.Sprintf("a load balancer reaches it through the serverless NEG %s", from.Address))
-			related = append(related, from.Address)
-		}
-	}
-	switch {
-	case len(why) > 0:
-		return fmt.Sprintf("public Cloud Run service (%s)", strings.Join(dedupeStrings(append(why, waiting...)), "; ")), related
-	case len(waiting) > 0:
-		return fmt.Sprintf("Cloud Run service on a synchronous path (%s)", strings.Join(waiting, "; ")), related
-	}
-	return "", nil
-}
-
-// gcpPublicInvoker returns "allUsers" or "allAuthenticatedUsers" when an IAM resource grants one of
-// them the invoker role, "" otherwise or when the plan does not say.
-func gcpPublicInvoker(iam *graph.Instance) string {
-	public := func(m string) bool { return m == "allUsers" || m == "allAuthenticatedUsers" }
-	invoker := func(r string) bool { return r == "roles/run.invoker" }
-	switch {
-	case strings.HasSuffix(iam.Type, "_iam_member"):
-		role, _ := iam.Get("role").String()
-		member, _ := iam.Get("member").String()
-		if invoker(role) && public(member) {
-			return member
-		}
-	case strings.HasSuffix(iam.Type, "_iam_binding"):
-		role, _ := iam.Get("role").String()
-		members, _ := iam.Get("members").List()
-		for _, m := range members {
-			if s, _ := m.(string); invoker(role) && public(s) {
-				return s
-			}
-		}
-	case strings.HasSuffix(iam.Type, "_iam_policy"):
-		data, _ := iam.Get("policy_data").String()
-		var policy struct {
-			Bindings []struct {
-				Role    string   `json:"role"`
-				Members []string `json:"members"`
-			} `json:"bindings"`
-		}
-		if json.Unmarshal([]byte(data), &policy) == nil {
-			for _, b := range policy.Bindings {
-				for _, m := range b.Members {
-					if invoker(b.Role) && public(m) {
-						return m
-					}
-				}
-			}
-		}
-	}
-	return ""
 }
 
 // gcpHeavyEnv are environment variable names (or prefixes, ending in _) that only a JVM or .NET reads.
@@ -246,30 +156,4 @@ func gcpHeavyInit(w serverless.GCPWorkload, patterns []string) string {
 		}
 	}
 	return ""
-}
-
-// gcpMinInstancesSetting names the setting that keeps instances warm, for remediations.
-func gcpMinInstancesSetting(w serverless.GCPWorkload) string {
-	switch w.Kind {
-	case serverless.GCPFunctionsGen1:
-		return "min_instances"
-	case serverless.GCPFunctionsGen2:
-		return "service_config.min_instance_count"
-	case serverless.GCPCloudRunV1:
-		return "the template annotation autoscaling.knative.dev/minScale"
-	}
-	return "template.scaling.min_instance_count"
-}
-
-// dedupeStrings drops repeated strings, keeping the first of each.
-func dedupeStrings(in []string) []string {
-	seen := map[string]bool{}
-	out := in[:0:0]
-	for _, s := range in {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }

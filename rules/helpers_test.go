@@ -9,6 +9,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -60,4 +61,26 @@ func forgotten(r plantest.Resource) plantest.Resource {
 func unknownLambda(addr string) plantest.Resource {
 	return plantest.Resource{Address: addr, After: map[string]any{"function_name": addr, "runtime": "python3.12"},
 		Unknown: []string{"timeout"}, Refs: map[string][]string{"timeout": {"var.timeout"}}}
+}
+
+// runObserved applies one rule to a fixture with the functions' observations (--metrics) and the
+// given options (nil for the defaults).
+func runObserved(t *testing.T, r *rules.Rule, b *plantest.Builder, options any, observed ...metrics.Observation) []finding.Finding {
+	t.Helper()
+	settings := exampleSettings
+	settings.Observed = map[string]metrics.Observation{}
+	for _, o := range observed {
+		settings.Observed[o.Function] = o
+	}
+	cfg := engine.Config{Settings: settings, Rules: map[string]config.RuleConfig{r.Name: {Options: options}}}
+	res := engine.Run(b.Graph(t), []*rules.Rule{r}, cfg)
+	require.Empty(t, res.Errors)
+	return res.Findings
+}
+
+// observation is what a function did over 14 days; set fills the values the test cares about.
+func observation(addr string, set func(o *metrics.Observation)) metrics.Observation {
+	o := metrics.Observation{Function: addr, WindowDays: 14, Sources: []string{"observed.csv:2"}}
+	set(&o)
+	return o
 }

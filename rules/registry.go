@@ -57,6 +57,11 @@ func All() []*Rule {
 		// Callers that give up first (issue 15)
 		LambdaTimeoutExceedsLexFulfillment,
 		LambdaTimeoutExceedsSESReceiptRule,
+
+		// Evidence from production: --metrics (issue 14)
+		FunctionObservedDurationNearLimit,
+		FunctionObservedMemoryNearLimit,
+		FunctionObservedColdStarts,
 	}
 }
 

@@ -130,6 +130,9 @@ type Example struct {
 	Note string
 	// Plan lists the example plan's resource instances, as `terraform show -json` would plan them.
 	Plan []ExampleResource
+	// Observed is what the example's functions did in production, for the rules that read
+	// --metrics; the page shows it as the neutral CSV (MetricsCSV).
+	Observed []metrics.Observation
 }
 
 // ExampleResource is one resource instance of an example plan.

@@ -31,7 +31,9 @@ func documentation(r *rules.Rule) (ruledoc.Rule, error) {
 	if err != nil {
 		return ruledoc.Rule{}, fmt.Errorf("its example plan does not load: %w", err)
 	}
-	res := Run(graph.New(p), []*rules.Rule{r}, Config{Settings: rules.ExampleSettings()})
+	settings := rules.ExampleSettings()
+	settings.Observed = r.Doc.Example.ObservedByAddress()
+	res := Run(graph.New(p), []*rules.Rule{r}, Config{Settings: settings})
 	if len(res.Errors) > 0 {
 		return ruledoc.Rule{}, fmt.Errorf("running it on its example plan: %s", strings.Join(res.Errors, "; "))
 	}
@@ -42,6 +44,6 @@ func documentation(r *rules.Rule) (ruledoc.Rule, error) {
 	return ruledoc.Rule{
 		Name: r.Name, Severity: r.Severity, Category: r.Category, Summary: r.Summary,
 		Why: r.Doc.Why, HowToFix: r.Doc.HowToFix, Sources: r.Doc.Sources, Options: options,
-		Example: ruledoc.Example{Note: r.Doc.Example.Note, Plan: planJSON, Findings: res.Findings},
+		Example: ruledoc.Example{Note: r.Doc.Example.Note, Plan: planJSON, Metrics: r.Doc.Example.MetricsCSV(), Findings: res.Findings},
 	}, nil
 }

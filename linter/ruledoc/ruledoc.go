@@ -41,6 +41,9 @@ type Example struct {
 	Note string
 	// Plan is the plan JSON.
 	Plan []byte
+	// Metrics are the production metrics the rule reads (--metrics), in the neutral CSV; "" for
+	// the rules that read the plan alone.
+	Metrics string
 	// Findings are the rule's findings on Plan, in the order hybridlint prints them.
 	Findings []finding.Finding
 }
@@ -104,7 +107,15 @@ func Page(r Rule) (string, error) {
 	}
 	b.WriteString("An excerpt of the plan (`terraform show -json`), the resources involved:\n\n```json\n")
 	b.WriteString(excerpt)
-	b.WriteString("```\n\n`hybridlint plan.json` prints:\n\n```text\n")
+	b.WriteString("```\n\n")
+	command := "hybridlint plan.json"
+	if r.Example.Metrics != "" {
+		b.WriteString("What the functions did in production (`observed.csv`, the neutral format `--metrics` reads):\n\n```csv\n")
+		b.WriteString(r.Example.Metrics)
+		b.WriteString("```\n\n")
+		command = "hybridlint --metrics observed.csv plan.json"
+	}
+	b.WriteString("`" + command + "` prints:\n\n```text\n")
 	b.WriteString(out.String())
 	b.WriteString("```\n\n## Why\n\n" + r.Why + "\n\n## How to fix\n\n" + r.HowToFix + "\n\n")
 	b.WriteString("## Configuration\n\nIn `.hybridlint.hcl`:\n\n```hcl\n")

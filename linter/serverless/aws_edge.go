@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 )
@@ -384,4 +385,26 @@ func appendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// EdgeCallers gives every Lambda@Edge trigger as a caller limit: CloudFront's 5 s for a function
+// that runs on a viewer event, 30 s otherwise. The caller is the distribution; Detail is the
+// EdgeTrigger.
+func EdgeCallers(g *graph.Graph, _ Inputs) []CallerLimit {
+	var out []CallerLimit
+	for _, t := range EdgeTriggers(g) {
+		limit, label := platform.LambdaEdgeOriginMaxTimeoutSeconds, "Lambda@Edge limit"
+		switch t.Class {
+		case EdgeViewer:
+			limit = platform.LambdaEdgeViewerMaxTimeoutSeconds
+			label += " for " + t.EventText() + " triggers"
+		case EdgeOrigin:
+			label += " for " + t.EventText() + " triggers"
+		}
+		if c, ok := lambdaCallerLimit(t.Invocation, t.Distribution, limit*1000, label, "aws_lambda_edge_limits"); ok {
+			c.Detail = t
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -729,13 +729,7 @@ func SchedulePings(g *graph.Graph) []SchedulePing {
 // EventRules resolves the rule an EventBridge target belongs to: by reference, or by the known rule
 // name (and event bus) when the target writes it as a literal.
 func EventRules(g *graph.Graph, target *graph.Instance) []*graph.Instance {
-	var out []*graph.Instance
-	for _, e := range g.Targets(target, "rule") {
-		if e.To.Type == "aws_cloudwatch_event_rule" {
-			out = append(out, e.To)
-		}
-	}
-	if len(out) > 0 {
+	if out := targetsOfType(g, target, "rule", "aws_cloudwatch_event_rule"); len(out) > 0 {
 		return out
 	}
 	name, ok := target.Get("rule").String()
@@ -743,6 +737,7 @@ func EventRules(g *graph.Graph, target *graph.Instance) []*graph.Instance {
 		return nil
 	}
 	bus, _ := target.Get("event_bus_name").String()
+	var out []*graph.Instance
 	for _, rule := range g.ByType("aws_cloudwatch_event_rule") {
 		n, _ := rule.Get("name").String()
 		b, _ := rule.Get("event_bus_name").String()

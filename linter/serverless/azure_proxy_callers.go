@@ -94,15 +94,7 @@ func targetOfType(g *graph.Graph, from *graph.Instance, attribute, typ string) *
 // secondsOrDefault reads a whole-seconds attribute: its value, def when unset; ok is false when the
 // plan does not know it.
 func secondsOrDefault(v plan.Value, def int) (n int, isDefault, ok bool) {
-	useDefault, ok := OrDefault(v)
-	switch {
-	case !ok:
-		return 0, false, false
-	case useDefault:
-		return def, true, true
-	}
-	n, ok = v.PositiveInt()
-	return n, false, ok
+	return knownOrDefault(v, def, plan.Value.PositiveInt)
 }
 
 // AzureFrontDoorCallers finds Front Door (Standard/Premium) origins that point at a function app,

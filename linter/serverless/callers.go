@@ -32,6 +32,21 @@ type CallerLimit struct {
 	// zero value, for other platforms or when it does not): SnapStart and provisioned concurrency
 	// cover versions, not functions.
 	Qualifier Qualifier
+
+	// Related are further resources a finding about this call names (the API of an integration,
+	// the HTTP functions of an Azure app); Through is the resource the call passes through that
+	// messages name (a load balancer's target group, the event source mapping reading a queue).
+	Related []string
+	Through *graph.Instance
+	// Default is true when the caller leaves the limit unset and the platform's default applies.
+	Default bool
+	// Uncertain is true when the plan does not say whether the caller calls the function at all
+	// (an Azure app whose functions' triggers it does not show): the timing rule reports it as a
+	// notice, and function_observed_duration_near_limit does not take it as a limit.
+	Uncertain bool
+	// Detail is what the timing rule for this kind of caller needs beyond the limit, of a type
+	// the finder documents (SFNTaskCall, EdgeTrigger); nil for most kinds.
+	Detail any
 }
 
 // CallerFinder finds every caller of one kind in a plan, with its limit and whether it is
@@ -41,6 +56,14 @@ type CallerFinder func(g *graph.Graph, in Inputs) []CallerLimit
 
 // callerFinders is the explicit list of every kind of caller the model knows.
 var callerFinders = []CallerFinder{
+	APIGatewayCallers,
+	AppSyncCallers,
+	ALBCallers,
+	SQSCallers,
+	SFNCallers,
+	EdgeCallers,
+	GCPDeadlineCallers,
+	AzureHTTPCallers,
 	GCPAPIGatewayCallers,
 	GCPFirebaseHostingCallers,
 	GCPWorkflowsCallers,

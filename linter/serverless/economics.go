@@ -265,7 +265,7 @@ func azureFunction(app AzureApp, in Inputs, lookup *usage.Lookup) (PlannedFuncti
 			pf.MemoryAssumed = true
 		}
 	case platform.AzurePlanFlex:
-		memory, ok := intOrDefault(app.Instance.Get("instance_memory_in_mb"), platform.AzureFlexDefaultInstanceMemoryMB)
+		memory, _, _, ok := azureInstanceMemory(app)
 		if !ok {
 			return pf, false
 		}
