@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,20 +24,7 @@ func TestObservedRulesFromMetrics(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "fire.csv"), []byte(csv), 0o644))
 	observed := func(files ...string) []string {
 		t.Helper()
-		args := append(append([]string{"lint", "--no-config", "--fail-on", "none", "--format", "json"}, metricsArgs(files...)...), "plan.json")
-		res := run(t, dir, nil, args...)
-		require.Equal(t, 0, res.code, res.stderr)
-		var out struct {
-			Findings []struct{ Severity, Rule, Address, Message string } `json:"findings"`
-		}
-		require.NoError(t, json.Unmarshal([]byte(res.stdout), &out))
-		got := []string{}
-		for _, f := range out.Findings {
-			switch f.Rule {
-			case "function_observed_duration_near_limit", "function_observed_memory_near_limit", "function_observed_cold_starts":
-				got = append(got, f.Severity+" "+f.Address+": "+f.Message)
-			}
-		}
+		got, _ := lintObserved(t, dir, observedRules, files...)
 		return got
 	}
 	assert.Equal(t, []string{
@@ -48,4 +36,26 @@ func TestObservedRulesFromMetrics(t *testing.T) {
 			"on the synchronous path (HTTP-triggered 1st gen function), with nothing keeping it warm; keeping it warm would cost a month: " +
 			"a keep-warm schedule (8,760 pings x 1 a month) $0.0076",
 	}, observed("fire.csv"))
+}
+
+var observedRules = []string{"function_observed_duration_near_limit", "function_observed_memory_near_limit", "function_observed_cold_starts"}
+
+// lintObserved runs lint on the plan in dir with the metrics files, and returns the findings of
+// the rules given as "severity address: message", and lint's standard error.
+func lintObserved(t *testing.T, dir string, rules []string, files ...string) ([]string, string) {
+	t.Helper()
+	args := append(append([]string{"lint", "--no-config", "--fail-on", "none", "--format", "json"}, metricsArgs(files...)...), "plan.json")
+	res := run(t, dir, nil, args...)
+	require.Equal(t, 0, res.code, res.stderr)
+	var out struct {
+		Findings []struct{ Severity, Rule, Address, Message string } `json:"findings"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(res.stdout), &out))
+	got := []string{}
+	for _, f := range out.Findings {
+		if slices.Contains(rules, f.Rule) {
+			got = append(got, f.Severity+" "+f.Address+": "+f.Message)
+		}
+	}
+	return got, res.stderr
 }

@@ -11,6 +11,8 @@ func ObservedPlan() *Builder {
 	app := AzureLinuxFunctionApp(`module.apps["orders"].azurerm_linux_function_app.app`, `module.apps["orders"].azurerm_service_plan.plan`,
 		map[string]any{"python_version": "3.11"}, nil, nil)
 	app.After["name"] = "orders-func"
+	// Inside the module, configuration names the plan by its local address.
+	app.Refs = map[string][]string{"service_plan_id": Refs("azurerm_service_plan.plan", "id")}
 	app.After["id"] = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop/providers/Microsoft.Web/sites/orders-func"
 	alias := LambdaAlias("aws_lambda_alias.live", "aws_lambda_function.orders")
 	alias.After["function_name"] = "orders-api"
