@@ -123,14 +123,29 @@ func checkFunctionObservedColdStarts(pass *Pass) {
 		}
 		f.Message = fmt.Sprintf("%.1f%% of invocations were cold starts %s (%s of %s%s) on %s, with nothing keeping it warm",
 			share, serverless.WindowText(o.WindowDays), cost.FormatCount(o.ColdStarts.Value), cost.FormatCount(o.Invocations.Value), initText, path.text)
+		priceText := ""
 		if hasPrice {
 			if pr, err := pf.Price(in); err == nil {
-				f.Message += warmCost(pf, pr)
+				priceText = warmCost(pf, pr)
 				f.Cost = pr.Detail(of.Instance.Address)
 			}
 		}
+		if priceText == "" {
+			priceText = "; " + unpricedWarmth(of.Instance)
+		}
+		f.Message += priceText
 		pass.Report(f)
 	}
+}
+
+// unpricedWarmth says why a finding quotes no price for keeping the function warm, so a reader does
+// not take the silence for "free": the cost model prices functions, and a Cloud Run service is the
+// container half it compares them with (its minimum-instance idle rate is not in the price table).
+func unpricedWarmth(fn *graph.Instance) string {
+	if w, ok := serverless.GCPWorkloadOf(fn); ok && w.IsService() {
+		return "the cost of a minimum instance is not shown: hybridlint prices functions, not Cloud Run services"
+	}
+	return "the cost of keeping it warm is not shown: the plan does not give what pricing it needs (memory, platform)"
 }
 
 // warmCost states what keeping the function warm costs a month, from the rows the cost report and

@@ -109,7 +109,8 @@ func TestObservedRulesFromEachFormat(t *testing.T) {
 		{format: "google-timeseries", rule: memory, kind: "silent", files: silent("google-timeseries", "memory")},
 		{format: "google-timeseries", rule: cold, kind: "fire", files: fire("google-timeseries", "cold"), want: []string{
 			"warning " + euWeb + ": 5.0% of invocations were cold starts over 7 days (100 of 2,000, median initialisation 800ms) on the synchronous path " +
-				`(public Cloud Run service (allUsers may invoke it through module.web["eu"].google_cloud_run_v2_service_iam_member.public)), with nothing keeping it warm`}},
+				`(public Cloud Run service (allUsers may invoke it through module.web["eu"].google_cloud_run_v2_service_iam_member.public)), with nothing keeping it warm; ` +
+				`the cost of a minimum instance is not shown: hybridlint prices functions, not Cloud Run services`}},
 		{format: "google-timeseries", rule: cold, kind: "silent", files: silent("google-timeseries", "cold")},
 
 		{format: "azure-metrics", rule: duration, kind: "fire", files: fire("azure-metrics", "duration"), want: []string{
