@@ -5,7 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 )
 
 // jsonStream writes one indented JSON document (two spaces a level, HTML left unescaped) piece by
@@ -32,10 +35,16 @@ func (s *jsonStream) raw(text string) {
 	}
 }
 
+// indentation is the start of a line up to 15 levels deep, without allocating one per line.
+var indentation = "\n" + strings.Repeat("  ", 15)
+
 // newline starts a line at depth levels of indentation.
 func (s *jsonStream) newline(depth int) {
-	s.raw("\n")
-	s.raw(strings.Repeat("  ", depth))
+	if 1+2*depth > len(indentation) {
+		s.raw("\n" + strings.Repeat("  ", depth))
+		return
+	}
+	s.raw(indentation[:1+2*depth])
 }
 
 // value writes v as it appears depth levels deep.
@@ -58,9 +67,9 @@ type jsonObject struct {
 	fields int
 }
 
-func (s *jsonStream) object(depth int) *jsonObject {
+func (s *jsonStream) object(depth int) jsonObject {
 	s.raw("{")
-	return &jsonObject{s: s, depth: depth}
+	return jsonObject{s: s, depth: depth}
 }
 
 // key starts the member name; its value follows at o.depth+1.
@@ -70,7 +79,9 @@ func (o *jsonObject) key(name string) {
 	}
 	o.fields++
 	o.s.newline(o.depth + 1)
-	o.s.raw(`"` + name + `": `)
+	o.s.raw(`"`)
+	o.s.raw(name)
+	o.s.raw(`": `)
 }
 
 // field writes a member whose value is encoded whole.
@@ -121,3 +132,71 @@ func (s *jsonStream) end() error {
 	}
 	return s.w.Flush()
 }
+
+// str writes s as a JSON string: directly when no byte needs escaping (the encoder's output is
+// then the string quoted as it is), through the encoder otherwise, so escapes stay its own.
+func (s *jsonStream) str(text string) {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+			s.value(0, text)
+			return
+		}
+	}
+	s.raw(`"`)
+	s.raw(text)
+	s.raw(`"`)
+}
+
+// finding writes f depth levels deep: the bytes the encoder writes for it, without reflection or
+// an indenting pass over its compact form. The plain members are written here; the optional
+// nested ones go through the encoder. findingFields counts the members it knows.
+func (s *jsonStream) finding(depth int, f *finding.Finding) {
+	o := s.object(depth)
+	o.key("rule")
+	s.str(f.Rule)
+	o.key("severity")
+	s.str(f.Severity.String())
+	o.key("category")
+	s.str(string(f.Category))
+	o.key("address")
+	s.str(f.Address)
+	o.key("attribute")
+	s.str(f.Attribute)
+	o.array("related", len(f.Related), f.Related == nil, func(i, _ int) { s.str(f.Related[i]) })
+	o.key("message")
+	s.str(f.Message)
+	o.key("remediation")
+	s.str(f.Remediation)
+	o.key("changed")
+	s.raw(strconv.FormatBool(f.Changed))
+	if f.File != "" {
+		o.key("file")
+		s.str(f.File)
+	}
+	if f.Cost != nil {
+		o.field("cost", f.Cost)
+	}
+	if f.Location != nil {
+		o.field("location", f.Location)
+	}
+	if f.ResourceLocation != nil {
+		o.field("resource_location", f.ResourceLocation)
+	}
+	if f.AttributeLocation != nil {
+		o.field("attribute_location", f.AttributeLocation)
+	}
+	if len(f.Callers) > 0 {
+		o.field("callers", f.Callers)
+	}
+	if f.Suppressed != nil {
+		o.field("suppressed", f.Suppressed)
+	}
+	if f.Baselined {
+		o.key("baselined")
+		s.raw("true")
+	}
+	o.close()
+}
+
+// findingFields is how many fields of finding.Finding jsonStream.finding writes.
+const findingFields = 17

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -24,6 +25,18 @@ func wholeJSON(t *testing.T, v any) string {
 
 func TestJSONStreamsTheBytesOfTheWholeReport(t *testing.T) {
 	full := sample()
+	// Every optional member set, and text the encoder escapes: quotes, backslashes, control
+	// characters, HTML (left as it is), non-ASCII, U+2028, invalid UTF-8.
+	everything := full.Findings[0]
+	everything.File = "plans/a.json"
+	everything.Cost = &finding.CostDetail{Function: everything.Address, PriceDate: "list prices of 2026-11-25",
+		Options: []finding.CostOption{{Kind: "on_demand"}}}
+	everything.Suppressed = &finding.Suppression{Kind: "inline", Reason: "by design"}
+	everything.Baselined = true
+	everything.Severity = finding.Severity(9)
+	everything.Message = "tab\tquote\" back\\slash <b>&amp;</b> \x01 \x7f é \u2028 \xff"
+	everything.Related = []string{`module.m["<k>"].aws_lambda_function.f`, "naïve", ""}
+	full.Findings = append(full.Findings, everything, finding.Finding{})
 	noNotices := sample()
 	noNotices.Notices = nil
 	for name, r := range map[string]Report{
@@ -36,9 +49,16 @@ func TestJSONStreamsTheBytesOfTheWholeReport(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var got bytes.Buffer
 			require.NoError(t, JSON(&got, r))
+			require.NotEmpty(t, got.String())
 			assert.Equal(t, wholeJSON(t, r), got.String())
 		})
 	}
+}
+
+// jsonStream.finding writes every field of a finding by hand: a new field must be added there.
+func TestJSONFindingWriterKnowsEveryField(t *testing.T) {
+	assert.Equal(t, reflect.TypeOf(finding.Finding{}).NumField(), findingFields,
+		"finding.Finding changed: write the new field in jsonStream.finding (report/jsonstream.go) and count it in findingFields")
 }
 
 // The SARIF log streamed reads back into a sarifLog that encodes whole to the same bytes: the

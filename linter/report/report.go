@@ -140,7 +140,7 @@ func JSON(w io.Writer, r Report) error {
 	top.field("version", r.Version)
 	top.field("tool", r.Tool)
 	findings := func(name string, fs []finding.Finding) {
-		top.array(name, len(fs), fs == nil, func(i, depth int) { s.value(depth, &fs[i]) })
+		top.array(name, len(fs), fs == nil, func(i, depth int) { s.finding(depth, &fs[i]) })
 	}
 	findings("findings", r.Findings)
 	if len(r.Suppressed) > 0 {
