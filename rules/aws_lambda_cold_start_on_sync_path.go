@@ -90,8 +90,14 @@ func checkLambdaColdStartOnSyncPath(pass *Pass) {
 		}
 		var groups []*group
 		byText := map[string]*group{}
+		// Thousands of callers of one function reach it through a handful of qualifiers.
+		heavy := map[serverless.Qualifier][]serverless.InitFactor{}
 		for _, c := range calls[fn] {
-			factors := serverless.HeavyInit(g, fn, c.Qualifier, pcs)
+			factors, seen := heavy[c.Qualifier]
+			if !seen {
+				factors = serverless.HeavyInit(g, fn, c.Qualifier, pcs)
+				heavy[c.Qualifier] = factors
+			}
 			if len(factors) == 0 {
 				continue
 			}

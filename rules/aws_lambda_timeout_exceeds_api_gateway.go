@@ -62,8 +62,9 @@ var LambdaTimeoutExceedsAPIGateway = &Rule{
 }
 
 func checkLambdaTimeoutExceedsAPIGateway(pass *Pass) {
+	timeouts := serverless.Timeouts{}
 	for _, c := range serverless.APIGatewayCallers(pass.Graph, pass.Settings.Inputs()) {
-		timeout, ok := serverless.LambdaTimeout(c.Function)
+		timeout, ok := timeouts.Of(c.Function)
 		if !ok || timeout*1000 <= c.LimitMillis {
 			continue
 		}

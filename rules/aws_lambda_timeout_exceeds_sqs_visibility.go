@@ -63,8 +63,9 @@ var LambdaTimeoutExceedsSQSVisibility = &Rule{
 }
 
 func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
+	timeouts := serverless.Timeouts{}
 	for _, c := range serverless.SQSCallers(pass.Graph, pass.Settings.Inputs()) {
-		if timeout, ok := serverless.LambdaTimeout(c.Function); ok {
+		if timeout, ok := timeouts.Of(c.Function); ok {
 			checkQueue(pass, c, timeout)
 		}
 	}

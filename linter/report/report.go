@@ -4,7 +4,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -133,12 +132,27 @@ func Write(w io.Writer, format string, r Report, o Options) error {
 	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
 }
 
-// JSON writes the report as indented JSON.
+// JSON writes the report as indented JSON, one finding at a time: the same bytes as encoding
+// the Report whole (its field order and omitempty tags), without a copy of the document in memory.
 func JSON(w io.Writer, r Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	s := newJSONStream(w)
+	top := s.object(0)
+	top.field("version", r.Version)
+	top.field("tool", r.Tool)
+	findings := func(name string, fs []finding.Finding) {
+		top.array(name, len(fs), fs == nil, func(i, depth int) { s.finding(depth, &fs[i]) })
+	}
+	findings("findings", r.Findings)
+	if len(r.Suppressed) > 0 {
+		findings("suppressed", r.Suppressed)
+	}
+	top.field("summary", r.Summary)
+	top.field("errors", r.Errors)
+	if len(r.Notices) > 0 {
+		top.field("notices", r.Notices)
+	}
+	top.close()
+	return s.end()
 }
 
 // Text writes findings grouped by resource, then notices and a summary line. color adds ANSI

@@ -3,7 +3,6 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -160,8 +159,7 @@ func sarifLevel(s finding.Severity) string {
 // SARIF writes a SARIF 2.1.0 log with one run.
 func SARIF(w io.Writer, r Report, o Options) error {
 	run := sarifRun{
-		Tool:    sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: ToolURI, Rules: []sarifRule{}}},
-		Results: []sarifResult{},
+		Tool: sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: ToolURI, Rules: []sarifRule{}}},
 	}
 	if o.RepoRoot != "" {
 		u := url.URL{Scheme: "file", Path: filepath.ToSlash(o.RepoRoot)}
@@ -180,22 +178,22 @@ func SARIF(w io.Writer, r Report, o Options) error {
 	if o.ShowSuppressed {
 		findings = append(append([]finding.Finding{}, r.Findings...), r.Suppressed...)
 	}
-	baselined := r.Summary.Baselined > 0
 	for _, f := range findings {
-		i, ok := index[f.Rule]
-		if !ok {
-			i = len(run.Tool.Driver.Rules)
-			index[f.Rule] = i
+		if _, ok := index[f.Rule]; !ok {
+			index[f.Rule] = len(run.Tool.Driver.Rules)
 			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(RuleInfo{Name: f.Rule, Summary: f.Rule, Severity: f.Severity, Category: f.Category}))
 		}
-		res := sarifResultOf(f, i, o.place(f, &r), o)
+	}
+	baselined := r.Summary.Baselined > 0
+	result := func(f finding.Finding) sarifResult {
+		res := sarifResultOf(f, index[f.Rule], o.place(f, &r), o)
 		if baselined {
 			res.BaselineState = "new"
 			if f.Baselined {
 				res.BaselineState = "unchanged"
 			}
 		}
-		run.Results = append(run.Results, res)
+		return res
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(r.Errors) == 0}
 	for _, e := range r.Errors {
@@ -212,10 +210,27 @@ func SARIF(w io.Writer, r Report, o Options) error {
 	}
 	run.Invocations = []sarifInvocation{inv}
 
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	// The results are encoded one at a time as they are made: the same bytes as encoding the
+	// sarifLog whole (its field order and omitempty tags), without the results in memory twice.
+	s := newJSONStream(w)
+	doc := s.object(0)
+	doc.field("$schema", sarifSchema)
+	doc.field("version", sarifVersion)
+	doc.array("runs", 1, false, func(_, depth int) {
+		ro := s.object(depth)
+		ro.field("tool", run.Tool)
+		if len(run.OriginalURIBaseIDs) > 0 {
+			ro.field("originalUriBaseIds", run.OriginalURIBaseIDs)
+		}
+		ro.array("results", len(findings), false, func(i, depth int) {
+			res := result(findings[i])
+			s.value(depth, &res)
+		})
+		ro.field("invocations", run.Invocations)
+		ro.close()
+	})
+	doc.close()
+	return s.end()
 }
 
 func sarifRuleOf(ri RuleInfo) sarifRule {

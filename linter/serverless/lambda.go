@@ -15,3 +15,22 @@ func AliasAddress(inv graph.Invocation) string {
 	}
 	return ""
 }
+
+// Timeouts remembers LambdaTimeout per function for one rule's run: a rule that reaches one
+// function from thousands of callers (an API, a queue per tenant) reads its timeout once.
+type Timeouts map[*graph.Instance]knownInt
+
+type knownInt struct {
+	v  int
+	ok bool
+}
+
+// Of is LambdaTimeout(fn), read once.
+func (t Timeouts) Of(fn *graph.Instance) (int, bool) {
+	k, seen := t[fn]
+	if !seen {
+		k.v, k.ok = LambdaTimeout(fn)
+		t[fn] = k
+	}
+	return k.v, k.ok
+}
