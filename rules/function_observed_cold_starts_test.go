@@ -175,3 +175,17 @@ func TestFunctionObservedColdStartsOptions(t *testing.T) {
 	require.Len(t, runObserved(t, rules.FunctionObservedColdStarts, behindHTTPAPI(fn), &rules.ObservedColdStartOptions{ColdStartPercent: 3}, obs), 1)
 	require.Error(t, (&rules.ObservedColdStartOptions{ColdStartPercent: 0}).Validate())
 }
+
+// When the model cannot price keeping the function warm (its memory is known only after apply), the
+// message says so rather than leaving the reader to take the silence for "free".
+func TestFunctionObservedColdStartsUnpriced(t *testing.T) {
+	const fn = "aws_lambda_function.api"
+	fnNoMemory := lambda(fn, 30)
+	delete(fnNoMemory.After, "memory_size")
+	fnNoMemory.Unknown = []string{"memory_size"}
+	p := plantest.New().Add(fnNoMemory, api("aws_apigatewayv2_api.api", "HTTP"),
+		httpIntegration("aws_apigatewayv2_integration.api", "aws_apigatewayv2_api.api", nil, fnRefs(fn, "invoke_arn")...))
+	got := summaries(runObserved(t, rules.FunctionObservedColdStarts, p, nil, coldStarts(fn, 1000, 60, 0)))
+	require.Equal(t, []string{"warning " + fn + ": 6.0% of invocations were cold starts over 14 days (60 of 1,000) " + coldHTTPPath +
+		"; the cost of keeping it warm is not shown: the plan does not give what pricing it needs (memory, platform)"}, got)
+}

@@ -10,12 +10,11 @@ import (
 
 // CallSite is a caller limit with the part of the caller that makes the call, for messages: the
 // Cognito trigger ("pre_sign_up"), the contact flow action; "" when the whole resource calls.
+// Further resources a reader wants named (the Connect instance, the supporting access point) go in
+// CallerLimit.Related, so CallerLimits carries them too.
 type CallSite struct {
 	CallerLimit
 	Part string
-	// Related are further resources a reader wants named: the Connect instance, the supporting
-	// access point.
-	Related []string
 }
 
 // TimeoutFindings are a timing rule's findings: one for each site whose function's timeout, known

@@ -49,7 +49,7 @@ func ConnectCalls(g *graph.Graph) []CallSite {
 						inv.Alias = aliasNamed(g, inv.Function, inv.Qualifier)
 					}
 					inFlows[inv.Function] = true
-					c.add(CallSite{Part: action.name(), Related: instance, CallerLimit: CallerLimit{
+					c.add(CallSite{Part: action.name(), CallerLimit: CallerLimit{Related: instance,
 						Function: inv.Function, Caller: flow, Via: AliasAddress(inv),
 						Synchronous: !action.async, Qualifier: versionReached(g, inv),
 						LimitMillis: action.limitSeconds * 1000, Label: connectLabel, Rule: connectRule}})
@@ -66,7 +66,7 @@ func ConnectCalls(g *graph.Graph) []CallSite {
 			if inFlows[inv.Function] {
 				continue
 			}
-			c.add(CallSite{Related: instance, CallerLimit: CallerLimit{Function: inv.Function, Caller: assoc,
+			c.add(CallSite{CallerLimit: CallerLimit{Related: instance, Function: inv.Function, Caller: assoc,
 				Via: AliasAddress(inv), LimitMillis: platform.ConnectLambdaMaxTimeLimitSeconds * 1000,
 				Synchronous: true, Qualifier: invocationQualifier(g, assoc, "function_arn", inv),
 				Label: connectLabel, Rule: connectRule}})

@@ -23,7 +23,7 @@ func S3ObjectLambdaCalls(g *graph.Graph) []CallSite {
 		}
 		supporting := targetAddresses(g, ap, "configuration.supporting_access_point", "aws_s3_access_point")
 		for _, inv := range s3ObjectLambdaInvocations(g, ap) {
-			c.add(CallSite{Related: supporting, CallerLimit: CallerLimit{
+			c.add(CallSite{CallerLimit: CallerLimit{Related: supporting,
 				Function: inv.Function, Caller: ap, Via: AliasAddress(inv),
 				Synchronous: true, Qualifier: versionReached(g, inv),
 				LimitMillis: platform.S3ObjectLambdaMaxSeconds * 1000,

@@ -3,7 +3,6 @@ package serverless
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"time"
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
@@ -141,14 +140,12 @@ func azureInstanceMemory(app AzureApp) (mb int, attribute, text string, ok bool)
 }
 
 // WindowText renders an observation window for messages: "over 14 days", "over 1 day".
+// It shares windowLength with the cost report's source line, so both say the same window.
 func WindowText(days float64) string {
-	switch {
-	case days <= 0:
+	if days <= 0 {
 		return "over the observed window"
-	case days == 1:
-		return "over 1 day"
 	}
-	return "over " + strconv.FormatFloat(days, 'f', -1, 64) + " days"
+	return "over " + windowLength(days)
 }
 
 // ObservedMillis renders an observed duration to the millisecond, as MillisAsSeconds renders a
