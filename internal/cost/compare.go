@@ -212,7 +212,7 @@ func (c *Comparison) At(k Kind, requests float64) (Priced, error) {
 // scales out its own instances, so nothing overflows.
 func (c *Comparison) provisioned(instances int, requests float64, sizedToPeak bool) (Priced, error) {
 	fn := c.Function
-	o, err := c.prices.Provisioned(fn.Platform, fn.MemoryMB, instances, c.Workload.AvgDurationMs, fn.Arch)
+	o, err := c.prices.ProvisionedFor(fn, instances, c.Workload.AvgDurationMs)
 	if err != nil {
 		return Priced{Kind: ProvisionedCapacity}, err
 	}
@@ -365,7 +365,7 @@ func (c *Comparison) lines() *lines {
 		}
 	}
 	if l.errs[ProvisionedCapacity] == nil {
-		if one, err := p.Provisioned(fn.Platform, fn.MemoryMB, 1, c.Workload.AvgDurationMs, fn.Arch); err == nil {
+		if one, err := p.ProvisionedFor(fn, 1, c.Workload.AvgDurationMs); err == nil {
 			l.provisioned = one.Curve()
 		}
 	}

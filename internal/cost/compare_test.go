@@ -238,10 +238,23 @@ func TestComparisonBreakEven(t *testing.T) {
 func TestCompareExplainsMissingOptions(t *testing.T) {
 	p := Default()
 	w := Workload{RequestsPerMonth: 1e6, AvgDurationMs: 200}
-	gcp, err := p.Compare(Function{Platform: platform.GCPFunctionsGen2, MemoryMB: 512}, w, Configured{IdlePingsPerMonth: 8760})
+	gen1, err := p.Compare(Function{Platform: platform.GCPFunctionsGen1, MemoryMB: 512}, w, Configured{IdlePingsPerMonth: 8760})
 	require.NoError(t, err)
-	assert.ErrorContains(t, gcp.Err(ProvisionedCapacity), "no provisioned capacity this model can price")
-	assert.NoError(t, gcp.Err(KeptWarm))
+	assert.ErrorContains(t, gen1.Err(ProvisionedCapacity), "no provisioned capacity this model can price")
+	assert.NoError(t, gen1.Err(KeptWarm))
+
+	// A 2nd-gen function's minimum instance is priced: 0.333 vCPU and 0.5 GiB idle all month,
+	// (0.333 + 0.5) x 2,628,000 x $0.0000025 = $5.47281, plus 1M requests of 200 ms as on demand:
+	// $0.40 + 1M x 0.2 x 0.333 x $0.000024 = $1.5984 + 1M x 0.2 x 0.5 x $0.0000025 = $0.25.
+	gen2, err := p.Compare(Function{Platform: platform.GCPFunctionsGen2, MemoryMB: 512}, w, Configured{IdlePingsPerMonth: 8760})
+	require.NoError(t, err)
+	minimum, err := gen2.Expected(ProvisionedCapacity)
+	require.NoError(t, err)
+	assert.Equal(t, "1 instance", minimum.Basis)
+	assert.InDelta(t, 5.47281+0.40+1.5984+0.25, minimum.Estimate.USD, 1e-9)
+	usd, ok := gen2.USD(ProvisionedCapacity, w.RequestsPerMonth)
+	require.True(t, ok)
+	assert.InDelta(t, minimum.Estimate.USD, usd, 1e-9, "USD and At agree")
 
 	flex, err := p.Compare(Function{Platform: platform.AzureFunctionsFlex, MemoryMB: 2048}, w, Configured{IdlePingsPerMonth: 8760})
 	require.NoError(t, err)

@@ -19,6 +19,10 @@ type Function struct {
 	// VCPU is one instance's CPU when the configuration sets it (2nd gen functions, Cloud Run);
 	// 0 means the platform's share for MemoryMB.
 	VCPU float64
+	// InstanceBased is true for a Cloud Run service under instance-based billing (CPU always
+	// allocated: cpu_idle = false): its instances bill their whole life at the instance-based rate,
+	// so a minimum instance has no idle rate. Only ProvisionedFor reads it.
+	InstanceBased bool
 }
 
 // CPU returns the vCPU one instance of fn runs with: the configured CPU, or the platform's share

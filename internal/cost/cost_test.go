@@ -230,10 +230,98 @@ func TestProvisioned(t *testing.T) {
 			assert.InDelta(t, tt.fixed, o.Curve().FixedUSD, 1e-6)
 		})
 	}
-	_, err := p.Provisioned(platform.GCPCloudRun, 512, 1, 100, X86_64)
-	assert.ErrorContains(t, err, "no provisioned capacity this model can price")
+	_, err := p.Provisioned(platform.GCPFunctionsGen1, 512, 1, 100, X86_64)
+	assert.ErrorContains(t, err, "no provisioned capacity this model can price: the idle rate of a 1st gen minimum instance")
 	_, err = p.Provisioned(platform.AWSLambda, 512, 0, 100, X86_64)
 	assert.ErrorContains(t, err, "use at least 1")
+}
+
+// A Cloud Run minimum instance (or a 2nd-gen function's) bills every second of a 2,628,000-second
+// month at the idle rates, $0.0000025 a vCPU-second and $0.0000025 a GiB-second, and requests as
+// on demand; under instance-based billing, the instance-based rates ($0.000018, $0.000002) and
+// nothing per request.
+func TestProvisionedMinInstances(t *testing.T) {
+	p := Default()
+	tests := []struct {
+		name      string
+		fn        Function
+		instances int
+		ms        float64
+		requests  float64
+		want      float64
+		fixed     float64
+		err       string
+	}{
+		{
+			name: "no instance", fn: Function{Platform: platform.GCPCloudRun, MemoryMB: 512}, instances: 0,
+			err: "provisioned instances 0: use at least 1",
+		},
+		{
+			// The service defaults, 1 vCPU and 512 MiB: CPU 1 x 2,628,000 x $0.0000025 = $6.57,
+			// memory 0.5 x 2,628,000 x $0.0000025 = $3.285.
+			name: "one default service instance", fn: Function{Platform: platform.GCPCloudRun, MemoryMB: 512}, instances: 1,
+			want: 9.855, fixed: 9.855,
+		},
+		{
+			// Three instances of 2 vCPU and 1 GiB: CPU 3 x 2 x 2,628,000 x $0.0000025 = $39.42, memory
+			// 3 x 1 x 2,628,000 x $0.0000025 = $19.71; 1M requests of 250 ms, billed as 300 ms:
+			// $0.40 + 1M x 0.3 s x 2 x $0.000024 = $14.40 + 1M x 0.3 x 1 x $0.0000025 = $0.75.
+			name: "n instances with traffic", fn: Function{Platform: platform.GCPCloudRun, MemoryMB: 1024, VCPU: 2}, instances: 3,
+			ms: 250, requests: 1e6, want: 59.13 + 0.40 + 14.40 + 0.75, fixed: 59.13,
+		},
+		{
+			// 8 GiB needs 2 vCPU when the CPU is not set: CPU 2 x 2,628,000 x $0.0000025 = $13.14,
+			// memory 8 x 2,628,000 x $0.0000025 = $52.56.
+			name: "memory sets the default CPU", fn: Function{Platform: platform.GCPCloudRun, MemoryMB: 8192}, instances: 1,
+			want: 65.70, fixed: 65.70,
+		},
+		{
+			// A 2nd-gen function of 256 MiB gets 0.167 vCPU: 0.167 x 2,628,000 x $0.0000025 =
+			// $1.09719, memory 0.25 x 2,628,000 x $0.0000025 = $1.6425.
+			name: "2nd gen function, fractional CPU", fn: Function{Platform: platform.GCPFunctionsGen2, MemoryMB: 256}, instances: 1,
+			want: 2.73969, fixed: 2.73969,
+		},
+		{
+			// Instance-based billing, 1 vCPU and 512 MiB: 2,628,000 x $0.000018 = $47.304 and
+			// 0.5 x 2,628,000 x $0.000002 = $2.628, whatever the traffic (no request fee).
+			name: "instance-based billing", fn: Function{Platform: platform.GCPCloudRun, MemoryMB: 512, InstanceBased: true}, instances: 1,
+			ms: 250, requests: 1e6, want: 49.932, fixed: 49.932,
+		},
+		{
+			name: "1st gen", fn: Function{Platform: platform.GCPFunctionsGen1, MemoryMB: 256}, instances: 1,
+			err: "gcp_functions_gen1 has no provisioned capacity this model can price: the idle rate of a 1st gen minimum instance is not in the price table",
+		},
+		{
+			name: "CPU above Cloud Run's", fn: Function{Platform: platform.GCPCloudRun, MemoryMB: 512, VCPU: 9}, instances: 1,
+			err: "cpu 9 vCPU: use more than 0 and at most 8",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := p.ProvisionedFor(tt.fn, tt.instances, tt.ms)
+			if tt.err != "" {
+				assert.ErrorContains(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.InDelta(t, tt.want, o.At(tt.requests).USD, 1e-6)
+			assert.InDelta(t, tt.fixed, o.Curve().FixedUSD, 1e-6)
+		})
+	}
+
+	// Under instance-based billing a minimum instance costs what the always-on container of the
+	// same size does: one figure for one instance.
+	minimum, err := p.ProvisionedFor(Function{Platform: platform.GCPCloudRun, MemoryMB: 2048, VCPU: 2, InstanceBased: true}, 2, 0)
+	require.NoError(t, err)
+	box, err := p.Container(platform.GCPCloudRun, 2, 2048, 2)
+	require.NoError(t, err)
+	assert.InDelta(t, box.At(0).USD, minimum.At(0).USD, 1e-9)
+
+	// An override of the idle rates reaches the amount.
+	require.NoError(t, p.Override("gcp_cloud_run_min_instance_idle_vcpu_second", 0.000005))
+	o, err := p.ProvisionedFor(Function{Platform: platform.GCPCloudRun, MemoryMB: 512}, 1, 0)
+	require.NoError(t, err)
+	assert.InDelta(t, 13.14+3.285, o.At(0).USD, 1e-9)
 }
 
 func TestContainer(t *testing.T) {

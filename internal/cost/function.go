@@ -163,11 +163,27 @@ func MinimumBilledMillis(pl platform.Platform) (float64, bool) {
 }
 
 // Provisioned prices capacity kept ready all month: Lambda provisioned concurrency (instances
-// environments), Azure Flex always-ready instances, or Azure Premium instances. Requests are
-// assumed to fit within that capacity; spill-over would be billed on demand. Google's minimum
-// instances bill idle time at a rate this model has no source for; price an always-on Cloud Run
-// instance with Container instead.
+// environments), Azure Flex always-ready instances, Azure Premium instances, or the minimum
+// instances of a Cloud Run service or 2nd-gen function. Requests are assumed to fit within that
+// capacity; spill-over would be billed on demand.
 func (p Prices) Provisioned(pl platform.Platform, memoryMB, instances int, avgDurationMs float64, arch Arch) (Option, error) {
+	return p.ProvisionedFor(Function{Platform: pl, MemoryMB: memoryMB, Arch: arch}, instances, avgDurationMs)
+}
+
+// ProvisionedFor is Provisioned for a Function, whose configured CPU and billing (Cloud Run) size
+// a minimum instance.
+//
+// A Cloud Run minimum instance (2nd-gen functions are Cloud Run services) under request-based
+// billing bills its CPU and memory every second of the month at the idle minimum-instance rates,
+// and each request as on demand (request fee, CPU and memory at the active rates, 100 ms
+// rounding). Busy seconds are thus billed at both rates: an upper bound by the busy time at the
+// idle rates, about a tenth of the active CPU rate. Under instance-based billing the instance
+// bills its whole life at the instance-based rates and requests add nothing (no request fee, the
+// time is already billed): a minimum instance costs what an always-on container does. 1st-gen
+// functions' minimum instances have an idle rate of their own that no two sources we read agree
+// on, so they are refused.
+func (p Prices) ProvisionedFor(fn Function, instances int, avgDurationMs float64) (Option, error) {
+	pl, memoryMB, arch := fn.Platform, fn.MemoryMB, fn.Arch
 	if err := checkFunctionInputs(pl, memoryMB, avgDurationMs, arch); err != nil {
 		return Option{}, err
 	}
@@ -190,6 +206,8 @@ func (p Prices) Provisioned(pl platform.Platform, memoryMB, instances int, avgDu
 			{what: "requests", price: p.LambdaRequests, perRequest: 1 / million},
 			{what: "duration", price: duration, perRequest: seconds * memGB},
 		}}, nil
+	case platform.GCPFunctionsGen2, platform.GCPCloudRun:
+		return p.minInstances(fn, instances, avgDurationMs)
 	case platform.AzureFunctionsFlex:
 		return Option{Name: name, parts: []part{
 			{what: "always-ready baseline", price: p.AzureFlexAlwaysReadyBaseline, fixed: n * memGB * platform.SecondsPerMonth},
@@ -202,14 +220,38 @@ func (p Prices) Provisioned(pl platform.Platform, memoryMB, instances int, avgDu
 			{what: sku.Name + " cores", price: p.AzurePremiumVCPUHour, fixed: n * float64(sku.Cores) * platform.HoursPerMonth},
 			{what: sku.Name + " memory", price: p.AzurePremiumGBHour, fixed: n * float64(sku.MemoryMB) / gb * platform.HoursPerMonth},
 		}}, nil
+	case platform.GCPFunctionsGen1:
+		return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: the idle rate of a 1st gen minimum instance is not in the price table (no two sources agree on it); a 2nd gen function or the always-on container is the priced alternative", pl)
 	}
-	switch pl.Cloud() {
-	case platform.GCP:
-		return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: minimum instances bill idle time at a rate no source gives; the always-on container is the priced alternative", pl)
-	case platform.Azure:
+	if pl.Cloud() == platform.Azure {
 		return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: always-ready instances need Flex Consumption or Premium", pl)
 	}
-	return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: use aws_lambda, azure_functions_flex or azure_functions_premium, or Container for an always-on instance", pl)
+	return Option{}, fmt.Errorf("%s has no provisioned capacity this model can price: use aws_lambda, gcp_functions_gen2, gcp_cloud_run, azure_functions_flex or azure_functions_premium, or Container for an always-on instance", pl)
+}
+
+// minInstances prices minimum instances of a Cloud Run service or 2nd-gen function, as
+// ProvisionedFor describes.
+func (p Prices) minInstances(fn Function, instances int, avgDurationMs float64) (Option, error) {
+	vcpu, gib := fn.CPU(), float64(fn.MemoryMB)/gb
+	if badNumber(vcpu) || vcpu <= 0 || vcpu > platform.CloudRunMaxVCPU {
+		return Option{}, fmt.Errorf("cpu %g vCPU: use more than 0 and at most %g", vcpu, float64(platform.CloudRunMaxVCPU))
+	}
+	n := float64(instances)
+	month := n * platform.SecondsPerMonth
+	if fn.InstanceBased {
+		return Option{Name: fmt.Sprintf("%s %g vCPU minimum instances x %d, instance-based billing", fn.Platform, vcpu, instances), parts: []part{
+			{what: "minimum instance CPU", price: p.CloudRunInstanceVCPUSecond, fixed: month * vcpu},
+			{what: "minimum instance memory", price: p.CloudRunInstanceGiBSecond, fixed: month * gib},
+		}}, nil
+	}
+	seconds := roundUpMillis(avgDurationMs, platform.GCPBillingGranularityMillis) / 1000
+	return Option{Name: fmt.Sprintf("%s %g vCPU minimum instances x %d", fn.Platform, vcpu, instances), parts: []part{
+		{what: "idle minimum instance CPU", price: p.CloudRunMinInstanceIdleVCPUSecond, fixed: month * vcpu},
+		{what: "idle minimum instance memory", price: p.CloudRunMinInstanceIdleGiBSecond, fixed: month * gib},
+		{what: "requests", price: p.CloudRunRequests, perRequest: 1 / million},
+		{what: "CPU", price: p.CloudRunRequestVCPUSecond, perRequest: seconds * vcpu},
+		{what: "memory", price: p.CloudRunRequestGiBSecond, perRequest: seconds * gib},
+	}}, nil
 }
 
 // checkFunctionInputs rejects numbers no platform can bill and memory the platform cannot run.

@@ -43,6 +43,7 @@ type Prices struct {
 	GCPGen1Invocations, GCPGen1GBSecond, GCPGen1GHzSecond                 Price
 	CloudRunRequests, CloudRunRequestVCPUSecond, CloudRunRequestGiBSecond Price
 	CloudRunInstanceVCPUSecond, CloudRunInstanceGiBSecond                 Price
+	CloudRunMinInstanceIdleVCPUSecond, CloudRunMinInstanceIdleGiBSecond   Price
 	AzureConsumptionExecutions, AzureConsumptionGBSecond                  Price
 	AzureFlexExecutions, AzureFlexGBSecond                                Price
 	AzureFlexAlwaysReadyBaseline, AzureFlexAlwaysReadyGBSecond            Price
@@ -52,38 +53,40 @@ type Prices struct {
 
 // Default returns the list prices from internal/platform.
 func Default() Prices {
-	const lim, look = platform.DateLimitsRead, platform.DateLookedUp
+	const lim, look, idle = platform.DateLimitsRead, platform.DateLookedUp, platform.DateMinInstanceRatesLookedUp
 	p := func(name string, usd float64, unit, desc, source, date string) Price {
 		return Price{Name: name, USD: usd, Unit: unit, Description: desc, Source: source, Date: date}
 	}
 	return Prices{
-		LambdaRequests:               p("aws_lambda_requests_per_million", platform.LambdaUSDPerMillionRequests, "1M requests", "AWS Lambda requests (US East)", platform.SourceLambdaPricing, lim),
-		LambdaX86GBSecond:            p("aws_lambda_x86_64_gb_second", platform.LambdaX86USDPerGBSecond, "GB-second", "AWS Lambda duration on x86_64", platform.SourceLambdaPricing, lim),
-		LambdaARMGBSecond:            p("aws_lambda_arm64_gb_second", platform.LambdaARMUSDPerGBSecond, "GB-second", "AWS Lambda duration on arm64", platform.SourceLambdaPricing, lim),
-		LambdaX86Provisioned:         p("aws_lambda_provisioned_x86_64_gb_second", platform.LambdaX86ProvisionedUSDPerGBSecond, "GB-second", "AWS Lambda provisioned concurrency capacity on x86_64, every second enabled", platform.SourceLambdaPricing, lim),
-		LambdaARMProvisioned:         p("aws_lambda_provisioned_arm64_gb_second", platform.LambdaARMProvisionedUSDPerGBSecond, "GB-second", "AWS Lambda provisioned concurrency capacity on arm64, every second enabled", platform.SourceLambdaPricing, lim),
-		LambdaX86ProvisionedDuration: p("aws_lambda_provisioned_duration_x86_64_gb_second", platform.LambdaX86ProvisionedDurationUSDPerGBSecond, "GB-second", "AWS Lambda duration served by provisioned concurrency, x86_64", platform.SourceLambdaPricing, lim),
-		LambdaARMProvisionedDuration: p("aws_lambda_provisioned_duration_arm64_gb_second", platform.LambdaARMProvisionedDurationUSDPerGBSecond, "GB-second", "AWS Lambda duration served by provisioned concurrency, arm64", platform.SourceLambdaPCArmDuration, look),
-		FargateVCPUHour:              p("aws_fargate_vcpu_hour", platform.FargateUSDPerVCPUHour, "vCPU-hour", "AWS Fargate Linux/x86 task vCPU (US East)", platform.SourceFargatePricing, look),
-		FargateGBHour:                p("aws_fargate_gb_hour", platform.FargateUSDPerGBHour, "GB-hour", "AWS Fargate Linux/x86 task memory (US East)", platform.SourceFargatePricing, look),
-		GCPGen1Invocations:           p("gcp_functions_gen1_invocations_per_million", platform.GCPGen1USDPerMillionInvocations, "1M invocations", "Cloud Functions 1st gen invocations (Tier 1)", platform.SourceGCPGen1Pricing, look),
-		GCPGen1GBSecond:              p("gcp_functions_gen1_gb_second", platform.GCPGen1USDPerGBSecond, "GB-second", "Cloud Functions 1st gen memory (Tier 1)", platform.SourceGCPGen1Pricing, look),
-		GCPGen1GHzSecond:             p("gcp_functions_gen1_ghz_second", platform.GCPGen1USDPerGHzSecond, "GHz-second", "Cloud Functions 1st gen CPU (Tier 1)", platform.SourceGCPGen1Pricing, look),
-		CloudRunRequests:             p("gcp_cloud_run_requests_per_million", platform.CloudRunUSDPerMillionRequests, "1M requests", "Cloud Run and 2nd gen requests, request-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
-		CloudRunRequestVCPUSecond:    p("gcp_cloud_run_request_vcpu_second", platform.CloudRunRequestBasedUSDPerVCPUSecond, "vCPU-second", "Cloud Run and 2nd gen CPU, request-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
-		CloudRunRequestGiBSecond:     p("gcp_cloud_run_request_gib_second", platform.CloudRunRequestBasedUSDPerGiBSecond, "GiB-second", "Cloud Run and 2nd gen memory, request-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
-		CloudRunInstanceVCPUSecond:   p("gcp_cloud_run_instance_vcpu_second", platform.CloudRunInstanceBasedUSDPerVCPUSecond, "vCPU-second", "Cloud Run CPU, instance-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
-		CloudRunInstanceGiBSecond:    p("gcp_cloud_run_instance_gib_second", platform.CloudRunInstanceBasedUSDPerGiBSecond, "GiB-second", "Cloud Run memory, instance-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
-		AzureConsumptionExecutions:   p("azure_functions_consumption_executions_per_million", platform.AzureConsumptionUSDPerMillionExecutions, "1M executions", "Azure Functions Consumption executions (East US)", platform.SourceAzurePricing, look),
-		AzureConsumptionGBSecond:     p("azure_functions_consumption_gb_second", platform.AzureConsumptionUSDPerGBSecond, "GB-second", "Azure Functions Consumption execution time (East US)", platform.SourceAzurePricing, look),
-		AzureFlexExecutions:          p("azure_functions_flex_executions_per_million", platform.AzureFlexUSDPerMillionExecutions, "1M executions", "Azure Functions Flex Consumption executions (East US)", platform.SourceAzureFlexPricing, look),
-		AzureFlexGBSecond:            p("azure_functions_flex_gb_second", platform.AzureFlexOnDemandUSDPerGBSecond, "GB-second", "Azure Functions Flex Consumption on-demand execution time (East US)", platform.SourceAzureFlexPricing, look),
-		AzureFlexAlwaysReadyBaseline: p("azure_functions_flex_always_ready_baseline_gb_second", platform.AzureFlexAlwaysReadyBaselineUSDPerGBSecond, "GB-second", "Azure Functions Flex always-ready baseline, every second (East US)", platform.SourceAzureFlexPricing, look),
-		AzureFlexAlwaysReadyGBSecond: p("azure_functions_flex_always_ready_gb_second", platform.AzureFlexAlwaysReadyUSDPerGBSecond, "GB-second", "Azure Functions Flex always-ready execution time (East US)", platform.SourceAzureFlexPricing, look),
-		AzurePremiumVCPUHour:         p("azure_functions_premium_vcpu_hour", platform.AzurePremiumUSDPerVCPUHour, "vCPU-hour", "Azure Functions Elastic Premium instance cores (East US, secondary source)", platform.SourceAzurePremiumPricing, look),
-		AzurePremiumGBHour:           p("azure_functions_premium_gb_hour", platform.AzurePremiumUSDPerGBHour, "GB-hour", "Azure Functions Elastic Premium instance memory (East US, secondary source)", platform.SourceAzurePremiumPricing, look),
-		ContainerAppsVCPUSecond:      p("azure_container_apps_vcpu_second", platform.ContainerAppsActiveUSDPerVCPUSecond, "vCPU-second", "Azure Container Apps active replica CPU (Central US)", platform.SourceContainerAppsPrices, look),
-		ContainerAppsGiBSecond:       p("azure_container_apps_gib_second", platform.ContainerAppsActiveUSDPerGiBSecond, "GiB-second", "Azure Container Apps active replica memory (Central US)", platform.SourceContainerAppsPrices, look),
+		LambdaRequests:                    p("aws_lambda_requests_per_million", platform.LambdaUSDPerMillionRequests, "1M requests", "AWS Lambda requests (US East)", platform.SourceLambdaPricing, lim),
+		LambdaX86GBSecond:                 p("aws_lambda_x86_64_gb_second", platform.LambdaX86USDPerGBSecond, "GB-second", "AWS Lambda duration on x86_64", platform.SourceLambdaPricing, lim),
+		LambdaARMGBSecond:                 p("aws_lambda_arm64_gb_second", platform.LambdaARMUSDPerGBSecond, "GB-second", "AWS Lambda duration on arm64", platform.SourceLambdaPricing, lim),
+		LambdaX86Provisioned:              p("aws_lambda_provisioned_x86_64_gb_second", platform.LambdaX86ProvisionedUSDPerGBSecond, "GB-second", "AWS Lambda provisioned concurrency capacity on x86_64, every second enabled", platform.SourceLambdaPricing, lim),
+		LambdaARMProvisioned:              p("aws_lambda_provisioned_arm64_gb_second", platform.LambdaARMProvisionedUSDPerGBSecond, "GB-second", "AWS Lambda provisioned concurrency capacity on arm64, every second enabled", platform.SourceLambdaPricing, lim),
+		LambdaX86ProvisionedDuration:      p("aws_lambda_provisioned_duration_x86_64_gb_second", platform.LambdaX86ProvisionedDurationUSDPerGBSecond, "GB-second", "AWS Lambda duration served by provisioned concurrency, x86_64", platform.SourceLambdaPricing, lim),
+		LambdaARMProvisionedDuration:      p("aws_lambda_provisioned_duration_arm64_gb_second", platform.LambdaARMProvisionedDurationUSDPerGBSecond, "GB-second", "AWS Lambda duration served by provisioned concurrency, arm64", platform.SourceLambdaPCArmDuration, look),
+		FargateVCPUHour:                   p("aws_fargate_vcpu_hour", platform.FargateUSDPerVCPUHour, "vCPU-hour", "AWS Fargate Linux/x86 task vCPU (US East)", platform.SourceFargatePricing, look),
+		FargateGBHour:                     p("aws_fargate_gb_hour", platform.FargateUSDPerGBHour, "GB-hour", "AWS Fargate Linux/x86 task memory (US East)", platform.SourceFargatePricing, look),
+		GCPGen1Invocations:                p("gcp_functions_gen1_invocations_per_million", platform.GCPGen1USDPerMillionInvocations, "1M invocations", "Cloud Functions 1st gen invocations (Tier 1)", platform.SourceGCPGen1Pricing, look),
+		GCPGen1GBSecond:                   p("gcp_functions_gen1_gb_second", platform.GCPGen1USDPerGBSecond, "GB-second", "Cloud Functions 1st gen memory (Tier 1)", platform.SourceGCPGen1Pricing, look),
+		GCPGen1GHzSecond:                  p("gcp_functions_gen1_ghz_second", platform.GCPGen1USDPerGHzSecond, "GHz-second", "Cloud Functions 1st gen CPU (Tier 1)", platform.SourceGCPGen1Pricing, look),
+		CloudRunRequests:                  p("gcp_cloud_run_requests_per_million", platform.CloudRunUSDPerMillionRequests, "1M requests", "Cloud Run and 2nd gen requests, request-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
+		CloudRunRequestVCPUSecond:         p("gcp_cloud_run_request_vcpu_second", platform.CloudRunRequestBasedUSDPerVCPUSecond, "vCPU-second", "Cloud Run and 2nd gen CPU, request-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
+		CloudRunRequestGiBSecond:          p("gcp_cloud_run_request_gib_second", platform.CloudRunRequestBasedUSDPerGiBSecond, "GiB-second", "Cloud Run and 2nd gen memory, request-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
+		CloudRunInstanceVCPUSecond:        p("gcp_cloud_run_instance_vcpu_second", platform.CloudRunInstanceBasedUSDPerVCPUSecond, "vCPU-second", "Cloud Run CPU, instance-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
+		CloudRunInstanceGiBSecond:         p("gcp_cloud_run_instance_gib_second", platform.CloudRunInstanceBasedUSDPerGiBSecond, "GiB-second", "Cloud Run memory, instance-based billing (Tier 1)", platform.SourceCloudRunPricing, look),
+		CloudRunMinInstanceIdleVCPUSecond: p("gcp_cloud_run_min_instance_idle_vcpu_second", platform.CloudRunMinInstanceIdleUSDPerVCPUSecond, "vCPU-second", "Cloud Run and 2nd gen minimum instance CPU while idle, request-based billing (Tier 1)", platform.SourceCloudRunMinInstance, idle),
+		CloudRunMinInstanceIdleGiBSecond:  p("gcp_cloud_run_min_instance_idle_gib_second", platform.CloudRunMinInstanceIdleUSDPerGiBSecond, "GiB-second", "Cloud Run and 2nd gen minimum instance memory while idle, request-based billing (Tier 1)", platform.SourceCloudRunMinInstance, idle),
+		AzureConsumptionExecutions:        p("azure_functions_consumption_executions_per_million", platform.AzureConsumptionUSDPerMillionExecutions, "1M executions", "Azure Functions Consumption executions (East US)", platform.SourceAzurePricing, look),
+		AzureConsumptionGBSecond:          p("azure_functions_consumption_gb_second", platform.AzureConsumptionUSDPerGBSecond, "GB-second", "Azure Functions Consumption execution time (East US)", platform.SourceAzurePricing, look),
+		AzureFlexExecutions:               p("azure_functions_flex_executions_per_million", platform.AzureFlexUSDPerMillionExecutions, "1M executions", "Azure Functions Flex Consumption executions (East US)", platform.SourceAzureFlexPricing, look),
+		AzureFlexGBSecond:                 p("azure_functions_flex_gb_second", platform.AzureFlexOnDemandUSDPerGBSecond, "GB-second", "Azure Functions Flex Consumption on-demand execution time (East US)", platform.SourceAzureFlexPricing, look),
+		AzureFlexAlwaysReadyBaseline:      p("azure_functions_flex_always_ready_baseline_gb_second", platform.AzureFlexAlwaysReadyBaselineUSDPerGBSecond, "GB-second", "Azure Functions Flex always-ready baseline, every second (East US)", platform.SourceAzureFlexPricing, look),
+		AzureFlexAlwaysReadyGBSecond:      p("azure_functions_flex_always_ready_gb_second", platform.AzureFlexAlwaysReadyUSDPerGBSecond, "GB-second", "Azure Functions Flex always-ready execution time (East US)", platform.SourceAzureFlexPricing, look),
+		AzurePremiumVCPUHour:              p("azure_functions_premium_vcpu_hour", platform.AzurePremiumUSDPerVCPUHour, "vCPU-hour", "Azure Functions Elastic Premium instance cores (East US, secondary source)", platform.SourceAzurePremiumPricing, look),
+		AzurePremiumGBHour:                p("azure_functions_premium_gb_hour", platform.AzurePremiumUSDPerGBHour, "GB-hour", "Azure Functions Elastic Premium instance memory (East US, secondary source)", platform.SourceAzurePremiumPricing, look),
+		ContainerAppsVCPUSecond:           p("azure_container_apps_vcpu_second", platform.ContainerAppsActiveUSDPerVCPUSecond, "vCPU-second", "Azure Container Apps active replica CPU (Central US)", platform.SourceContainerAppsPrices, look),
+		ContainerAppsGiBSecond:            p("azure_container_apps_gib_second", platform.ContainerAppsActiveUSDPerGiBSecond, "GiB-second", "Azure Container Apps active replica memory (Central US)", platform.SourceContainerAppsPrices, look),
 	}
 }
 
@@ -97,6 +100,7 @@ func (p *Prices) fields() []*Price {
 		&p.GCPGen1Invocations, &p.GCPGen1GBSecond, &p.GCPGen1GHzSecond,
 		&p.CloudRunRequests, &p.CloudRunRequestVCPUSecond, &p.CloudRunRequestGiBSecond,
 		&p.CloudRunInstanceVCPUSecond, &p.CloudRunInstanceGiBSecond,
+		&p.CloudRunMinInstanceIdleVCPUSecond, &p.CloudRunMinInstanceIdleGiBSecond,
 		&p.AzureConsumptionExecutions, &p.AzureConsumptionGBSecond,
 		&p.AzureFlexExecutions, &p.AzureFlexGBSecond,
 		&p.AzureFlexAlwaysReadyBaseline, &p.AzureFlexAlwaysReadyGBSecond,

@@ -12,7 +12,7 @@ import (
 
 func TestDefaultPricesAreComplete(t *testing.T) {
 	names := PriceNames()
-	require.Len(t, names, 27)
+	require.Len(t, names, 29)
 	seen := map[string]bool{}
 	for _, pr := range Default().List() {
 		assert.False(t, seen[pr.Name], "duplicate price name %s", pr.Name)
@@ -21,7 +21,7 @@ func TestDefaultPricesAreComplete(t *testing.T) {
 		assert.NotEmpty(t, pr.Unit, pr.Name)
 		assert.NotEmpty(t, pr.Description, pr.Name)
 		assert.NotEmpty(t, pr.Source, pr.Name)
-		assert.Contains(t, []string{platform.DateLimitsRead, platform.DateLookedUp}, pr.Date, pr.Name)
+		assert.Contains(t, []string{platform.DateLimitsRead, platform.DateLookedUp, platform.DateMinInstanceRatesLookedUp}, pr.Date, pr.Name)
 		assert.False(t, pr.Overridden, pr.Name)
 	}
 }
@@ -32,6 +32,9 @@ func TestDefaultPricesComeFromPlatform(t *testing.T) {
 	assert.Equal(t, platform.FargateUSDPerVCPUHour, p.FargateVCPUHour.USD)
 	assert.Equal(t, platform.CloudRunInstanceBasedUSDPerGiBSecond, p.CloudRunInstanceGiBSecond.USD)
 	assert.Equal(t, platform.SourceFargatePricing, p.FargateGBHour.Source)
+	assert.Equal(t, platform.CloudRunMinInstanceIdleUSDPerVCPUSecond, p.CloudRunMinInstanceIdleVCPUSecond.USD)
+	assert.Equal(t, platform.CloudRunMinInstanceIdleUSDPerGiBSecond, p.CloudRunMinInstanceIdleGiBSecond.USD)
+	assert.Equal(t, platform.DateMinInstanceRatesLookedUp, p.CloudRunMinInstanceIdleGiBSecond.Date)
 }
 
 func TestOverride(t *testing.T) {

@@ -57,6 +57,11 @@ func lookedUp(name string, value float64, unit, desc, source string) Fact {
 	return Fact{Name: name, Value: value, Unit: unit, Description: desc, Source: source, Date: DateLookedUp}
 }
 
+// minInstanceRate builds a Fact from the minimum-instance rates looked up on DateMinInstanceRatesLookedUp.
+func minInstanceRate(name string, value float64, unit, desc string) Fact {
+	return Fact{Name: name, Value: value, Unit: unit, Description: desc, Source: SourceCloudRunMinInstance, Date: DateMinInstanceRatesLookedUp}
+}
+
 func lambdaFacts() []Fact {
 	const perGBs = "USD per GB-second"
 	return []Fact{
@@ -138,6 +143,8 @@ func cloudRunPriceFacts() []Fact {
 		lookedUp("price_requests", CloudRunUSDPerMillionRequests, "USD per 1M requests", "Request charge under request-based billing (Tier 1).", SourceCloudRunPricing),
 		lookedUp("price_request_cpu", CloudRunRequestBasedUSDPerVCPUSecond, "USD per vCPU-second", "CPU under request-based billing (Tier 1).", SourceCloudRunPricing),
 		lookedUp("price_request_memory", CloudRunRequestBasedUSDPerGiBSecond, "USD per GiB-second", "Memory under request-based billing (Tier 1).", SourceCloudRunPricing),
+		minInstanceRate("price_min_instance_idle_cpu", CloudRunMinInstanceIdleUSDPerVCPUSecond, "USD per vCPU-second", "CPU of a minimum instance while idle, under request-based billing (Tier 1)."),
+		minInstanceRate("price_min_instance_idle_memory", CloudRunMinInstanceIdleUSDPerGiBSecond, "USD per GiB-second", "Memory of a minimum instance while idle, under request-based billing (Tier 1)."),
 	}
 }
 

@@ -18,7 +18,7 @@ func TestFactsAreComplete(t *testing.T) {
 				assert.NotEmpty(t, f.Unit, f.Name)
 				assert.NotEmpty(t, f.Description, f.Name)
 				assert.NotEmpty(t, f.Source, f.Name)
-				assert.Contains(t, []string{DateLimitsRead, DateLookedUp}, f.Date, f.Name)
+				assert.Contains(t, []string{DateLimitsRead, DateLookedUp, DateMinInstanceRatesLookedUp}, f.Date, f.Name)
 				assert.Greater(t, f.Value, 0.0, f.Name)
 				if f.Name != "instance_memory_option" {
 					assert.False(t, seen[f.Name], "duplicate fact %s", f.Name)
@@ -57,6 +57,8 @@ func TestFactsUseTheLimits(t *testing.T) {
 		{GCPFunctionsGen2, "max_timeout_event", 540},
 		{GCPCloudRun, "max_timeout", 3600},
 		{GCPCloudRun, "default_timeout", 300},
+		{GCPCloudRun, "price_min_instance_idle_cpu", 0.0000025},
+		{GCPFunctionsGen2, "price_min_instance_idle_memory", 0.0000025},
 		{AzureFunctionsConsumption, "max_timeout", 600},
 		{AzureFunctionsConsumption, "default_timeout", 300},
 		{AzureFunctionsConsumption, "http_response_limit", 230},

@@ -118,6 +118,28 @@ const (
 	// GiB-second. Source: the cloud.google.com/run/pricing table as quoted in several public
 	// repositories (the page itself renders it with scripts). Looked up 2026-11-25.
 	CloudRunInstanceBasedUSDPerGiBSecond = 0.000002
+
+	// CloudRunMinInstanceIdleUSDPerVCPUSecond is the CPU of a minimum instance while it serves no
+	// request, under request-based billing: $0.0000025 per vCPU-second, about a tenth of the
+	// active rate (busy, it bills CloudRunRequestBasedUSDPerVCPUSecond). 2nd-gen functions are
+	// Cloud Run services and bill the same. Under instance-based billing no idle rate applies: the
+	// instance bills CloudRunInstanceBasedUSDPerVCPUSecond all its life, idle or not (the catalog
+	// has min-instance SKUs for request-based billing only).
+	// Source: https://cloud.google.com/run/pricing, which renders its table with scripts, read
+	// through Google's own firebase-tools (src/deploy/functions/pricing.ts at 22a3f1ee,
+	// "This file takes data from ... https://cloud.google.com/run/pricing": V2_RATES.idleVCpu tier 1
+	// 0.000_002_5) and, second copy, public repositories quoting the Cloud Billing catalog SKU
+	// "Services Min Instance CPU (Request-based billing) $0.0000025 / vCPU-second" (us-central1).
+	// Looked up 2026-12-04.
+	CloudRunMinInstanceIdleUSDPerVCPUSecond = 0.0000025
+
+	// CloudRunMinInstanceIdleUSDPerGiBSecond is the memory of a minimum instance while idle under
+	// request-based billing: $0.0000025 per GiB-second, the active memory rate (memory has no
+	// reduced idle rate). Source: as CloudRunMinInstanceIdleUSDPerVCPUSecond (firebase-tools bills
+	// idle minimum instances' memory at V2_RATES.memoryGb tier 1, 0.000_002_5; catalog SKU
+	// "Services Min Instance Memory (Request-based billing) $0.0000025 / GiB-second"). Looked up
+	// 2026-12-04.
+	CloudRunMinInstanceIdleUSDPerGiBSecond = 0.0000025
 )
 
 // Azure Functions, East US.

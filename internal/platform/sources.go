@@ -9,6 +9,9 @@ const (
 	DateLimitsRead = "2026-08"
 	// DateLookedUp is when the numbers that survey lacked were looked up.
 	DateLookedUp = "2026-11-25"
+	// DateMinInstanceRatesLookedUp is when the idle rates of Cloud Run minimum instances were
+	// looked up, the last numbers the price table lacked.
+	DateMinInstanceRatesLookedUp = "2026-12-04"
 )
 
 // Sources, one string per page or file, as they appear in Fact.Source and in the data source
@@ -47,6 +50,7 @@ const (
 	SourceCloudRunSizes        = "https://cloud.google.com/run/docs/configuring/services/memory-limits; https://cloud.google.com/run/docs/configuring/services/cpu"
 	SourceGCPGen1Pricing       = "https://cloud.google.com/functions/pricing-1stgen (Tier 1; read through https://modal.com/blog/google-cloud-function-pricing-guide)"
 	SourceCloudRunPricing      = "https://cloud.google.com/run/pricing (Tier 1; request-based rates also at https://cloudwebschool.com/tools/cloud-run-cost-calculator/, instance-based memory rate as quoted in public repositories)"
+	SourceCloudRunMinInstance  = "https://cloud.google.com/run/pricing (Tier 1, minimum instances while idle under request-based billing; the page renders its table with scripts, so read through Google's own https://github.com/firebase/firebase-tools/blob/22a3f1eee654e6b44883eb32bafef09ce6308255/src/deploy/functions/pricing.ts (V2_RATES.idleVCpu and memoryGb, tier 1) and public repositories quoting the Cloud Billing catalog SKUs \"Services Min Instance CPU (Request-based billing)\" and \"Services Min Instance Memory (Request-based billing)\", $0.0000025 each)"
 	SourceAzureTimeout         = "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-timeout-duration.md; https://github.com/Azure/azure-functions-host/blob/ad02f1c/src/WebJobs.Script/Config/ScriptHostOptionsSetup.cs"
 	SourceAzureLimits          = "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/functions-limits.md"
 	SourceAzureFlex            = "https://learn.microsoft.com/en-us/azure/azure-functions/flex-consumption-plan; https://github.com/hashicorp/terraform-provider-azurerm/blob/016f23d/website/docs/r/function_app_flex_consumption.html.markdown"
