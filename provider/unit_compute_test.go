@@ -150,7 +150,7 @@ func TestComputeUnit_costs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, cents(container.At(0).USD), c.containerUSD)
 	assert.InDelta(t, c.functionUSD+*c.keepWarmUSD+c.containerUSD, c.totalUSD, 0.005)
-	assert.Equal(t, platform.DateLookedUp, c.priceDate, "the Fargate prices are the most recent used")
+	assert.Equal(t, platform.DateMinInstanceRatesLookedUp, c.priceDate, "the date of the price table, its latest price (the Cloud Run minimum-instance rates), as the linter states it")
 }
 
 func TestComputeUnit_costsWithoutAPrice(t *testing.T) {
@@ -174,6 +174,18 @@ func TestComputeUnit_costsWithoutAPrice(t *testing.T) {
 	assert.Nil(t, res.costs.keepWarmUSD, "no source gives the shortest duration Flex Consumption bills")
 	assert.NotNil(t, res.costs.provisionedUSD, "Flex has always-ready instances")
 	assert.Equal(t, res.costs.functionUSD, res.costs.totalUSD, "an unpriced keep-warm counts as 0")
+
+	res, err = computeUnit(unit(platform.GCPFunctionsGen1, 256))
+	require.NoError(t, err)
+	assert.Nil(t, res.costs.provisionedUSD, "no source gives the idle rate of a 1st gen minimum instance")
+
+	// A 2nd gen function's minimum instance, as the linter prices it: 0.333 vCPU and 0.5 GiB idle
+	// all month, (0.333 + 0.5) x 2,628,000 s x $0.0000025 = $5.47281, and 1,000 requests of 100 ms
+	// as on demand, $0.0013242: $5.47.
+	res, err = computeUnit(unit(platform.GCPFunctionsGen2, 512))
+	require.NoError(t, err)
+	require.NotNil(t, res.costs.provisionedUSD)
+	assert.Equal(t, 5.47, *res.costs.provisionedUSD)
 }
 
 // TestKeepWarm_oneJudgement: the plan-time warning about pings slower than the idle window and

@@ -92,7 +92,7 @@ func checkLambdaProvisionedConcurrencyCost(pass *Pass) {
 // report prices them.
 func reportProvisionedCost(pass *Pass, prices cost.Prices, pf serverless.PlannedFunction, pr serverless.Pricing, pc serverless.ProvisionedCapacity) {
 	fn := pf.Function
-	prov, err := prices.Provisioned(fn.Platform, fn.MemoryMB, pc.Instances, pf.Workload().AvgDurationMs, fn.Arch)
+	prov, err := prices.ProvisionedFor(fn, pc.Instances, pf.Workload().AvgDurationMs)
 	planned, ok := pr.Row(cost.ProvisionedCapacity)
 	if err != nil || !ok {
 		return

@@ -118,8 +118,11 @@ func keepWarmAlternative(pf serverless.PlannedFunction, pr serverless.Pricing) s
 
 // provisionedName names a platform's ready capacity for messages.
 func provisionedName(pl platform.Platform) string {
-	if pl == platform.AWSLambda {
+	switch {
+	case pl == platform.AWSLambda:
 		return "provisioned concurrency"
+	case pl.Cloud() == platform.GCP:
+		return "minimum instances"
 	}
 	return "always-ready capacity"
 }

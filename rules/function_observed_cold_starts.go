@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -51,6 +52,7 @@ var FunctionObservedColdStarts = &Rule{
 			"https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html (cold starts and Init Duration)",
 			"https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html",
 			"https://cloud.google.com/run/docs/configuring/min-instances",
+			"https://cloud.google.com/run/pricing (minimum instances while idle)",
 			"https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#always-ready-instances",
 		},
 		Example: Example{
@@ -107,7 +109,7 @@ func checkFunctionObservedColdStarts(pass *Pass) {
 		}
 		if priced == nil {
 			priced = map[*graph.Instance]serverless.PlannedFunction{}
-			for _, pf := range serverless.PlannedFunctions(pass.Graph, in) {
+			for _, pf := range append(serverless.PlannedFunctions(pass.Graph, in), serverless.PlannedServices(pass.Graph, in)...) {
 				priced[pf.Instance] = pf
 			}
 		}
@@ -124,14 +126,17 @@ func checkFunctionObservedColdStarts(pass *Pass) {
 		f.Message = fmt.Sprintf("%.1f%% of invocations were cold starts %s (%s of %s%s) on %s, with nothing keeping it warm",
 			share, serverless.WindowText(o.WindowDays), cost.FormatCount(o.ColdStarts.Value), cost.FormatCount(o.Invocations.Value), initText, path.text)
 		priceText := ""
+		var unpriced error
 		if hasPrice {
 			if pr, err := pf.Price(in); err == nil {
 				priceText = warmCost(pf, pr)
 				f.Cost = pr.Detail(of.Instance.Address)
+			} else {
+				unpriced = err
 			}
 		}
 		if priceText == "" {
-			priceText = "; " + unpricedWarmth(of.Instance)
+			priceText = "; " + unpricedWarmth(of.Instance, unpriced)
 		}
 		f.Message += priceText
 		pass.Report(f)
@@ -139,11 +144,19 @@ func checkFunctionObservedColdStarts(pass *Pass) {
 }
 
 // unpricedWarmth says why a finding quotes no price for keeping the function warm, so a reader does
-// not take the silence for "free": the cost model prices functions, and a Cloud Run service is the
-// container half it compares them with (its minimum-instance idle rate is not in the price table).
-func unpricedWarmth(fn *graph.Instance) string {
+// not take the silence for "free": for a Cloud Run service, what of its size or billing the plan
+// does not give (or why the cost model refused it, priceErr); for a function, that the plan does
+// not give what pricing needs.
+func unpricedWarmth(fn *graph.Instance, priceErr error) string {
 	if w, ok := serverless.GCPWorkloadOf(fn); ok && w.IsService() {
-		return "the cost of a minimum instance is not shown: hybridlint prices functions, not Cloud Run services"
+		why := priceErr
+		if _, err := serverless.GCPServiceFunction(w); err != nil {
+			why = err
+		}
+		if why == nil {
+			why = errors.New("the cost model has no price for it")
+		}
+		return "the cost of a minimum instance is not shown: " + why.Error()
 	}
 	return "the cost of keeping it warm is not shown: the plan does not give what pricing it needs (memory, platform)"
 }

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -188,4 +189,121 @@ func TestFunctionObservedColdStartsUnpriced(t *testing.T) {
 	got := summaries(runObserved(t, rules.FunctionObservedColdStarts, p, nil, coldStarts(fn, 1000, 60, 0)))
 	require.Equal(t, []string{"warning " + fn + ": 6.0% of invocations were cold starts over 14 days (60 of 1,000) " + coldHTTPPath +
 		"; the cost of keeping it warm is not shown: the plan does not give what pricing it needs (memory, platform)"}, got)
+}
+
+// A Cloud Run service is priced as the cost model prices a minimum instance: its one container's
+// CPU and memory (the defaults where unset) idle all month at $0.0000025 a vCPU-second and
+// $0.0000025 a GiB-second under request-based billing, or at the instance-based rates ($0.000018
+// and $0.000002) under instance-based billing; a month is 2,628,000 seconds.
+func TestFunctionObservedColdStartsCloudRunService(t *testing.T) {
+	const svc, v1 = "google_cloud_run_v2_service.api", "google_cloud_run_service.api"
+	public := gcpInvoker("google_cloud_run_v2_service_iam_member.public", svc, "allUsers")
+	publicV1 := plantest.Resource{Address: "google_cloud_run_service_iam_member.public", After: map[string]any{"role": "roles/run.invoker", "member": "allUsers"},
+		Refs: map[string][]string{"service": gcpRef(v1, "name")}}
+	service := func(limits map[string]any, resources map[string]any) plantest.Resource {
+		return gcpRunV2(svc, map[string]any{"containers": []any{gcpRunContainer("europe-docker.pkg.dev/p/app/api:1", limits, resources)}}, nil)
+	}
+	const (
+		head   = "warning " + svc + ": 6.0% of invocations were cold starts over 14 days (60 of 1,000) on the synchronous path (public Cloud Run service (allUsers may invoke it through google_cloud_run_v2_service_iam_member.public)), with nothing keeping it warm; "
+		headV1 = "warning " + v1 + ": 6.0% of invocations were cold starts over 14 days (60 of 1,000) on the synchronous path (public Cloud Run service (allUsers may invoke it through google_cloud_run_service_iam_member.public)), with nothing keeping it warm; "
+	)
+	tests := []struct {
+		name string
+		plan *plantest.Builder
+		want string
+	}{
+		{
+			// 1 vCPU x 2,628,000 x $0.0000025 = $6.57; 1 GiB x 2,628,000 x $0.0000025 = $6.57. A ping
+			// every 5 minutes, 8,760 a month, bills 100 ms: $0.0000004 + 0.1 x $0.000024 + 0.1 x
+			// $0.0000025 = $0.00000305 x 8,760 = $0.0267.
+			name: "1 vCPU and 1 GiB, request-based",
+			plan: plantest.New().Add(service(map[string]any{"cpu": "1", "memory": "1Gi"}, nil), public),
+			want: head + "keeping it warm would cost a month: minimum instances (1 instance) $13.14 and a keep-warm schedule (8,760 pings x 1 a month) $0.03",
+		},
+		{
+			// 2 x $6.57 + 4 x $6.57 = $39.42; pings 8,760 x ($0.0000004 + 0.1 x 2 x $0.000024 +
+			// 0.1 x 4 x $0.0000025) = 8,760 x $0.0000062 = $0.0543.
+			name: "2 vCPU and 4 GiB",
+			plan: plantest.New().Add(service(map[string]any{"cpu": "2", "memory": "4Gi"}, nil), public),
+			want: head + "keeping it warm would cost a month: minimum instances (1 instance) $39.42 and a keep-warm schedule (8,760 pings x 1 a month) $0.05",
+		},
+		{
+			// Neither limit set: 1 vCPU and 512 MiB, $6.57 + 0.5 x $6.57 = $9.855, printed $9.86; pings
+			// 8,760 x ($0.0000004 + 0.1 x $0.000024 + 0.1 x 0.5 x $0.0000025) = $0.0256.
+			name: "the defaults",
+			plan: plantest.New().Add(gcpRunV2(svc, map[string]any{"containers": []any{map[string]any{"image": "europe-docker.pkg.dev/p/app/api:1", "resources": []any{}}}}, nil), public),
+			want: head + "keeping it warm would cost a month: minimum instances (1 instance) $9.86 and a keep-warm schedule (8,760 pings x 1 a month) $0.03",
+		},
+		{
+			// cpu_idle = false: 2,628,000 x $0.000018 = $47.304 and 1 GiB x 2,628,000 x $0.000002 =
+			// $5.256, whether or not it serves.
+			name: "instance-based billing",
+			plan: plantest.New().Add(service(map[string]any{"cpu": "1", "memory": "1Gi"}, map[string]any{"cpu_idle": false}), public),
+			want: head + "keeping it warm would cost a month: minimum instances (1 instance) $52.56 and a keep-warm schedule (8,760 pings x 1 a month) $0.03",
+		},
+		{
+			// The v1 API: 1000m and 512Mi, the annotation says instance-based billing: $47.304 +
+			// 0.5 x $5.256 = $49.932; pings as for the defaults, $0.0256 (on demand is priced
+			// request-based whatever the billing).
+			name: "v1 service with CPU always allocated",
+			plan: plantest.New().Add(gcpRunV1(v1, nil, map[string]any{"run.googleapis.com/cpu-throttling": "false"}), publicV1),
+			want: headV1 + "keeping it warm would cost a month: minimum instances (1 instance) $49.93 and a keep-warm schedule (8,760 pings x 1 a month) $0.03",
+		},
+		{
+			name: "memory known after apply",
+			plan: plantest.New().Add(func() plantest.Resource {
+				r := service(map[string]any{"cpu": "1"}, nil)
+				r.Unknown = []string{"template.0.containers.0.resources.0.limits.memory"}
+				return r
+			}(), public),
+			want: head + "the cost of a minimum instance is not shown: the plan does not know template.0.containers.0.resources.0.limits.memory until apply",
+		},
+		{
+			name: "a sidecar",
+			plan: plantest.New().Add(gcpRunV2(svc, map[string]any{"containers": []any{
+				gcpRunContainer("europe-docker.pkg.dev/p/app/api:1", map[string]any{"cpu": "1", "memory": "1Gi"}, nil),
+				gcpRunContainer("europe-docker.pkg.dev/p/app/proxy:1", map[string]any{"cpu": "1", "memory": "512Mi"}, nil),
+			}}, nil), public),
+			want: head + "the cost of a minimum instance is not shown: the service runs 2 containers, and hybridlint sizes an instance of one",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			addr := svc
+			if strings.HasPrefix(tt.want, "warning "+v1) {
+				addr = v1
+			}
+			got := summaries(runObserved(t, rules.FunctionObservedColdStarts, tt.plan, nil, coldStarts(addr, 1000, 60, 0)))
+			require.Equal(t, []string{tt.want}, got)
+		})
+	}
+}
+
+// The service's figure is the cost model's row, the one the finding's cost object carries.
+func TestFunctionObservedColdStartsCloudRunCostIsTheCostModels(t *testing.T) {
+	const svc = "google_cloud_run_v2_service.api"
+	p := plantest.New().Add(gcpRunV2(svc, map[string]any{"containers": []any{gcpRunContainer("europe-docker.pkg.dev/p/app/api:1",
+		map[string]any{"cpu": "2", "memory": "4Gi"}, nil)}}, nil), gcpInvoker("google_cloud_run_v2_service_iam_member.public", svc, "allUsers"))
+	got := runObserved(t, rules.FunctionObservedColdStarts, p, nil, coldStarts(svc, 1000, 60, 0))
+	require.Len(t, got, 1)
+	require.NotNil(t, got[0].Cost)
+	in := exampleSettings.Inputs()
+	services := serverless.PlannedServices(p.Graph(t), in)
+	require.Len(t, services, 1)
+	pr, err := services[0].Price(in)
+	require.NoError(t, err)
+	row, ok := pr.Row(cost.ProvisionedCapacity)
+	require.True(t, ok)
+	usd, ok := pr.Amount(row)
+	require.True(t, ok)
+	require.Equal(t, 39.42, usd) // (2 vCPU + 4 GiB) x 2,628,000 s x $0.0000025
+	found := false
+	for _, o := range got[0].Cost.Options {
+		if o.Kind == "provisioned" {
+			require.Equal(t, usd, o.MonthlyUSD)
+			found = true
+		}
+	}
+	require.True(t, found, "the finding carries the minimum instance's row")
+	require.Empty(t, serverless.PlannedFunctions(p.Graph(t), in), "a service is not among the functions the cost report prices")
 }

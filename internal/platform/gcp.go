@@ -90,6 +90,14 @@ const (
 	// https://cloud.google.com/run/docs/configuring/services/memory-limits. Read 2026-08.
 	CloudRunGen2EnvMinMemoryMiB = 512
 
+	// CloudRunRequestBasedByDefault says a service bills per request (CPU only during requests,
+	// idle minimum instances at the idle rates) unless it sets instance-based billing: a v2
+	// container without a resources block, a v1 template without the
+	// run.googleapis.com/cpu-throttling annotation. Source:
+	// https://cloud.google.com/run/docs/configuring/billing-settings ("Request-based billing
+	// (default)"). Looked up 2026-12-04.
+	CloudRunRequestBasedByDefault = true
+
 	// CloudRunDefaultVCPU is a service's CPU when unset: 1 vCPU. Source:
 	// https://cloud.google.com/run/docs/configuring/services/cpu. Read 2026-08.
 	CloudRunDefaultVCPU = 1

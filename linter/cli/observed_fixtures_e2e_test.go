@@ -110,7 +110,9 @@ func TestObservedRulesFromEachFormat(t *testing.T) {
 		{format: "google-timeseries", rule: cold, kind: "fire", files: fire("google-timeseries", "cold"), want: []string{
 			"warning " + euWeb + ": 5.0% of invocations were cold starts over 7 days (100 of 2,000, median initialisation 800ms) on the synchronous path " +
 				`(public Cloud Run service (allUsers may invoke it through module.web["eu"].google_cloud_run_v2_service_iam_member.public)), with nothing keeping it warm; ` +
-				`the cost of a minimum instance is not shown: hybridlint prices functions, not Cloud Run services`}},
+				// One minimum instance of the service's 1 vCPU and 512 MiB idle all month: (1 + 0.5) x
+				// 2,628,000 s x $0.0000025 = $9.855; a ping every 5 minutes, 8,760 x 100 ms, $0.0256.
+				`keeping it warm would cost a month: minimum instances (1 instance) $9.86 and a keep-warm schedule (8,760 pings x 1 a month) $0.03`}},
 		{format: "google-timeseries", rule: cold, kind: "silent", files: silent("google-timeseries", "cold")},
 
 		{format: "azure-metrics", rule: duration, kind: "fire", files: fire("azure-metrics", "duration"), want: []string{

@@ -88,7 +88,7 @@ func TestExampleReports(t *testing.T) {
 func TestExampleTableStatesTheNumbers(t *testing.T) {
 	out := render(t, example(t), "text")
 	for _, want := range []string{
-		"8 functions in ../../examples/plans/economics-multicloud.json; list prices of 2026-11-25, without free tiers",
+		"8 functions in ../../examples/plans/economics-multicloud.json; list prices of 2026-12-04, without free tiers",
 		// Traffic from the plan's hybrid_unit workload.
 		"expected 50,000,000 requests a month, 120 ms on average, 800 ms at p99, about 2 requests in flight on average (hybrid_unit.resize workload)",
 		"recommendation: as a container: $36.04 a month, 40% less than $60.00 on demand",
@@ -162,7 +162,7 @@ func TestPriceOverridesAndMargin(t *testing.T) {
 	require.NoError(t, err)
 	rep := Build([]Plan{load(t, examplePlan)}, Options{Settings: serverless.Inputs{IdleWindowMinutes: 5, Usage: u, Prices: &prices}, MarginPercent: 50})
 	assert.Equal(t, []PriceOverride{{Name: "aws_fargate_vcpu_hour", USD: 0.02024, Unit: "vCPU-hour"}}, rep.Overrides)
-	assert.Equal(t, "list prices of 2026-11-25, with overrides", rep.PriceDate)
+	assert.Equal(t, "list prices of 2026-12-04, with overrides", rep.PriceDate)
 	assert.Equal(t, 50, rep.MarginPercent)
 	found := false
 	for _, f := range rep.Functions {
@@ -255,5 +255,5 @@ func TestUnitsArePriced(t *testing.T) {
 	require.NotNil(t, onDemand.MonthlyUSD)
 	// What the provider puts in monthly_cost.function_usd for this unit (examples/plans/hybrid-units.json).
 	assert.Equal(t, 10.44, *onDemand.MonthlyUSD)
-	assert.Contains(t, render(t, rep, "text"), "1 function in units.json; list prices of 2026-11-25, without free tiers")
+	assert.Contains(t, render(t, rep, "text"), "1 function in units.json; list prices of 2026-12-04, without free tiers")
 }

@@ -3,8 +3,8 @@ package serverless
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +13,7 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/schedule"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
 )
@@ -136,9 +137,7 @@ func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFu
 	}
 	var out []PlannedFunction
 	add := func(pf PlannedFunction) {
-		pf.Traffic, pf.HasTraffic = lookup.ForObserved(pf.Instance, ObservedTraffic(in.Observed[pf.Instance.Address]))
-		pf.KeepWarm = pings[pf.Instance]
-		out = append(out, pf)
+		out = append(out, withExpectations(pf, in, lookup, pings))
 	}
 	for _, fn := range g.ByType("aws_lambda_function") {
 		if !keep(fn) {
@@ -169,6 +168,78 @@ func PlannedFunctionsWith(g *graph.Graph, in Inputs, want Selection) []PlannedFu
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Instance.Address < out[j].Instance.Address })
 	return out
+}
+
+// withExpectations attaches what is expected of a function: the traffic the usage file, a
+// hybrid_unit or its observed metrics give, and the keep-warm schedules that ping it.
+func withExpectations(pf PlannedFunction, in Inputs, lookup *usage.Lookup, pings map[*graph.Instance][]KeepWarmPing) PlannedFunction {
+	pf.Traffic, pf.HasTraffic = lookup.ForObserved(pf.Instance, ObservedTraffic(in.Observed[pf.Instance.Address]))
+	pf.KeepWarm = pings[pf.Instance]
+	return pf
+}
+
+// PlannedServices lists the Cloud Run services of the plan that the cost model can size, ready to
+// price as PlannedFunctions are. They are not among PlannedFunctions: a service is the always-on
+// container half the cost rules and `hybridlint cost` compare functions with. Yet keeping one warm
+// has a price, its minimum instance (cost.ProvisionedCapacity), which function_observed_cold_starts
+// quotes from here, so the figure is the cost model's like every other.
+func PlannedServices(g *graph.Graph, in Inputs) []PlannedFunction {
+	var out []PlannedFunction
+	var lookup *usage.Lookup
+	var pings map[*graph.Instance][]KeepWarmPing
+	for _, w := range GCPWorkloads(g) {
+		if !w.IsService() {
+			continue
+		}
+		fn, err := GCPServiceFunction(w)
+		if err != nil {
+			continue
+		}
+		if lookup == nil {
+			lookup, pings = usage.NewLookup(g, in.Usage), keepWarmPings(g)
+		}
+		pf := PlannedFunction{Instance: w.Instance, Function: fn}
+		if t, _, ok := w.Timeout(); ok {
+			pf.TimeoutSeconds = t
+		}
+		out = append(out, withExpectations(pf, in, lookup, pings))
+	}
+	return out
+}
+
+// GCPServiceFunction is a Cloud Run service as the cost model sizes one instance of it: its
+// container's CPU and memory limits (platform.CloudRunDefaultVCPU and CloudRunDefaultMemoryMiB
+// where unset) and its billing. The error says why the service cannot be sized, for messages:
+// several containers, or a value the plan knows only after apply. Nothing is guessed.
+func GCPServiceFunction(w GCPWorkload) (cost.Function, error) {
+	if !w.IsService() {
+		return cost.Function{}, fmt.Errorf("%s is not a Cloud Run service", w.Instance.Address)
+	}
+	cs := w.Containers()
+	switch {
+	case len(cs) == 0:
+		return cost.Function{}, errors.New("the plan does not know the service's containers until apply")
+	case len(cs) > 1:
+		return cost.Function{}, fmt.Errorf("the service runs %d containers, and hybridlint sizes an instance of one", len(cs))
+	}
+	c := cs[0]
+	memory, _, memorySetting, ok := w.MemoryMiB(c)
+	if !ok {
+		return cost.Function{}, fmt.Errorf("the plan does not know %s until apply", memorySetting.Attribute)
+	}
+	vcpu, _, cpuSetting, set, ok := w.CPU(c)
+	if !ok {
+		return cost.Function{}, fmt.Errorf("the plan does not know %s until apply", cpuSetting.Attribute)
+	}
+	instanceBased, attr, ok := w.InstanceBased(c)
+	if !ok {
+		return cost.Function{}, fmt.Errorf("the plan does not know the service's billing (%s) until apply", attr)
+	}
+	fn := cost.Function{Platform: platform.GCPCloudRun, MemoryMB: memory, InstanceBased: instanceBased}
+	if set {
+		fn.VCPU = vcpu
+	}
+	return fn, nil
 }
 
 func lambdaFunction(fn *graph.Instance, pcs []ProvisionedConfig) (PlannedFunction, bool) {

@@ -529,3 +529,35 @@ func (w GCPWorkload) CPUIdle(c GCPContainer) (idle bool, attr string, ok bool) {
 	}
 	return false, "", false
 }
+
+// InstanceBased says whether a Cloud Run service bills instance-based (CPU always allocated): what
+// CPUIdle reads, or else request-based billing, the default (platform.CloudRunRequestBasedByDefault),
+// when nothing sets it: a v2 container without a resources block, a v1 template without the
+// cpu-throttling annotation. ok is false for functions and when the plan does not know.
+func (w GCPWorkload) InstanceBased(c GCPContainer) (instanceBased bool, attr string, ok bool) {
+	if idle, attr, ok := w.CPUIdle(c); ok {
+		return !idle, attr, true
+	}
+	var v plan.Value
+	switch w.Kind {
+	case GCPCloudRunV2:
+		attr, v = c.Path+".resources", w.Instance.Get(c.Under("resources")...)
+		if l, known := v.List(); known {
+			if len(l) == 0 {
+				return !platform.CloudRunRequestBasedByDefault, attr, true
+			}
+			// A resources block that leaves cpu_idle out (a plan written without the provider's
+			// null) is instance-based, as CPUIdle reads a null.
+			idle := w.Instance.Get(c.Under("resources", 0, "cpu_idle")...)
+			return idle.State == plan.Absent, attr, idle.State == plan.Absent
+		}
+	case GCPCloudRunV1:
+		attr, v = "template.0.metadata.0.annotations", w.Instance.Get("template", 0, "metadata", 0, "annotations", "run.googleapis.com/cpu-throttling")
+	default:
+		return false, "", false
+	}
+	if useDefault, known := OrDefault(v); known && useDefault {
+		return !platform.CloudRunRequestBasedByDefault, attr, true
+	}
+	return false, attr, false
+}
