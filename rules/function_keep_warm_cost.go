@@ -22,7 +22,8 @@ var FunctionKeepWarmCost = &Rule{
 			"billed request with a billed duration, times the number of instances it warms (one ping warms one " +
 			"instance). The amount is usually small, which is why it is rarely looked at; this rule puts the number " +
 			"in review, next to the reliable alternative where the platform has one (provisioned concurrency on " +
-			"Lambda, always-ready instances on Azure Flex Consumption), so the choice is made on numbers.\n\n" +
+			"Lambda, minimum instances on 2nd gen Cloud Functions, always-ready instances on Azure Flex Consumption), " +
+			"so the choice is made on numbers.\n\n" +
 			"Schedules are found as the keep-warm rules find them: EventBridge rules and Scheduler schedules whose " +
 			"payload, name, description or tags say keep-warm (`aws_keep_warm_interval_too_long`), Cloud Scheduler " +
 			"jobs that call a Cloud Function and say keep-warm in their name, description or body, and timer-triggered " +
@@ -33,10 +34,11 @@ var FunctionKeepWarmCost = &Rule{
 			"that finds the instance cold also pays its initialisation.",
 		HowToFix: "- Nothing, if the number is acceptable: this is a notice.\n" +
 			"- Ping only the alias or version callers use, no more often than the idle window needs (`aws_keep_warm_interval_too_long`).\n" +
-			"- Where cold starts must not happen at all, pings cannot promise it; provisioned concurrency or always-ready instances can, at the price shown.",
+			"- Where cold starts must not happen at all, pings cannot promise it; provisioned concurrency, minimum instances or always-ready instances can, at the price shown.",
 		Sources: []string{
 			"https://aws.amazon.com/lambda/pricing/",
 			"https://cloud.google.com/functions/pricing-1stgen",
+			"https://cloud.google.com/run/pricing",
 			"https://azure.microsoft.com/en-us/pricing/details/functions/",
 			"https://www.npmjs.com/package/lambda-warmer",
 			"https://github.com/juanjoDiaz/serverless-plugin-warmup",

@@ -57,6 +57,15 @@ func TestFunctionKeepWarmCost(t *testing.T) {
 			want: []string{"notice google_cloud_scheduler_job.warm: keep-warm schedule */5 * * * * pings google_cloudfunctions_function.api (gcp_functions_gen1, 256 MB) 8,760 times a month: $0.0076 a month, each ping billed at the 100 ms minimum"},
 		},
 		{
+			// 8,760 pings of 100 ms to 1 vCPU and 512 MiB: 8,760 x ($0.0000004 + 0.1 x $0.000024 + 0.1 x
+			// 0.5 x $0.0000025) = $0.0256. A minimum instance: (1 + 0.5) x 2,628,000 s x $0.0000025 =
+			// $9.855, printed $9.86.
+			name: "a Cloud Scheduler job on a 2nd gen function",
+			plan: plantest.New().Add(gcpGen2Fn("google_cloudfunctions2_function.api", map[string]any{"available_memory": "512Mi", "available_cpu": "1"}, nil),
+				schedulerJob("google_cloud_scheduler_job.warm", "*/5 * * * *", "api-keep-warm", "", "google_cloudfunctions2_function.api")),
+			want: []string{"notice google_cloud_scheduler_job.warm: keep-warm schedule */5 * * * * pings google_cloudfunctions2_function.api (gcp_functions_gen2, 512 MB, 1 vCPU) 8,760 times a month: $0.03 a month, each ping billed at the 100 ms minimum; minimum instances for 1 instance would cost $9.86"},
+		},
+		{
 			// 2,920 executions of 100 ms on the whole 1.5 GB: 438 GB-s x $0.000016 + 2,920 x $0.0000002.
 			name: "an Azure timer on Consumption",
 			plan: plantest.New().Add(azurePlan("azurerm_service_plan.y1", "Y1"),
