@@ -47,6 +47,23 @@ var logsInsightsFields = namedFields(map[string]func(o *Observation, x float64){
 
 const logsInsightsHint = "run the Logs Insights query `hybridlint queries` prints (stats ... by @log) and save `aws logs get-query-results` output"
 
+// logsInsightsStatusHint says what to do about a query that is not Complete: wait for one that
+// is still Scheduled or Running; run again one that ended without results (Failed, Cancelled,
+// Timeout: waiting does not help; a query times out after 60 minutes, so a shorter window or fewer
+// log groups is the way through). Statuses from GetQueryResults in the CloudWatch Logs API
+// reference, https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
+// (read 2026-12-04).
+func logsInsightsStatusHint(status string) string {
+	switch status {
+	case "Scheduled", "Running":
+		return "wait for the query to finish and run aws logs get-query-results again"
+	case "Timeout":
+		return "the query ended without results: run it again over a shorter window (queries --days) or fewer log groups"
+	default:
+		return "the query ended without results: start it again (aws logs start-query), then save get-query-results once its status is Complete"
+	}
+}
+
 func (p *parser) parseLogsInsights(top object) error {
 	if v, ok := top.values["status"]; ok {
 		var status string
@@ -54,7 +71,7 @@ func (p *parser) parseLogsInsights(top object) error {
 			return err
 		}
 		if status != "" && status != "Complete" {
-			return p.errorf(p.lineAt(v.offset), "wait for the query to finish and run aws logs get-query-results again",
+			return p.errorf(p.lineAt(v.offset), logsInsightsStatusHint(status),
 				"the query's status is %s, not Complete: its results are partial or missing", status)
 		}
 	}
