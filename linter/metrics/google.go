@@ -92,6 +92,9 @@ type googleSeries struct {
 }
 
 func (p *parser) parseGoogle(top object) error {
+	if err := p.googleComplete(top); err != nil {
+		return err
+	}
 	series, err := elements(top.values["timeSeries"])
 	if err != nil {
 		return p.syntaxError(err)
@@ -176,6 +179,41 @@ func (p *parser) parseGoogle(top object) error {
 	}
 	if !first.IsZero() && last.After(first) {
 		p.window = last.Sub(first).Hours() / 24
+	}
+	return nil
+}
+
+// googleComplete refuses an answer that says it is not the whole of what was asked: a
+// nextPageToken means more series are on further pages (the curl `hybridlint queries` prints
+// fetches one page), and executionErrors that the query hit errors that "may have caused the
+// time series data returned to be incomplete" (ListTimeSeriesResponse in the Cloud Monitoring API
+// v3 reference, https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.timeSeries/list,
+// read 2026-12-04). Judging from part of the series would leave functions unjudged, or count
+// part of their traffic, without a word.
+func (p *parser) googleComplete(top object) error {
+	if v, ok := top.values["nextPageToken"]; ok {
+		var token string
+		if err := p.decode(v, "nextPageToken", &token); err != nil {
+			return err
+		}
+		if token != "" {
+			return p.errorf(p.lineAt(v.offset),
+				"split the request so that each answer fits on one page (fewer names in one_of(...)), and give each answer with --metrics",
+				"the answer has a nextPageToken: it is the first page of several, so the series on the other pages are missing")
+		}
+	}
+	if v, ok := top.values["executionErrors"]; ok {
+		var errs []struct {
+			Code    int    `json:"code"`
+			Message string `json:"message"`
+		}
+		if err := p.decode(v, "executionErrors", &errs); err != nil {
+			return err
+		}
+		if len(errs) > 0 {
+			return p.errorf(p.lineAt(v.offset), "run the request again (a shorter window or fewer names a request), and save an answer without executionErrors",
+				"Cloud Monitoring reports %d execution errors (the first: %q): the time series may be incomplete", len(errs), errs[0].Message)
+		}
 	}
 	return nil
 }

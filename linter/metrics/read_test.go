@@ -195,6 +195,12 @@ func TestMalformedFilesNameTheFileTheLineAndWhatToDo(t *testing.T) {
 			"m.json:2: timeSeries[0]: the resource type \"gce_instance\" is not cloud_function or cloud_run_revision"},
 		{"google no name", "{\"timeSeries\": [\n {\"metric\": {\"type\": \"run.googleapis.com/request_count\"}, \"resource\": {\"type\": \"cloud_run_revision\", \"labels\": {}}}]}",
 			"m.json:2: timeSeries[0]: the resource has no service_name label, so which function it is is unknown"},
+		{"google next page", "{\"timeSeries\": [],\n \"nextPageToken\": \"CgQIARAB\"}",
+			"m.json:2: the answer has a nextPageToken: it is the first page of several, so the series on the other pages are missing\n  split the request so that each answer fits on one page"},
+		{"google next page without series", "{\"nextPageToken\": \"CgQIARAB\"}",
+			"m.json:1: the answer has a nextPageToken"},
+		{"google execution errors", "{\"timeSeries\": [],\n \"executionErrors\": [{\"code\": 4, \"message\": \"deadline exceeded\"}]}",
+			"m.json:2: Cloud Monitoring reports 1 execution errors (the first: \"deadline exceeded\"): the time series may be incomplete\n  run the request again"},
 		{"google no value", googleSeries(`{"interval": {"endTime": "2026-11-20T00:00:00Z"}, "value": {}}`),
 			"m.json:2: timeSeries[0] points[0] has no doubleValue, int64Value or distributionValue"},
 		{"google count as distribution", googleSeries(`{"value": {"distributionValue": {"count": "1"}}}`),
@@ -267,7 +273,7 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 	assert.Len(t, f.Rows, 5)
 
 	// Cloud Monitoring answers {} when the filter matches no series in the window.
-	for _, empty := range []string{"{}", `{"unit": "ms"}`} {
+	for _, empty := range []string{"{}", `{"unit": "ms"}`, `{"nextPageToken": "", "executionErrors": []}`} {
 		f, err := metrics.Parse("g.json", []byte(empty), 14)
 		require.NoError(t, err, empty)
 		assert.Equal(t, metrics.GoogleSeries, f.Format)
