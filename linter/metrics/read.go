@@ -176,9 +176,39 @@ func (p *parser) parseJSON() error {
 	case top.has("results"):
 		p.file.Format = LogsInsights
 		return p.parseLogsInsights(top)
+	case top.has("error") && len(top.keys) == 1:
+		return p.apiError(top.values["error"])
 	}
 	return p.errorf(1, "export the metrics as "+formatsString,
 		"is JSON with the keys %s, which no metrics export hybridlint reads has", strings.Join(top.keys, ", "))
+}
+
+// apiError explains a file that holds a cloud API's error answer instead of metrics: the curl
+// `hybridlint queries` prints for Google writes the body of a failed request (--fail-with-body),
+// {"error": {"code": 403, "message": "...", "status": "PERMISSION_DENIED"}} (Google's JSON error
+// format, https://cloud.google.com/apis/design/errors; Azure's REST errors have the same "error"
+// with a string code). Naming the error saves the reader from guessing why no format matched.
+func (p *parser) apiError(v jsonValue) error {
+	var e struct {
+		Code    any    `json:"code"`
+		Status  string `json:"status"`
+		Message string `json:"message"`
+	}
+	if err := p.decode(v, "error", &e); err != nil {
+		return err
+	}
+	code := ""
+	if e.Code != nil {
+		code = fmt.Sprint(e.Code)
+	}
+	var what []string
+	for _, s := range []string{code, e.Status, e.Message} {
+		if s != "" {
+			what = append(what, s)
+		}
+	}
+	return p.errorf(p.lineAt(v.offset), "fix what the error says (the login, the role that reads monitoring data, the project or resource) and run the command again",
+		"is the cloud API's error answer, not metrics: %s", strings.Join(what, " "))
 }
 
 // googleEmpty reports whether top is a timeSeries.list answer without series: Cloud Monitoring
