@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
@@ -62,6 +63,9 @@ type observedRows struct {
 	unmatched map[int]int
 	reasons   map[int]serverless.UnmatchedRow
 	plans     int
+	// empty are the files that hold no row at all, each worth a warning of its own: an export
+	// from the wrong region, project or window reads as "nothing to worry about" otherwise.
+	empty []*metrics.File
 }
 
 // loadMetrics reads every --metrics file; nil when none was given.
@@ -78,6 +82,9 @@ func loadMetrics(c *commonOptions) (*observedRows, error) {
 		f, err := metrics.Load(path, float64(days))
 		if err != nil {
 			return nil, err
+		}
+		if len(f.Rows) == 0 {
+			o.empty = append(o.empty, f)
 		}
 		o.rows = append(o.rows, f.Rows...)
 	}
@@ -108,6 +115,10 @@ func (o *observedRows) warnings() []string {
 		return nil
 	}
 	var out []string
+	for _, f := range o.empty {
+		out = append(out, fmt.Sprintf("%s holds no function's metrics (%s): the export found no data in its window, "+
+			"or looked in another region, project or resource group; nothing is judged from it", f.Path, f.Format))
+	}
 	for i := range o.rows {
 		if n, ok := o.unmatched[i]; ok && n == o.plans {
 			out = append(out, o.reasons[i].Warning())

@@ -77,6 +77,33 @@ func TestMetricsRowsThatMatchNothingAreWarnings(t *testing.T) {
 	assert.Equal(t, want[:1], warningLines(two.stderr, "hybridlint lint: warning: "))
 }
 
+// An export that holds no function's metrics at all (Cloud Monitoring answers {} when the filter
+// matches nothing; a Logs Insights query run in another region completes with no results) is a
+// warning on lint and cost, so that it does not read as "nothing to worry about".
+func TestMetricsFilesWithoutRowsAreWarnings(t *testing.T) {
+	dir := metricsDir(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "google-empty.json"), []byte("{}\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "logs-empty.json"),
+		[]byte(`{"results": [], "statistics": {"recordsMatched": 0.0}, "status": "Complete"}`), 0o644))
+	const where = ": the export found no data in its window, or looked in another region, project or resource group; nothing is judged from it"
+	want := []string{
+		"google-empty.json holds no function's metrics (Google Cloud Monitoring time series)" + where,
+		"logs-empty.json holds no function's metrics (CloudWatch Logs Insights results)" + where,
+	}
+	args := metricsArgs("google-empty.json", "logs-empty.json")
+	lint := run(t, dir, nil, append(append([]string{"lint", "--no-config", "--fail-on", "none"}, args...), "plan.json")...)
+	require.Equal(t, 0, lint.code, lint.stderr)
+	assert.Equal(t, want, warningLines(lint.stderr, "hybridlint lint: warning: "))
+
+	cost := run(t, dir, nil, append(append([]string{"cost", "--no-config", "--format", "json"}, args...), "plan.json")...)
+	require.Equal(t, 0, cost.code, cost.stderr)
+	assert.Equal(t, want, decodeCost(t, cost.stdout).Warnings)
+
+	full := run(t, dir, nil, "lint", "--no-config", "--fail-on", "none", "--metrics", "logs-insights.json", "plan.json")
+	require.Equal(t, 0, full.code, full.stderr)
+	assert.NotContains(t, full.stderr, "holds no function's metrics", "a file with rows is not empty")
+}
+
 type observedCost struct {
 	Metrics   []string `json:"metrics"`
 	Functions []struct {
