@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -121,6 +122,11 @@ func Parse(path string, data []byte, windowDays float64) (*File, error) {
 		return nil, &Error{Path: path, Problem: "is empty", Hint: "export the metrics as " + formatsString}
 	}
 	p := &parser{path: path, data: data, file: &File{Path: path, WindowDays: windowDays}}
+	if consoleTable(text) {
+		return nil, p.errorf(1, "save the same results with aws logs get-query-results --query-id ID --output json "+
+			"(aws logs describe-queries lists the ids of recent queries), or run the commands `hybridlint queries` prints",
+			"looks like Logs Insights results downloaded from the console, which hybridlint does not read: it reads the JSON of aws logs get-query-results")
+	}
 	if text[0] == '{' || text[0] == '[' {
 		err = p.parseJSON()
 	} else {
@@ -137,6 +143,28 @@ func Parse(path string, data []byte, windowDays float64) (*File, error) {
 		p.file.Rows[i].Values.WindowDays = p.file.WindowDays
 	}
 	return p.file, nil
+}
+
+// consoleTable reports whether text is a Logs Insights table saved from the console rather than
+// get-query-results: a CSV whose header names @log, or a JSON list of rows keyed by field name.
+// The README offers the query for the console too, so this is the likeliest wrong export; its
+// downloads are not a documented format, so they are refused with the way to the one that is.
+func consoleTable(text []byte) bool {
+	first, _, _ := bytes.Cut(text, []byte("\n"))
+	if text[0] != '[' {
+		for _, f := range strings.Split(string(first), ",") {
+			if strings.Trim(strings.TrimSpace(f), `"`) == "@log" {
+				return true
+			}
+		}
+		return false
+	}
+	var rows []map[string]json.RawMessage
+	if err := json.Unmarshal(text, &rows); err != nil || len(rows) == 0 {
+		return false
+	}
+	_, ok := rows[0]["@log"]
+	return ok
 }
 
 // parser holds one file's reading state.

@@ -161,6 +161,11 @@ func TestMalformedFilesNameTheFileTheLineAndWhatToDo(t *testing.T) {
 		{"cut off", "{\n  \"results\": [\n", "m.json:3: is not valid JSON: it ends early\n  the file is cut off: export the metrics again"},
 		{"unknown JSON", `{"items": []}`, "m.json:1: is JSON with the keys items, which no metrics export hybridlint reads has\n  export the metrics as"},
 		{"a list", `[1, 2]`, "m.json:1: is not a JSON object"},
+		{"console CSV", "@log,invocations,cold_starts,p99_ms\n123456789012:/aws/lambda/a,10,1,300\n",
+			"m.json:1: looks like Logs Insights results downloaded from the console, which hybridlint does not read: it reads the JSON of aws logs get-query-results\n" +
+				"  save the same results with aws logs get-query-results --query-id ID --output json"},
+		{"console CSV quoted", "\"invocations\",\"@log\"\n\"10\",\"123456789012:/aws/lambda/a\"\n", "m.json:1: looks like Logs Insights results downloaded from the console"},
+		{"console JSON", `[{"@log": "123456789012:/aws/lambda/a", "invocations": "10"}]`, "m.json:1: looks like Logs Insights results downloaded from the console"},
 		{"google error answer", "{\n  \"error\": {\n    \"code\": 403,\n    \"message\": \"Permission monitoring.timeSeries.list denied (or the resource may not exist).\",\n    \"status\": \"PERMISSION_DENIED\"\n  }\n}\n",
 			"m.json:2: is the cloud API's error answer, not metrics: 403 PERMISSION_DENIED Permission monitoring.timeSeries.list denied (or the resource may not exist).\n  fix what the error says"},
 		{"azure error answer", `{"error": {"code": "AuthorizationFailed", "message": "no access"}}`,
