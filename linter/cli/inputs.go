@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
+	"slices"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/azurehost"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/config"
@@ -66,6 +68,9 @@ type observedRows struct {
 	// empty are the files that hold no row at all, each worth a warning of its own: an export
 	// from the wrong region, project or window reads as "nothing to worry about" otherwise.
 	empty []*metrics.File
+	// repeated are the --metrics paths that name a file given before, read once: rows of one file
+	// add up, so reading it twice would double every count.
+	repeated []string
 }
 
 // loadMetrics reads every --metrics file; nil when none was given.
@@ -78,7 +83,15 @@ func loadMetrics(c *commonOptions) (*observedRows, error) {
 		days = metrics.DefaultWindowDays
 	}
 	o := &observedRows{unmatched: map[int]int{}, reasons: map[int]serverless.UnmatchedRow{}}
+	var seen []os.FileInfo
 	for _, path := range c.metrics {
+		if info, err := os.Stat(path); err == nil {
+			if slices.ContainsFunc(seen, func(s os.FileInfo) bool { return os.SameFile(s, info) }) {
+				o.repeated = append(o.repeated, path)
+				continue
+			}
+			seen = append(seen, info)
+		}
 		f, err := metrics.Load(path, float64(days))
 		if err != nil {
 			return nil, err
@@ -115,6 +128,9 @@ func (o *observedRows) warnings() []string {
 		return nil
 	}
 	var out []string
+	for _, path := range o.repeated {
+		out = append(out, fmt.Sprintf("%s is given with --metrics more than once: it is read once", path))
+	}
 	for _, f := range o.empty {
 		out = append(out, fmt.Sprintf("%s holds no function's metrics (%s): the export found no data in its window, "+
 			"or looked in another region, project or resource group; nothing is judged from it", f.Path, f.Format))

@@ -104,6 +104,37 @@ func TestMetricsFilesWithoutRowsAreWarnings(t *testing.T) {
 	assert.NotContains(t, full.stderr, "holds no function's metrics", "a file with rows is not empty")
 }
 
+// A file given twice (a glob and its own name, ./a.json and a.json) is read once: the rows of
+// one file add up, so reading it twice would double the invocations and cold starts.
+func TestMetricsFileGivenTwiceIsReadOnce(t *testing.T) {
+	dir := metricsDir(t)
+	const eu = `module.workers["eu"].aws_lambda_function.worker`
+	once := run(t, dir, nil, "cost", "--no-config", "--format", "json", "--metrics", "logs-insights.json", "plan.json")
+	require.Equal(t, 0, once.code, once.stderr)
+	twice := run(t, dir, nil, "cost", "--no-config", "--format", "json", "--metrics", "logs-insights.json", "--metrics", "logs-insights.json", "plan.json")
+	require.Equal(t, 0, twice.code, twice.stderr)
+	other := run(t, dir, nil, "lint", "--no-config", "--fail-on", "none", "--metrics", "logs-insights.json", "--metrics", "./logs-insights.json", "plan.json")
+	require.Equal(t, 0, other.code, other.stderr)
+	requests := func(stdout string) float64 {
+		var rep observedCost
+		require.NoError(t, json.Unmarshal([]byte(stdout), &rep), stdout)
+		for _, f := range rep.Functions {
+			if f.Address == eu {
+				require.NotNil(t, f.Traffic)
+				require.NotNil(t, f.Traffic.RequestsPerMonth)
+				return *f.Traffic.RequestsPerMonth
+			}
+		}
+		t.Fatalf("%s is not in the cost report", eu)
+		return 0
+	}
+	assert.InDelta(t, 5000.0/14*730/24, requests(once.stdout), 0.5)
+	assert.InDelta(t, requests(once.stdout), requests(twice.stdout), 0.001, "the second mention adds nothing")
+	assert.Contains(t, warningLines(twice.stderr, "hybridlint cost: warning: "), "logs-insights.json is given with --metrics more than once: it is read once")
+	assert.Contains(t, warningLines(other.stderr, "hybridlint lint: warning: "), "./logs-insights.json is given with --metrics more than once: it is read once",
+		"the same file under another name is the same file")
+}
+
 type observedCost struct {
 	Metrics   []string `json:"metrics"`
 	Functions []struct {
