@@ -74,22 +74,25 @@ func (a *App) cost(args []string) (int, error) {
 	if err := refuseOverwrite(&o.commonOptions, in, nil); err != nil {
 		return ExitUsage, err
 	}
-	plans := make([]costreport.Plan, 0, len(in.plans))
+	// Each plan is listed, checked and let go before the next is read into a graph, and all
+	// before any is priced: a plan's values and graph are most of the memory of a run, and none of
+	// them is read once its functions are listed.
+	settings := in.settings.Inputs()
+	listings := make([]costreport.Listing, 0, len(in.plans))
 	for i, p := range in.plans {
 		src := sources(p, &o.commonOptions)
 		g := graph.New(p.Plan)
-		plans = append(plans, costreport.Plan{Name: o.files[i], Graph: g, Observed: in.observed.match(g), Locate: func(address string) *finding.Location {
+		listings = append(listings, costreport.List(costreport.Plan{Name: o.files[i], Graph: g, Observed: in.observed.match(g), Locate: func(address string) *finding.Location {
 			pl, _ := src.Locate(address, "")
 			return pl.Resource
-		}})
-	}
-	rep := costreport.Build(plans, costreport.Options{Settings: in.settings.Inputs(), MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage,
-		MetricsPaths: o.metrics, MetricsWarnings: in.observed.warnings()})
-	for _, p := range in.plans {
+		}}, settings))
 		if err := p.Plan.WrongTypesError(); err != nil {
 			return ExitUsage, err
 		}
+		in.plans[i] = nil
 	}
+	rep := costreport.Price(listings, costreport.Options{Settings: settings, MarginPercent: costMargin(o, in.cfg), UsagePath: o.usage,
+		MetricsPaths: o.metrics, MetricsWarnings: in.observed.warnings()})
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(a.Stderr, "hybridlint cost: warning: %s\n", w)
 	}

@@ -54,23 +54,86 @@ type Options struct {
 	MetricsWarnings []string
 }
 
-// Build prices every function of the plans.
+// Build prices every function of the plans: List, then Price.
 func Build(plans []Plan, o Options) *Report {
+	listings := make([]Listing, 0, len(plans))
+	for _, p := range plans {
+		listings = append(listings, List(p, o.Settings))
+	}
+	return Price(listings, o)
+}
+
+// Listing is the functions of one plan, found and ready to price, holding nothing of the plan's
+// graph: pricing reads none of it, so a caller that lets go of the plan and its graph once every
+// plan is listed has their memory for the report (on a plan of 10,000 module calls the graph and
+// the plan's values are most of the heap, and the priced report a third of it).
+type Listing struct {
+	name      string
+	functions []listed
+}
+
+// listed is a function of a listing: the planned function without its graph instances, and the
+// address and declaration they gave.
+type listed struct {
+	pf       serverless.PlannedFunction
+	address  string
+	location *finding.Location
+}
+
+// List finds the functions of a plan (serverless.PlannedFunctions) with the plan's observed traffic,
+// and where each is declared.
+func List(p Plan, s serverless.Inputs) Listing {
+	s.Observed = p.Observed
+	pfs := serverless.PlannedFunctions(p.Graph, s)
+	l := Listing{name: p.Name, functions: make([]listed, len(pfs))}
+	for i, pf := range pfs {
+		l.functions[i] = listed{pf: detach(pf), address: pf.Instance.Address}
+		if p.Locate != nil {
+			l.functions[i].location = p.Locate(pf.Instance.Address)
+		}
+	}
+	return l
+}
+
+// detach clears what a planned function points to in the graph (its instance, its pings' and its
+// capacity's resources), copying the slices that hold them, so that the listing keeps no part of
+// the graph alive.
+func detach(pf serverless.PlannedFunction) serverless.PlannedFunction {
+	pf.Instance = nil
+	if len(pf.KeepWarm) > 0 {
+		pings := make([]serverless.KeepWarmPing, len(pf.KeepWarm))
+		for i, p := range pf.KeepWarm {
+			p.Schedule, p.Target = nil, nil
+			pings[i] = p
+		}
+		pf.KeepWarm = pings
+	}
+	if len(pf.Provisioned) > 0 {
+		capacity := make([]serverless.ProvisionedCapacity, len(pf.Provisioned))
+		for i, c := range pf.Provisioned {
+			c.Config = nil
+			capacity[i] = c
+		}
+		pf.Provisioned = capacity
+	}
+	return pf
+}
+
+// Price prices every function of the listings into the report.
+func Price(listings []Listing, o Options) *Report {
 	rep := &Report{Version: 1, Usage: o.UsagePath, Metrics: o.MetricsPaths, MarginPercent: o.MarginPercent, IdleWindowMinutes: o.Settings.IdleWindowMinutes}
 	var addresses []string
-	for _, p := range plans {
-		rep.Plans = append(rep.Plans, p.Name)
-		settings := o.Settings
-		settings.Observed = p.Observed
-		fns := build(p.Graph, settings, float64(o.MarginPercent))
-		for i := range fns {
-			if len(plans) > 1 {
-				fns[i].Plan = p.Name
+	for _, l := range listings {
+		rep.Plans = append(rep.Plans, l.name)
+		fns := make([]Function, 0, len(l.functions))
+		for _, lf := range l.functions {
+			f := priceFunction(lf.pf, o.Settings, float64(o.MarginPercent))
+			f.Address, f.Location = lf.address, lf.location
+			if len(listings) > 1 {
+				f.Plan = l.name
 			}
-			if p.Locate != nil {
-				fns[i].Location = p.Locate(fns[i].Address)
-			}
-			addresses = append(addresses, fns[i].Address)
+			fns = append(fns, f)
+			addresses = append(addresses, f.Address)
 		}
 		if rep.Functions == nil {
 			rep.Functions = fns // one plan (the usual case): no second copy of its functions

@@ -10,7 +10,6 @@ import (
 	"github.com/hybridlint/terraform-provider-hybrid/internal/cost"
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
@@ -133,18 +132,9 @@ type BreakEven struct {
 // kindID names a cost.Kind in JSON.
 func kindID(k cost.Kind) string { return serverless.KindID(k) }
 
-// build prices every function of a plan.
-func build(g *graph.Graph, s serverless.Inputs, margin float64) []Function {
-	pfs := serverless.PlannedFunctions(g, s)
-	out := make([]Function, 0, len(pfs))
-	for _, pf := range pfs {
-		out = append(out, priceFunction(pf, s, margin))
-	}
-	return out
-}
-
+// priceFunction prices a planned function; the caller fills in its address and location.
 func priceFunction(pf serverless.PlannedFunction, s serverless.Inputs, margin float64) Function {
-	f := Function{Address: pf.Instance.Address, Platform: string(pf.Function.Platform), MemoryMB: pf.Function.MemoryMB,
+	f := Function{Platform: string(pf.Function.Platform), MemoryMB: pf.Function.MemoryMB,
 		VCPU: roundTo(pf.Function.CPU(), 3), MemoryNote: pf.MemoryNote, Current: kindID(pf.CurrentKind())}
 	if pf.Function.Platform == platform.AWSLambda {
 		f.Architecture = string(pf.Function.Arch)
