@@ -128,6 +128,26 @@ func TestExampleReports(t *testing.T) {
 	assert.Error(t, rep.Write(&bytes.Buffer{}, "pdf"))
 }
 
+// TestJSONStreamIsTheWholeEncoding: the JSON report, written one function at a time, is byte for
+// byte what encoding/json writes for the whole report, with and without functions, with HTML
+// characters (escaped, as the encoder does), and with warnings and several plans after and before
+// the functions.
+func TestJSONStreamIsTheWholeEncoding(t *testing.T) {
+	withHTML := example(t)
+	withHTML.Plans = append(withHTML.Plans, "<b>&</b>.json")
+	withHTML.Functions[0].Address = `module.a["<x>"].aws_lambda_function.f`
+	withHTML.Warnings = []string{`"functions": [] in a warning`}
+	for name, rep := range map[string]*Report{"example": example(t), "html characters": withHTML, "no functions": {Functions: []Function{}}} {
+		t.Run(name, func(t *testing.T) {
+			var whole bytes.Buffer
+			enc := json.NewEncoder(&whole)
+			enc.SetIndent("", "  ")
+			require.NoError(t, enc.Encode(rep))
+			assert.Equal(t, whole.String(), render(t, rep, "json"))
+		})
+	}
+}
+
 func TestExampleTableStatesTheNumbers(t *testing.T) {
 	out := render(t, example(t), "text")
 	for _, want := range []string{

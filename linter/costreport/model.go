@@ -1,6 +1,8 @@
 package costreport
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -271,11 +273,50 @@ func (r *Report) finish(s serverless.Inputs) {
 	}
 }
 
-// JSON writes the report as indented JSON.
+// JSON writes the report as indented JSON, the bytes json.Encoder with SetIndent("", "  ") writes
+// for it, one function at a time: the encoder marshals a whole value, then indents it into a
+// second buffer, which for the 10,000 functions of linter/benchmark's many-modules plan (57 MB of
+// JSON) took the peak memory of hybridlint cost from 1.3 to 2.7 times the plan. The report without
+// its functions is encoded whole, and the functions are written where it says "functions": [].
 func (r *Report) JSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
+	if len(r.Functions) == 0 {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	rest := *r
+	rest.Functions = []Function{}
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	if err := enc.Encode(&rest); err != nil {
+		return err
+	}
+	const empty = "\n  \"functions\": []"
+	before, after, ok := bytes.Cut(head.Bytes(), []byte(empty))
+	if !ok {
+		return fmt.Errorf("the cost report's JSON has no %q member", "functions")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(before)
+	bw.WriteString(empty[:len(empty)-1])
+	var fn bytes.Buffer
+	enc = json.NewEncoder(&fn)
+	enc.SetIndent("    ", "  ")
+	for i := range r.Functions {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		fn.Reset()
+		if err := enc.Encode(&r.Functions[i]); err != nil {
+			return err
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(fn.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n  ]")
+	bw.Write(after)
+	return bw.Flush()
 }
 
 // roundTo keeps digits significant digits, so JSON carries 0.289 rather than 0.28943...
