@@ -17,6 +17,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/costreport"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
@@ -82,7 +83,7 @@ func cpuTime(t testing.TB) time.Duration {
 // by the real binary under GNU time, beside Python's json.load of the same file measured in the
 // same run (a ratio, since these machines are noisy). Times are CPU time (user + system): on a
 // shared machine the wall clock measures the neighbours. Then the 8× many-modules plan in every
-// output format and with hybridlint cost, for peak memory against the file size.
+// output format and with hybridlint cost in every format, for peak memory against the file size.
 //
 // It runs only when HYBRIDLINT_SCALING is set (make bench sets it): it writes about 400 MB of plans.
 func TestScalingTable(t *testing.T) {
@@ -136,17 +137,21 @@ func TestScalingTable(t *testing.T) {
 	}
 }
 
-// formatsTable lints one plan in every output format, and prices it, for peak memory.
+// formatsTable lints one plan in every output format, and prices it in every format of the cost
+// report, for peak memory.
 func formatsTable(t *testing.T, gnuTime, bin, path string, size int64) {
 	out := os.Stdout
-	fmt.Fprintf(out, "\n%s (%.1f MB): every output format and hybridlint cost\n", filepath.Base(path), float64(size)/1e6)
+	fmt.Fprintf(out, "\n%s (%.1f MB): every output format, and hybridlint cost in every format\n", filepath.Base(path), float64(size)/1e6)
 	fmt.Fprintf(out, "%-12s %8s %9s %8s\n", "command", "CPU s", "RSS MB", "RSS/file")
 	for _, f := range report.Formats {
 		m := measure(t, gnuTime, 1, bin, "lint", "--no-config", "--format", f, "--fail-on", "none", path)
 		fmt.Fprintf(out, "%-12s %8.2f %9.1f %8.2f\n", "lint "+f, m.cpu, float64(m.peak)/1e6, float64(m.peak)/float64(size))
 	}
-	m := measure(t, gnuTime, 1, bin, "cost", "--no-config", path)
-	fmt.Fprintf(out, "%-12s %8.2f %9.1f %8.2f\n\n", "cost", m.cpu, float64(m.peak)/1e6, float64(m.peak)/float64(size))
+	for _, f := range costreport.Formats {
+		m := measure(t, gnuTime, 1, bin, "cost", "--no-config", "--format", f, path)
+		fmt.Fprintf(out, "%-12s %8.2f %9.1f %8.2f\n", "cost "+f, m.cpu, float64(m.peak)/1e6, float64(m.peak)/float64(size))
+	}
+	fmt.Fprintln(out)
 }
 
 func buildBinary(t *testing.T, dir string) string {
