@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"testing"
 	"weak"
@@ -44,6 +46,47 @@ func load(t *testing.T, path string) Plan {
 	p, err := plan.Load(path)
 	require.NoError(t, err)
 	return Plan{Name: path, Graph: graph.New(p)}
+}
+
+// graphPointers lists the paths to the non-nil pointers into a graph (its instances, its edges, the
+// graph itself) that v holds, so that a field added to serverless.PlannedFunction that points into
+// the graph fails TestListingHoldsNoPartOfTheGraph until detach clears it.
+func graphPointers(v reflect.Value, path string) []string {
+	graphPkg := reflect.TypeFor[graph.Graph]().PkgPath()
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		if v.Type().Elem().PkgPath() == graphPkg {
+			return []string{path}
+		}
+		return graphPointers(v.Elem(), path)
+	case reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return graphPointers(v.Elem(), path)
+	case reflect.Struct:
+		var out []string
+		for i := range v.NumField() {
+			out = append(out, graphPointers(v.Field(i), path+"."+v.Type().Field(i).Name)...)
+		}
+		return out
+	case reflect.Slice, reflect.Array:
+		var out []string
+		for i := range v.Len() {
+			out = append(out, graphPointers(v.Index(i), fmt.Sprintf("%s[%d]", path, i))...)
+		}
+		return out
+	case reflect.Map:
+		var out []string
+		for it := v.MapRange(); it.Next(); {
+			out = append(out, graphPointers(it.Value(), fmt.Sprintf("%s[%v]", path, it.Key()))...)
+		}
+		return out
+	}
+	return nil
 }
 
 // exampleOptions are the defaults with the example's usage file.
@@ -88,6 +131,7 @@ func TestListingHoldsNoPartOfTheGraph(t *testing.T) {
 	g := weak.Make(p.Graph)
 
 	l := List(p, o.Settings)
+	assert.Empty(t, graphPointers(reflect.ValueOf(l), "listing"), "detach clears every pointer into the graph")
 	p = Plan{}
 	runtime.GC()
 	assert.Nil(t, g.Value(), "the graph outlives its listing")
