@@ -142,14 +142,14 @@ func TestScalingTable(t *testing.T) {
 func formatsTable(t *testing.T, gnuTime, bin, path string, size int64) {
 	out := os.Stdout
 	fmt.Fprintf(out, "\n%s (%.1f MB): every output format, and hybridlint cost in every format\n", filepath.Base(path), float64(size)/1e6)
-	fmt.Fprintf(out, "%-12s %8s %9s %8s\n", "command", "CPU s", "RSS MB", "RSS/file")
+	fmt.Fprintf(out, "%-15s %8s %9s %8s\n", "command", "CPU s", "RSS MB", "RSS/file")
 	for _, f := range report.Formats {
 		m := measure(t, gnuTime, 1, bin, "lint", "--no-config", "--format", f, "--fail-on", "none", path)
-		fmt.Fprintf(out, "%-12s %8.2f %9.1f %8.2f\n", "lint "+f, m.cpu, float64(m.peak)/1e6, float64(m.peak)/float64(size))
+		fmt.Fprintf(out, "%-15s %8.2f %9.1f %8.2f\n", "lint "+f, m.cpu, float64(m.peak)/1e6, float64(m.peak)/float64(size))
 	}
 	for _, f := range costreport.Formats {
 		m := measure(t, gnuTime, 1, bin, "cost", "--no-config", "--format", f, path)
-		fmt.Fprintf(out, "%-12s %8.2f %9.1f %8.2f\n", "cost "+f, m.cpu, float64(m.peak)/1e6, float64(m.peak)/float64(size))
+		fmt.Fprintf(out, "%-15s %8.2f %9.1f %8.2f\n", "cost "+f, m.cpu, float64(m.peak)/1e6, float64(m.peak)/float64(size))
 	}
 	fmt.Fprintln(out)
 }
