@@ -121,6 +121,15 @@ func TestReferences(t *testing.T) {
 			from: "aws_lambda_permission.p", attr: "function_name", want: []string{"data.aws_lambda_function.existing"},
 		},
 		{
+			name: "a data source in a module instance, not the managed resource of the same type and name",
+			plan: plantest.New().
+				Module(plantest.ModuleCall{Path: "module.svc", Source: "./svc", ForEach: true}).
+				Add(fn(`module.svc["eu.1"].aws_lambda_function.this`),
+					plantest.Resource{Address: `module.svc["eu.1"].data.aws_lambda_function.this`, Actions: []string{"read"}, After: map[string]any{"function_name": "x"}},
+					plantest.Resource{Address: `module.svc["eu.1"].aws_lambda_permission.p`, Refs: map[string][]string{"function_name": {"data.aws_lambda_function.this.arn", "data.aws_lambda_function.this"}}}),
+			from: `module.svc["eu.1"].aws_lambda_permission.p`, attr: "function_name", want: []string{`module.svc["eu.1"].data.aws_lambda_function.this`},
+		},
+		{
 			name: "many instances, each once however often it is referred to",
 			plan: func() *plantest.Builder {
 				b := plantest.New()

@@ -141,22 +141,20 @@ func (g *Graph) resolveOutput(scope moduleInstance, steps []step, key any, perKe
 }
 
 func (g *Graph) resolveResource(scope moduleInstance, steps []step, key any, perKey bool) []target {
-	key0 := resourceKey{module: string(scope), mode: tfjson.ManagedResourceMode, typ: steps[0].name, name: steps[1].name}
-	st := steps[1]
-	attrAt := 2
+	mode, typ, st, attrAt := tfjson.ManagedResourceMode, steps[0].name, steps[1], 2
 	if steps[0].name == "data" {
 		if len(steps) < 3 {
 			return nil
 		}
-		key0 = resourceKey{module: string(scope), mode: tfjson.DataResourceMode, typ: steps[1].name, name: steps[2].name}
-		st, attrAt = steps[2], 3
+		mode, typ, st, attrAt = tfjson.DataResourceMode, steps[1].name, steps[2], 3
 	}
 	attr := ""
 	if len(steps) > attrAt {
 		attr = steps[attrAt].name
 	}
+	var buf [256]byte
 	var out []target
-	for _, inst := range g.byResource[key0].pick(st, key, perKey) {
+	for _, inst := range g.byResource[string(resourcePath(buf[:0], string(scope), mode, typ, st.name))].pick(st, key, perKey) {
 		out = append(out, target{inst: inst, attr: attr})
 	}
 	return out
