@@ -35,3 +35,9 @@ func TestAWSCallersWithoutLimit(t *testing.T) {
 	assert.Contains(t, callers[3].Why, "the documentation ties none of them to the function's timeout (unlike an SQS queue's visibility timeout, which aws_lambda_timeout_exceeds_sqs_visibility checks)")
 	assert.Contains(t, callers[4].Why, "the 30 s Lex waits is documented for fulfillment only")
 }
+
+// TestALBLambdaMaxPayloadBytes pins the ALB limit for a Lambda target as documented: 1 MB for the
+// request body and for the response JSON, in bytes (no rule reads it yet).
+func TestALBLambdaMaxPayloadBytes(t *testing.T) {
+	assert.Equal(t, 1_048_576, ALBLambdaMaxPayloadBytes)
+}
