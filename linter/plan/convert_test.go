@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -168,4 +169,27 @@ func TestLoadBinaryBlamesTheBinary(t *testing.T) {
 		assert.Equal(t, tc.problem, ie.Problem)
 		assert.Equal(t, "check that --tf-bin is terraform or tofu, or convert the plan yourself: terraform show -json "+planFile+" > plan.json", ie.Hint)
 	}
+}
+
+// TestConvertWhenAChildKeepsOutputOpen: a binary that exits successfully but leaves a child holding
+// its stdout (a provider plugin, say) still gives its plan, once the grace period for the pipe is
+// over, rather than hanging or failing. It takes that grace period (5s), so it runs in parallel.
+func TestConvertWhenAChildKeepsOutputOpen(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in for terraform is a shell script")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	planJSON := plantest.New().Add(plantest.Resource{Address: "aws_lambda_function.api", After: map[string]any{"timeout": 10}}).JSON()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plan.json"), planJSON, 0o644))
+	planFile := filepath.Join(dir, "tf.plan")
+	require.NoError(t, os.WriteFile(planFile, []byte("PK\x03\x04 a saved plan"), 0o644))
+	show := filepath.Join(dir, "show.sh")
+	require.NoError(t, os.WriteFile(show, []byte(fakeShow("/usr/bin/cat plan.json\n/usr/bin/sleep 15 &")), 0o755))
+
+	start := time.Now()
+	out, err := plan.Convert(context.Background(), planFile, show, dir)
+	require.NoError(t, err)
+	assert.Equal(t, string(planJSON), string(out))
+	assert.Less(t, time.Since(start), 12*time.Second, "the pipe is given up after its grace period, not when the child exits")
 }

@@ -28,6 +28,7 @@ func realPlans(t *testing.T) []string {
 // TestParseAgreesWithTerraformJSON loads every real plan with the fast scanner and with
 // terraform-json's encoding/json decoding, and checks they agree on every resource change.
 func TestParseAgreesWithTerraformJSON(t *testing.T) {
+	t.Parallel() // slow: runs alongside the other slow tests
 	for _, path := range realPlans(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			data, err := os.ReadFile(path)
