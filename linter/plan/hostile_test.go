@@ -185,7 +185,7 @@ func FuzzSkipAgrees(f *testing.F) {
 	for _, seed := range []string{
 		`{"a":[1,2.5e3,-0,"\u00e9\n",{"b":[true,false,null]}]}`, `{"timeout":777,}`, `[1,]`, `[1,,2]`,
 		`{"a" 1}`, `{"a":1 "b":2}`, `0777`, `-`, `1.`, `1e`, `1e400`, `"\q"`, `"\u12"`, "\"a\tb\"",
-		`1e+2`, `-1E-3`, `1ex5`, `1e+`, `1e-x`,
+		`1e+2`, `-1E-3`, `1ex5`, `1e+`, `1e-x`, `9`, `[90,-9.9e9]`,
 		`{a:1}`, `[1}`, `"abcdefgh\"ijklmnop\\"`, `  [ [ ] , { } , "" ]  `, `tru`, `nul`, `{"a":{"b":{}}`,
 	} {
 		f.Add([]byte(seed))
