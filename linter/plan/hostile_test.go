@@ -144,6 +144,11 @@ func TestSkippedValuesAreValidated(t *testing.T) {
 	require.NoError(t, err, "valid JSON of every kind still parses")
 	assert.Equal(t, Sensitive, p.Changes[0].Values().Get("timeout").State)
 
+	p, err = Parse("p.json", []byte(wrap(`{"m":"two words\n","c":"\u0020"}`, `{}`)))
+	require.NoError(t, err, "a space is not a control character, in a string with escapes too")
+	m, _ := p.Changes[0].Values().Get("m").String()
+	assert.Equal(t, "two words\n", m)
+
 	p, err = Parse("p.json", []byte(wrap(`{"a":1e+2,"b":2.5E-3,"c":-1E2}`, `{}`)))
 	require.NoError(t, err, "an exponent may have a sign")
 	for name, want := range map[string]float64{"a": 100, "b": 0.0025, "c": -100} {
@@ -185,7 +190,7 @@ func FuzzSkipAgrees(f *testing.F) {
 	for _, seed := range []string{
 		`{"a":[1,2.5e3,-0,"\u00e9\n",{"b":[true,false,null]}]}`, `{"timeout":777,}`, `[1,]`, `[1,,2]`,
 		`{"a" 1}`, `{"a":1 "b":2}`, `0777`, `-`, `1.`, `1e`, `1e400`, `"\q"`, `"\u12"`, "\"a\tb\"",
-		`1e+2`, `-1E-3`, `1ex5`, `1e+`, `1e-x`, `9`, `[90,-9.9e9]`,
+		`1e+2`, `-1E-3`, `1ex5`, `1e+`, `1e-x`, `9`, `[90,-9.9e9]`, `"a b\n"`,
 		`{a:1}`, `[1}`, `"abcdefgh\"ijklmnop\\"`, `  [ [ ] , { } , "" ]  `, `tru`, `nul`, `{"a":{"b":{}}`,
 	} {
 		f.Add([]byte(seed))
