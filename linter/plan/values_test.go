@@ -255,3 +255,14 @@ func TestValueNumberFromJSONNumber(t *testing.T) {
 	assert.False(t, ok)
 	assert.Zero(t, f)
 }
+
+// TestGetWithoutPath: Get with no path reads the instance's values as a whole; an instance with no
+// values at all (nothing planned after) reads as Null, not as an absent attribute.
+func TestGetWithoutPath(t *testing.T) {
+	create := tfjson.Actions{tfjson.ActionCreate}
+	v := (&ResourceChange{Actions: create, After: []byte(`{"a":1}`)}).Values().Get()
+	assert.Equal(t, Known, v.State)
+	assert.Equal(t, map[string]any{"a": 1.0}, v.V)
+	assert.Equal(t, Value{State: Null}, (&ResourceChange{Actions: create}).Values().Get())
+	assert.Equal(t, Value{State: Null}, (&ResourceChange{Actions: create, After: []byte(`null`)}).Values().Get())
+}
