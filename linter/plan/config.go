@@ -117,6 +117,7 @@ func scanModuleCall(s *scanner, name string) (*ModuleCall, error) {
 // in full for every call, so a monorepo calling one module 10,000 times has 10,000 identical
 // copies: each distinct text is read once, and the calls that repeat it share its Module.
 func scanCalledModule(s *scanner) (*Module, error) {
+	s.ws() // start is where the module's text starts, for failedWithin
 	start := s.pos
 	raw, err := s.skip()
 	if err != nil {
@@ -131,12 +132,7 @@ func scanCalledModule(s *scanner) (*Module, error) {
 	sub := &scanner{data: raw, interned: s.interned}
 	m, err := scanModule(sub)
 	if err != nil {
-		s.pos = start + sub.pos
-		var se *syntaxError
-		if errors.As(err, &se) {
-			se.offset += start
-		}
-		return nil, err
+		return nil, failedWithin(start, err)
 	}
 	s.interned = sub.interned
 	if s.modules == nil {
@@ -144,6 +140,17 @@ func scanCalledModule(s *scanner) (*Module, error) {
 	}
 	s.modules[h] = append(s.modules[h], scannedModule{raw: raw, module: m})
 	return m, nil
+}
+
+// failedWithin returns err, from a scanner over a part of the document that starts at offset
+// start, with its position counted from the document's start, so the message names the line in
+// the file (nil stays nil).
+func failedWithin(start int, err error) error {
+	var se *syntaxError
+	if errors.As(err, &se) {
+		se.offset += start
+	}
+	return err
 }
 
 // scannedModule is a called module's configuration text and what it was read into.
@@ -245,8 +252,7 @@ func scanExpression(s *scanner, path string, out *[]*Attribute) error {
 			})
 			s.interned = sub.interned
 			if err != nil {
-				s.pos = start + sub.pos
-				return err
+				return failedWithin(start, err)
 			}
 			*out = append(*out, a)
 			return nil
@@ -255,11 +261,7 @@ func scanExpression(s *scanner, path string, out *[]*Attribute) error {
 		sub := &scanner{data: raw, interned: s.interned}
 		err = scanExpressions(sub, path, out)
 		s.interned = sub.interned
-		if err != nil {
-			s.pos = start + sub.pos
-			return err
-		}
-		return nil
+		return failedWithin(start, err)
 	default:
 		_, err := s.skip()
 		return err

@@ -34,3 +34,37 @@ func TestCalledModulesShared(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "plan.json: invalid JSON at line 3")
 }
+
+// TestConfigurationErrorsPointAtTheirLine: an error inside an expression, a nested block or a
+// called module's configuration (each read by a scanner of its own) names its line and column in
+// the file, not within the part that scanner read.
+func TestConfigurationErrorsPointAtTheirLine(t *testing.T) {
+	resource := func(expressions string) string {
+		return `{"format_version":"1.2","resource_changes":[],"configuration":{"root_module":{"resources":[` + "\n" +
+			`{"address":"a.b","mode":"managed","type":"a","name":"b",` + "\n" +
+			`"expressions":` + expressions + `}]}}}`
+	}
+	for _, tc := range []struct {
+		name, doc, problem string
+	}{
+		{"an expression", resource(`{"x":{"references":["var.a",` + "\n  7]}}"),
+			"invalid JSON at line 4, column 3: expected a string, found '7'"},
+		{"a nested block", resource(`{"blk":{"x":{"references":[` + "\n 7]}}}"),
+			"invalid JSON at line 4, column 2: expected a string, found '7'"},
+		{"a list of nested blocks", resource(`{"blk":[{"x":{"constant_value":1}},{"y":{"references":[` + "\n  7]}}]}"),
+			"invalid JSON at line 4, column 3: expected a string, found '7'"},
+		{"a called module's expression", `{"format_version":"1.2","configuration":{"root_module":{"module_calls":{"m":{"module":` + "\n" +
+			`{"resources":[{"address":"a.b","expressions":{"blk":{"x":{"references":[` + "\n\n   7]}}}}]}}}}}}",
+			"invalid JSON at line 4, column 4: expected a string, found '7'"},
+		{"a called module's resource", `{"format_version":"1.2","configuration":{"root_module":{"module_calls":{"m":{"module":` + "\n" +
+			`{"resources":[{"address":` + "\n7}]}}}}}}",
+			"invalid JSON at line 3, column 1: expected a string, found '7'"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("plan.json", []byte(tc.doc))
+			var ie *InputError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tc.problem, ie.Problem)
+		})
+	}
+}

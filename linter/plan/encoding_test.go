@@ -36,6 +36,12 @@ func TestDecodeText(t *testing.T) {
 		{"UTF-32 BE with a mark", []byte{0, 0, 0xFE, 0xFF, 0, 0, 0, '{'}, "", "UTF-32"},
 		{"UTF-32 LE without a mark", []byte{'{', 0, 0, 0, '}', 0, 0, 0}, "", "UTF-32"},
 		{"UTF-32 BE without a mark", []byte{0, 0, 0, '{', 0, 0, 0, '}'}, "", "UTF-32"},
+		// Four bytes are enough to tell; three are not (and a zero byte makes them binary).
+		{"UTF-32 LE without a mark, one character", []byte{'{', 0, 0, 0}, "", "UTF-32"},
+		{"UTF-32 BE without a mark, one character", []byte{0, 0, 0, '{'}, "", "UTF-32"},
+		{"UTF-16 LE without a mark, two characters", []byte{'{', 0, '}', 0}, "{}", ""},
+		{"UTF-16 BE without a mark, two characters", []byte{0, '{', 0, '}'}, "{}", ""},
+		{"three bytes with zeros", []byte{'{', 0, 0}, "", "not a text file"},
 		{"UTF-16 cut to an odd length", utf16(unicode.LittleEndian, unicode.UseBOM, text)[:7], "", "odd number of bytes"},
 		{"binary data", []byte{'{', 0xFF, 0x00, 0x01, 0x02}, "", "not a text file"},
 		{"short text", []byte("{}"), "{}", ""},

@@ -124,6 +124,8 @@ func TestSkippedValuesAreValidated(t *testing.T) {
 		{"leading zero", wrap(`{"timeout":0777}`, `{}`), "expected ',' or '}'"},
 		{"bare minus", wrap(`{"timeout":-}`, `{}`), "invalid number"},
 		{"dot without digits", wrap(`{"timeout":1.}`, `{}`), "follow the decimal point"},
+		{"letter in an exponent", wrap(`{"timeout":1ex5}`, `{}`), "digits must follow the exponent"},
+		{"exponent without digits", wrap(`{"timeout":1e+}`, `{}`), "digits must follow the exponent"},
 		{"invalid escape", wrap(`{"n":"\q"}`, `{}`), `invalid escape "\\q"`},
 		{"short unicode escape", wrap(`{"n":"\u12"}`, `{}`), `invalid \u escape`},
 		{"control character", wrap("{\"n\":\"a\tb\"}", `{}`), "invalid control character 0x09"},
@@ -141,6 +143,19 @@ func TestSkippedValuesAreValidated(t *testing.T) {
 	p, err := Parse("p.json", []byte(wrap(`{"timeout":777,"n":"\u00e9\"\\\/\b\f\n\r\t"}`, `{"timeout":true}`)))
 	require.NoError(t, err, "valid JSON of every kind still parses")
 	assert.Equal(t, Sensitive, p.Changes[0].Values().Get("timeout").State)
+
+	p, err = Parse("p.json", []byte(wrap(`{"m":"two words\n","c":"\u0020"}`, `{}`)))
+	require.NoError(t, err, "a space is not a control character, in a string with escapes too")
+	m, _ := p.Changes[0].Values().Get("m").String()
+	assert.Equal(t, "two words\n", m)
+
+	p, err = Parse("p.json", []byte(wrap(`{"a":1e+2,"b":2.5E-3,"c":-1E2}`, `{}`)))
+	require.NoError(t, err, "an exponent may have a sign")
+	for name, want := range map[string]float64{"a": 100, "b": 0.0025, "c": -100} {
+		got, ok := p.Changes[0].Values().Get(name).Float()
+		assert.True(t, ok, name)
+		assert.Equal(t, want, got, name)
+	}
 }
 
 // TestUnreadableMarkingFailsClosed: values are read from the plan's bytes when a rule asks, after
@@ -175,6 +190,7 @@ func FuzzSkipAgrees(f *testing.F) {
 	for _, seed := range []string{
 		`{"a":[1,2.5e3,-0,"\u00e9\n",{"b":[true,false,null]}]}`, `{"timeout":777,}`, `[1,]`, `[1,,2]`,
 		`{"a" 1}`, `{"a":1 "b":2}`, `0777`, `-`, `1.`, `1e`, `1e400`, `"\q"`, `"\u12"`, "\"a\tb\"",
+		`1e+2`, `-1E-3`, `1ex5`, `1e+`, `1e-x`, `9`, `[90,-9.9e9]`, `"a b\n"`,
 		`{a:1}`, `[1}`, `"abcdefgh\"ijklmnop\\"`, `  [ [ ] , { } , "" ]  `, `tru`, `nul`, `{"a":{"b":{}}`,
 	} {
 		f.Add([]byte(seed))

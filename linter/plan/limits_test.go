@@ -61,6 +61,7 @@ func TestTooLargeHint(t *testing.T) {
 }
 
 func TestReadSmallFileAtItsLimit(t *testing.T) {
+	t.Parallel() // slow: runs alongside the other slow tests
 	dir := t.TempDir()
 	sized := func(name string, size int64) string {
 		path := filepath.Join(dir, name)

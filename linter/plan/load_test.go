@@ -48,4 +48,12 @@ func TestLoadErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "no such file")
 	_, err = plan.Load(dir)
 	assert.ErrorContains(t, err, "is a directory")
+
+	// A path that cannot be opened for another reason than its absence says why.
+	file := filepath.Join(dir, "plan.json")
+	require.NoError(t, os.WriteFile(file, []byte("{}"), 0o644))
+	_, err = plan.Load(filepath.Join(file, "x"))
+	var ie *plan.InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "cannot open: open "+filepath.Join(file, "x")+": not a directory", ie.Problem)
 }

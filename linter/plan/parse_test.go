@@ -28,6 +28,7 @@ func realPlans(t *testing.T) []string {
 // TestParseAgreesWithTerraformJSON loads every real plan with the fast scanner and with
 // terraform-json's encoding/json decoding, and checks they agree on every resource change.
 func TestParseAgreesWithTerraformJSON(t *testing.T) {
+	t.Parallel() // slow: runs alongside the other slow tests
 	for _, path := range realPlans(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			data, err := os.ReadFile(path)
@@ -169,6 +170,8 @@ func TestParseBadInput(t *testing.T) {
 		{"random binary", []byte{0x00, 0x13, 0x8f, 0xff, 0x01, 0x02, 0x9c, 0x00, 0xfe, 0x7a}, "binary data"},
 		{"binary plan (zip)", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), "binary plan file"},
 		{"YAML", []byte("format_version: 1.2\n"), "not JSON"},
+		{"planned_values of the wrong shape", []byte(`{"format_version": "1.2", "planned_values": {"root_module": {"resources": [{"address": 1}]}}}`),
+			"plan.json: reading planned_values: expected a string, found '1'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

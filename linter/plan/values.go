@@ -391,7 +391,8 @@ func rawChild(raw []byte, step any) (child []byte, ok bool) {
 		if raw[i] != '[' || k < 0 {
 			return nil, true
 		}
-		for n, i := 0, skipSpace(raw, i+1); i < len(raw) && raw[i] != ']'; n++ {
+		i = skipSpace(raw, i+1)
+		for n := 0; i < len(raw) && raw[i] != ']'; n++ {
 			end := valueEnd(raw, i)
 			if end < 0 {
 				return nil, false
@@ -403,7 +404,8 @@ func rawChild(raw []byte, step any) (child []byte, ok bool) {
 				i = skipSpace(raw, i+1)
 			}
 		}
-		return nil, true
+		// Running off the end is a list cut short, as for an object above.
+		return nil, i < len(raw)
 	}
 	return nil, true
 }

@@ -60,11 +60,67 @@ func TestRawChild(t *testing.T) {
 	}
 }
 
+// TestRawChildCannotWalk: raw JSON cut short or not JSON up to the member is not walked (ok is
+// false, and Get hides the value); a shape that simply has no such member is walked (ok, nil).
+func TestRawChildCannotWalk(t *testing.T) {
+	for _, tc := range []struct {
+		raw    string
+		step   any
+		wantOK bool
+	}{
+		{`   `, "a", true},
+		{`{"a":1}`, 1.5, true}, // neither a member name nor an index
+		{`[1]`, "a", true},
+		{`{"a":1}`, 0, true},
+		{`{a:1}`, "a", false},
+		{`{"a`, "a", false},
+		{`{"a"`, "a", false},
+		{`{"a" 1}`, "b", false},
+		{`{"a":`, "a", false},
+		{`{"a":"x`, "b", false},
+		{`{"a":{"b":"x}`, "c", false},
+		{`{"a":{"b":[1,2}`, "c", false},
+		{`{"a":[{"b":1}`, "c", false},
+		{`{"a":1`, "b", false},
+		{`[1,"x`, 1, false},
+		{`[[1,2`, 1, false},
+		{`[1,`, 1, false}, // a list cut short fails as an object cut short does
+		{`[1`, 1, false},
+		{`[1]`, 1, true},
+	} {
+		child, ok := rawChild([]byte(tc.raw), tc.step)
+		assert.Equal(t, tc.wantOK, ok, "%s %v", tc.raw, tc.step)
+		assert.Nil(t, child, "%s %v", tc.raw, tc.step)
+	}
+}
+
+// TestValueEnd: the index just past a value, or -1 when it does not end.
+func TestValueEnd(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		at   int
+		want int
+	}{
+		{`12,`, 0, 2},
+		{`12`, 0, 2},
+		{`12`, 2, -1},
+		{`"a,b"x`, 0, 5},
+		{`"a`, 0, -1},
+		{`{"a":"}"},`, 0, 9},
+		{`[1,[2]],`, 0, 7},
+		{`{"a":"}`, 0, -1},
+		{`[1,[2]`, 0, -1},
+		{`x[1]`, 1, 4},
+	} {
+		assert.Equal(t, tc.want, valueEnd([]byte(tc.raw), tc.at), "%s at %d", tc.raw, tc.at)
+	}
+}
+
 // TestDecodeAgreesWithEncodingJSON: decode reads numbers, strings and bools itself; what it
 // returns must be what json.Unmarshal returns, and it must refuse what json.Unmarshal refuses.
 func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 	for _, raw := range []string{
-		`0`, `-0`, `12`, `-3.25`, `1e3`, `1E+2`, `2.5e-3`, `1e400`, `01`, `1.`, `-`, `1x`,
+		``, `0`, `-0`, `12`, `-3.25`, `1e3`, `1E+2`, `2.5e-3`, `1e400`, `01`, `1.`, `-`, `1x`,
 		`"plain"`, `""`, `"with \"escape\""`, `"\u00e9"`, "\"tab\there\"", "\"bad utf8 \xff\"", `"unterminated`,
 		`"a"b"`, `true`, `false`, `tru`, `null`, `{"a":[1,"b"]}`, `[1,]`, `{"a":1,}`,
 	} {
@@ -77,6 +133,19 @@ func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 		}
 		assert.True(t, ok, raw)
 		assert.Equal(t, want, got, raw)
+	}
+}
+
+// TestDecodeReadsPlainValuesItself: plain strings (the empty one too) and numbers (from 0 to 9
+// first) are decoded without encoding/json, as decode promises; what goes through json.Unmarshal
+// allocates more than it does, so fewer allocations show that decode read the value itself.
+func TestDecodeReadsPlainValuesItself(t *testing.T) {
+	for _, raw := range []string{`""`, `"plain"`, `0`, `9`, `95.5`, `-3`, `1e3`} {
+		b := []byte(raw)
+		itself := testing.AllocsPerRun(50, func() { decode(b) })
+		var out any
+		viaJSON := testing.AllocsPerRun(50, func() { _ = json.Unmarshal(b, &out) })
+		assert.Less(t, itself, viaJSON, "%s is decoded without encoding/json", raw)
 	}
 }
 

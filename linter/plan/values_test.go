@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -166,4 +167,102 @@ func TestWrongTypesErrorListsTenThenCounts(t *testing.T) {
 		assert.Len(t, lines, 1+min(tt.wrong, 11), "%d wrong values", tt.wrong)
 		assert.Equal(t, tt.last, lines[len(lines)-1], "%d wrong values", tt.wrong)
 	}
+}
+
+// TestValueGetters: each typed getter hands out a value only when it is Known and of its type;
+// an unknown, sensitive, null or absent value, or one of another type, gives the zero value and
+// false, so no rule reasons about a value the plan does not give.
+func TestValueGetters(t *testing.T) {
+	rc := &ResourceChange{
+		Actions:        tfjson.Actions{tfjson.ActionCreate},
+		After:          []byte(`{"on": true, "off": false, "list": [1, "a"], "map": {"a": "b"}, "s": "x", "f": 1.5, "n": null, "hidden": [true]}`),
+		AfterUnknown:   []byte(`{"later": true}`),
+		AfterSensitive: []byte(`{"hidden": true}`),
+	}
+	// got is what every getter returns; ok names the one getter that said ok (or "").
+	type got struct {
+		known bool
+		b     bool
+		l     []any
+		m     map[string]any
+		s     string
+		f     float64
+		ok    []string
+	}
+	read := func(v Value) got {
+		var g got
+		var ok bool
+		g.known = v.Known()
+		if g.b, ok = v.Bool(); ok {
+			g.ok = append(g.ok, "bool")
+		}
+		if g.l, ok = v.List(); ok {
+			g.ok = append(g.ok, "list")
+		}
+		if g.m, ok = v.Map(); ok {
+			g.ok = append(g.ok, "map")
+		}
+		if g.s, ok = v.String(); ok {
+			g.ok = append(g.ok, "string")
+		}
+		if g.f, ok = v.number(); ok {
+			g.ok = append(g.ok, "number")
+		}
+		return g
+	}
+	for _, tc := range []struct {
+		attr  string
+		state State
+		want  got
+	}{
+		{"on", Known, got{known: true, b: true, ok: []string{"bool"}}},
+		{"off", Known, got{known: true, ok: []string{"bool"}}},
+		{"list", Known, got{known: true, l: []any{1.0, "a"}, ok: []string{"list"}}},
+		{"map", Known, got{known: true, m: map[string]any{"a": "b"}, ok: []string{"map"}}},
+		{"s", Known, got{known: true, s: "x", ok: []string{"string"}}},
+		{"f", Known, got{known: true, f: 1.5, ok: []string{"number"}}},
+		{"n", Null, got{}},
+		{"later", Unknown, got{}},
+		{"hidden", Sensitive, got{}},
+		{"missing", Absent, got{}},
+	} {
+		t.Run(tc.attr, func(t *testing.T) {
+			v := rc.Values().Get(tc.attr)
+			require.Equal(t, tc.state, v.State)
+			assert.Equal(t, tc.want, read(v))
+		})
+	}
+	// A Value another package builds: its State decides, not what V holds.
+	for _, state := range []State{Absent, Null, Unknown, Sensitive} {
+		for _, v := range []any{true, []any{1.0}, map[string]any{"a": "b"}, "x", 2.0} {
+			g := read(Value{State: state, V: v})
+			assert.False(t, g.known, "%v %v", state, v)
+			assert.Empty(t, g.ok, "%v %v: no getter hands out a value that is not Known", state, v)
+		}
+	}
+}
+
+// TestValueNumberFromJSONNumber: a Value holding a json.Number (a decoder with UseNumber) reads
+// as the number it spells, and as no number when it spells none.
+func TestValueNumberFromJSONNumber(t *testing.T) {
+	n, ok := Value{State: Known, V: json.Number("90")}.Int()
+	assert.True(t, ok)
+	assert.Equal(t, 90, n)
+	f, ok := Value{State: Known, V: json.Number("2.5")}.Float()
+	assert.True(t, ok)
+	assert.Equal(t, 2.5, f)
+	f, ok = Value{State: Known, V: json.Number("ninety")}.Float()
+	assert.False(t, ok)
+	assert.Zero(t, f)
+}
+
+// TestGetWithoutPath: Get with no path reads the instance's values as a whole; an instance with no
+// values at all (nothing planned after) reads as Null, not as an absent attribute.
+func TestGetWithoutPath(t *testing.T) {
+	create := tfjson.Actions{tfjson.ActionCreate}
+	v := (&ResourceChange{Actions: create, After: []byte(`{"a":1}`)}).Values().Get()
+	assert.Equal(t, Known, v.State)
+	assert.Equal(t, map[string]any{"a": 1.0}, v.V)
+	assert.Equal(t, Value{State: Null}, (&ResourceChange{Actions: create}).Values().Get())
+	assert.Equal(t, Value{State: Null}, (&ResourceChange{Actions: create, After: []byte(`null`)}).Values().Get())
 }
