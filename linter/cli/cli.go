@@ -265,9 +265,9 @@ func (a *App) explain(args []string) error {
 
 // rulePage renders a rule's documentation page, the one docs/rules/<name>.md holds.
 func rulePage(r *rules.Rule) (string, error) {
-	docs, err := engine.Documentation([]*rules.Rule{r})
+	doc, err := engine.RuleDocumentation(r, rules.All())
 	if err != nil {
 		return "", err
 	}
-	return ruledoc.Page(docs[0])
+	return ruledoc.Page(doc)
 }

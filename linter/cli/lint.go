@@ -75,7 +75,7 @@ func (a *App) lint(args []string) (int, error) {
 		fmt.Fprintf(a.Stderr, "hybridlint lint: warning: %s\n", w)
 	}
 	if r.unsourced > 0 {
-		r.notes = append(r.notes, finding.Note{Message: noSourcesHint(r.unsourcedFrom, r.unsourced, o.chdir)})
+		r.notes = append(r.notes, finding.Note{Message: report.NoSourcesNotice(r.unsourcedFrom, r.unsourced, o.chdir)})
 	}
 	r.notes = append(r.notes, suppress.Apply(suppress.Input{
 		Findings: r.findings, Anchors: r.anchors, Inline: r.inline, Ignores: ignores,
@@ -197,30 +197,6 @@ func noLocationHint(planPath string, src *source.Config, n int, missing map[stri
 	}
 	return fmt.Sprintf("%s: %d finding(s) have no file:line because their resources are not declared in the .tf files found "+
 		"(in %s and its modules); are they the configuration this plan was made from? Lint the binary plan file to be sure", planPath, n, dir)
-}
-
-// noSourcesHint says once, for every plan linted without configuration at hand, how to get
-// file:line locations.
-func noSourcesHint(plans []string, n int, chdir string) string {
-	dir := chdir
-	if dir == "" {
-		dir = "the current directory"
-	}
-	what := plans[0]
-	if len(plans) > 1 {
-		what = fmt.Sprintf("%d plans", len(plans))
-	}
-	return fmt.Sprintf("%s: %d %s no file:line because no .tf files were found in %s; "+
-		"run hybridlint in the configuration's directory (or pass --chdir DIR) after terraform init, "+
-		"or lint the binary plan file (terraform plan -out tf.plan), which carries its configuration",
-		what, n, pluralWord(n, "finding has", "findings have"), dir)
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func ruleEnabled(cfg engine.Config, name string) bool {

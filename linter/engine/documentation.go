@@ -2,8 +2,10 @@ package engine
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
@@ -12,20 +14,31 @@ import (
 
 // Documentation runs each rule on the example plan of its Doc, with the example settings and its
 // default options, and returns what its page shows; ruledoc renders it. docs/rules, `hybridlint
-// explain` and SARIF rule help all come from here, so they cannot disagree.
+// explain` and SARIF rule help all come from here, so they cannot disagree. all are the rules a
+// run of hybridlint has: the other rules that report on an example are named in its page, and the
+// example's configuration turns them off.
 func Documentation(all []*rules.Rule) ([]ruledoc.Rule, error) {
 	out := make([]ruledoc.Rule, 0, len(all))
 	for _, r := range all {
-		doc, err := documentation(r)
+		doc, err := RuleDocumentation(r, all)
 		if err != nil {
-			return nil, fmt.Errorf("documenting rule %s: %w", r.Name, err)
+			return nil, err
 		}
 		out = append(out, doc)
 	}
 	return out, nil
 }
 
-func documentation(r *rules.Rule) (ruledoc.Rule, error) {
+// RuleDocumentation is Documentation for one rule of all.
+func RuleDocumentation(r *rules.Rule, all []*rules.Rule) (ruledoc.Rule, error) {
+	doc, err := documentation(r, all)
+	if err != nil {
+		return ruledoc.Rule{}, fmt.Errorf("documenting rule %s: %w", r.Name, err)
+	}
+	return doc, nil
+}
+
+func documentation(r *rules.Rule, all []*rules.Rule) (ruledoc.Rule, error) {
 	planJSON := r.Doc.Example.JSON()
 	p, err := plan.Parse(r.Name+" example", planJSON)
 	if err != nil {
@@ -37,6 +50,10 @@ func documentation(r *rules.Rule) (ruledoc.Rule, error) {
 	if len(res.Errors) > 0 {
 		return ruledoc.Rule{}, fmt.Errorf("running it on its example plan: %s", strings.Join(res.Errors, "; "))
 	}
+	everyRule := Run(graph.New(p), all, Config{Settings: settings})
+	if len(everyRule.Errors) > 0 {
+		return ruledoc.Rule{}, fmt.Errorf("running every rule on its example plan: %s", strings.Join(everyRule.Errors, "; "))
+	}
 	var options []ruledoc.Option
 	if r.Options != nil {
 		options = ruledoc.Options(r.Options())
@@ -44,6 +61,21 @@ func documentation(r *rules.Rule) (ruledoc.Rule, error) {
 	return ruledoc.Rule{
 		Name: r.Name, Severity: r.Severity, Category: r.Category, Summary: r.Summary,
 		Why: r.Doc.Why, HowToFix: r.Doc.HowToFix, Sources: r.Doc.Sources, Options: options,
-		Example: ruledoc.Example{Note: r.Doc.Example.Note, Plan: planJSON, Metrics: r.Doc.Example.MetricsCSV(), Findings: res.Findings},
+		Example: ruledoc.Example{Note: r.Doc.Example.Note, Plan: planJSON, Metrics: r.Doc.Example.MetricsCSV(),
+			Findings: res.Findings, Disabled: otherRules(everyRule.Findings, r.Name)},
 	}, nil
+}
+
+// otherRules are the rules other than name that made fs, sorted.
+func otherRules(fs []finding.Finding, name string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range fs {
+		if f.Rule != name && !seen[f.Rule] {
+			seen[f.Rule] = true
+			out = append(out, f.Rule)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -39,9 +39,36 @@ func TestDocumentation(t *testing.T) {
 	require.Len(t, d.Example.Findings, 1)
 	assert.Equal(t, "aws_reporting", d.Example.Findings[0].Rule)
 	assert.Equal(t, "80", d.Options[0].Default)
+	assert.Empty(t, d.Example.Disabled, "no other rule reports on the example")
 
-	_, err = Documentation([]*rules.Rule{reporting, panicking})
+	_, err = Documentation([]*rules.Rule{panicking})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "documenting rule aws_panicking")
 	assert.Contains(t, err.Error(), "boom")
+
+	// The page's command runs every rule: one that fails on another rule's example would make it exit 3.
+	_, err = Documentation([]*rules.Rule{reporting, panicking})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "documenting rule aws_reporting: running every rule on its example plan")
+	assert.Contains(t, err.Error(), "rule aws_panicking failed on aws_reporting example: boom")
+}
+
+func TestDocumentationNamesTheOtherRulesItsExampleTrips(t *testing.T) {
+	example := rules.Example{Plan: []rules.ExampleResource{
+		{Address: "aws_lambda_function.a", After: map[string]any{"function_name": "a", "timeout": 900}}}}
+	reportingOn := func(name string, ex rules.Example) *rules.Rule {
+		return &rules.Rule{Name: name, Severity: finding.Warning, Doc: rules.Doc{Example: ex}, Check: func(p *rules.Pass) {
+			for _, fn := range p.Graph.ByType("aws_lambda_function") {
+				p.Report(finding.Finding{Address: fn.Address, Message: "found"})
+			}
+		}}
+	}
+	silent := &rules.Rule{Name: "aws_silent", Doc: rules.Doc{Example: example}, Check: func(*rules.Pass) {}}
+	all := []*rules.Rule{reportingOn("aws_c", example), reportingOn("aws_a", example), silent}
+
+	d, err := RuleDocumentation(all[0], all)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"aws_a"}, d.Example.Disabled, "the other rules that report, sorted; not the silent one nor itself")
+	require.Len(t, d.Example.Findings, 1)
+	assert.Equal(t, "aws_c", d.Example.Findings[0].Rule, "the page shows the rule's own findings")
 }

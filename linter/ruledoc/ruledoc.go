@@ -6,7 +6,6 @@
 package ruledoc
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
-	"github.com/hybridlint/terraform-provider-hybrid/linter/report"
 )
 
 // IndexFile is the name of the index page among the rule pages.
@@ -46,6 +44,9 @@ type Example struct {
 	Metrics string
 	// Findings are the rule's findings on Plan, in the order hybridlint prints them.
 	Findings []finding.Finding
+	// Disabled are the other rules that report on Plan too: the example's configuration turns
+	// them off, so that running it shows this rule alone.
+	Disabled []string
 }
 
 // FileName is the name of a rule's page: <name>.md.
@@ -93,10 +94,11 @@ func Page(r Rule) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("rule %s: reading its example plan: %w", r.Name, err)
 	}
-	var out bytes.Buffer
-	if err := report.Text(&out, report.New(report.Tool{Name: "hybridlint"}, r.Example.Findings, nil), false, false); err != nil {
-		return "", fmt.Errorf("rule %s: printing its example's findings: %w", r.Name, err)
+	output, err := ExampleOutput(r)
+	if err != nil {
+		return "", err
 	}
+	dir := ExampleDir(r.Name)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s.\n\n", r.Name, upperFirst(r.Summary))
@@ -105,19 +107,23 @@ func Page(r Rule) (string, error) {
 	if r.Example.Note != "" {
 		b.WriteString(r.Example.Note + "\n\n")
 	}
-	b.WriteString("An excerpt of the plan (`terraform show -json`), the resources involved:\n\n```json\n")
+	fmt.Fprintf(&b, "An excerpt of the plan (`terraform show -json`), the resources involved; the whole plan is %s:\n\n```json\n", link(dir+"/"+PlanFile))
 	b.WriteString(excerpt)
 	b.WriteString("```\n\n")
-	command := "hybridlint plan.json"
 	if r.Example.Metrics != "" {
-		b.WriteString("What the functions did in production (`observed.csv`, the neutral format `--metrics` reads):\n\n```csv\n")
+		fmt.Fprintf(&b, "What the functions did in production (%s, the neutral format `--metrics` reads):\n\n```csv\n", link(dir+"/"+MetricsFile))
 		b.WriteString(r.Example.Metrics)
 		b.WriteString("```\n\n")
-		command = "hybridlint --metrics observed.csv plan.json"
 	}
-	b.WriteString("`" + command + "` prints:\n\n```text\n")
-	b.WriteString(out.String())
-	b.WriteString("```\n\n## Why\n\n" + r.Why + "\n\n## How to fix\n\n" + r.HowToFix + "\n\n")
+	if len(r.Example.Disabled) > 0 {
+		fmt.Fprintf(&b, "%s turns off the other rules the plan trips (%s), so that the run shows this rule alone.\n\n",
+			link(dir+"/"+ConfigFile), codeList(r.Example.Disabled))
+	}
+	b.WriteString("Run it from the repository root:\n\n```sh\nhybridlint " + strings.Join(Command(r), " ") + "\n```\n\n")
+	fmt.Fprintf(&b, "It prints, and exits with code %d:\n\n```text\n", ExampleExitCode(r))
+	b.WriteString(output)
+	b.WriteString("```\n\n")
+	b.WriteString("## Why\n\n" + r.Why + "\n\n## How to fix\n\n" + r.HowToFix + "\n\n")
 	b.WriteString("## Configuration\n\nIn `.hybridlint.hcl`:\n\n```hcl\n")
 	fmt.Fprintf(&b, "rule %q {\n", r.Name)
 	attrs := append([]Option{{"enabled", "true"}, {"severity", fmt.Sprintf("%q", r.Severity)}}, r.Options...)

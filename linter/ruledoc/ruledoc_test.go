@@ -35,6 +35,11 @@ func TestPage(t *testing.T) {
 		"# aws_example_rule\n\nSomething is off.\n",
 		"| warning | timeout | yes |",
 		"## Example\n\nA note.\n",
+		"An excerpt of the plan (`terraform show -json`), the resources involved; the whole plan is " +
+			"[`examples/rules/aws_example_rule/plan.json`](../../examples/rules/aws_example_rule/plan.json):\n",
+		"Run it from the repository root:\n\n```sh\nhybridlint lint --no-config examples/rules/aws_example_rule/plan.json\n```\n\n" +
+			"It prints, and exits with code 1:\n\n```text\naws_lambda_function.a\n",
+		"notice: examples/rules/aws_example_rule/plan.json: 1 finding has no file:line because no .tf files were found in the current directory;",
 		`"address": "aws_lambda_function.a"`,
 		`"address": "aws_sqs_queue.q"`,
 		`"after_unknown": {`,
@@ -46,6 +51,66 @@ func TestPage(t *testing.T) {
 		assert.Contains(t, page, want)
 	}
 	assert.NotContains(t, page, "aws_s3_bucket.unrelated", "the excerpt shows only the resources the findings involve")
+	assert.NotContains(t, page, "--config", "an example that trips no other rule runs without configuration")
+	assert.NotContains(t, page, "turns off the other rules")
+}
+
+func TestPageOfAnExampleWithMetricsAndOtherRules(t *testing.T) {
+	r := sampleRule()
+	r.Example.Metrics = "function,metric,value\naws_lambda_function.a,invocations,10\n"
+	r.Example.Disabled = []string{"aws_other_rule"}
+	page, err := Page(r)
+	require.NoError(t, err)
+	for _, want := range []string{
+		"What the functions did in production ([`examples/rules/aws_example_rule/metrics.csv`](../../examples/rules/aws_example_rule/metrics.csv), " +
+			"the neutral format `--metrics` reads):\n\n```csv\nfunction,metric,value\naws_lambda_function.a,invocations,10\n```\n",
+		"[`examples/rules/aws_example_rule/.hybridlint.hcl`](../../examples/rules/aws_example_rule/.hybridlint.hcl) turns off the other rules " +
+			"the plan trips (`aws_other_rule`), so that the run shows this rule alone.\n",
+		"```sh\nhybridlint lint --config examples/rules/aws_example_rule/.hybridlint.hcl --metrics examples/rules/aws_example_rule/metrics.csv " +
+			"examples/rules/aws_example_rule/plan.json\n```\n",
+	} {
+		assert.Contains(t, page, want)
+	}
+}
+
+func TestExampleFiles(t *testing.T) {
+	plain := sampleRule()
+	observed := sampleRule()
+	observed.Name = "aws_observed_rule"
+	observed.Example.Metrics = "function,metric,value\n"
+	observed.Example.Disabled = []string{"aws_a_rule", "aws_b_rule"}
+	files := ExampleFiles([]Rule{plain, observed})
+
+	assert.Equal(t, string(plain.Example.Plan), files["examples/rules/aws_example_rule/plan.json"], "the whole plan, format_version and all")
+	assert.Contains(t, files["examples/rules/aws_example_rule/plan.json"], `"format_version"`)
+	assert.Equal(t, "function,metric,value\n", files["examples/rules/aws_observed_rule/metrics.csv"])
+	assert.Equal(t, "# The example plan of aws_observed_rule trips these rules too:\n"+
+		"# they are off, so that its run shows aws_observed_rule alone.\n\n"+
+		"rule \"aws_a_rule\" {\n  enabled = false\n}\n\nrule \"aws_b_rule\" {\n  enabled = false\n}\n",
+		files["examples/rules/aws_observed_rule/.hybridlint.hcl"])
+	assert.Contains(t, files["examples/rules/README.md"],
+		"| [aws_observed_rule](../../docs/rules/aws_observed_rule.md) | `hybridlint lint --config examples/rules/aws_observed_rule/.hybridlint.hcl "+
+			"--metrics examples/rules/aws_observed_rule/metrics.csv examples/rules/aws_observed_rule/plan.json` |\n")
+	assert.Len(t, files, 5, "no metrics or configuration file where the example needs none")
+}
+
+func TestExampleExitCode(t *testing.T) {
+	tests := []struct {
+		name     string
+		severity finding.Severity
+		want     int
+	}{
+		{"an error fails the run", finding.Error, 1},
+		{"a warning fails the run (--fail-on's default)", finding.Warning, 1},
+		{"a notice alone does not", finding.Notice, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sampleRule()
+			r.Example.Findings[0].Severity = tt.severity
+			assert.Equal(t, tt.want, ExampleExitCode(r))
+		})
+	}
 }
 
 func TestPageErrors(t *testing.T) {
