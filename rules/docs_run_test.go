@@ -10,10 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/engine"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/ruledoc"
 	"github.com/hybridlint/terraform-provider-hybrid/rules"
 )
@@ -52,11 +54,25 @@ func TestDocsExamplesRun(t *testing.T) {
 				require.True(t, errors.As(err, &exit), "running hybridlint %s: %v", m[1], err)
 				code = exit.ExitCode()
 			}
-			// A rule that compares dates (runtime end of support) runs with the real clock here and with
-			// rules.ExampleSettings' fixed one in the page: when a date it names passes, move that forward.
-			assert.Equal(t, want, stdout.String(), "hybridlint %s prints something else than docs/rules/%s shows", m[1], ruledoc.FileName(r.Name))
-			assert.Equal(t, wantCode, strconv.Itoa(code), "exit code of hybridlint %s", m[1])
 			assert.Empty(t, stderr.String())
+
+			// The binary runs with the real clock and the page was written for rules.ExampleSettings'
+			// date: a rule that compares dates (a runtime's end of support) prints something else once
+			// a date its example names has passed. So the output is held to the rule's example as run
+			// today, and to the page itself while the two agree (TestDocs holds the page to the
+			// example as run on its date).
+			today, err := engine.RuleDocumentationAt(r, rules.All(), time.Now().UTC())
+			require.NoError(t, err)
+			todayOut, err := ruledoc.ExampleOutput(today)
+			require.NoError(t, err)
+			assert.Equal(t, todayOut, stdout.String(), "hybridlint %s prints something else than its example run today", m[1])
+			assert.Equal(t, strconv.Itoa(ruledoc.ExampleExitCode(today)), strconv.Itoa(code), "exit code of hybridlint %s", m[1])
+			if todayOut == want {
+				assert.Equal(t, wantCode, strconv.Itoa(code), "exit code of hybridlint %s against docs/rules/%s", m[1], ruledoc.FileName(r.Name))
+			} else {
+				t.Logf("docs/rules/%s shows its example as of %s; today it prints other dates (regenerate with a later rules.ExampleSettings date)",
+					ruledoc.FileName(r.Name), rules.ExampleSettings().Now.Format(time.DateOnly))
+			}
 		})
 	}
 }

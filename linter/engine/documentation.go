@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
@@ -31,20 +32,29 @@ func Documentation(all []*rules.Rule) ([]ruledoc.Rule, error) {
 
 // RuleDocumentation is Documentation for one rule of all.
 func RuleDocumentation(r *rules.Rule, all []*rules.Rule) (ruledoc.Rule, error) {
-	doc, err := documentation(r, all)
+	return RuleDocumentationAt(r, all, rules.ExampleSettings().Now)
+}
+
+// RuleDocumentationAt is RuleDocumentation with the rules' clock at now instead of the example
+// date the pages are written for. A page's example output depends on the date only where a rule
+// compares dates (a runtime's end of support); the test that runs each page's command with the
+// real clock compares the binary's output with this, so the page's date passing cannot break it.
+func RuleDocumentationAt(r *rules.Rule, all []*rules.Rule, now time.Time) (ruledoc.Rule, error) {
+	doc, err := documentation(r, all, now)
 	if err != nil {
 		return ruledoc.Rule{}, fmt.Errorf("documenting rule %s: %w", r.Name, err)
 	}
 	return doc, nil
 }
 
-func documentation(r *rules.Rule, all []*rules.Rule) (ruledoc.Rule, error) {
+func documentation(r *rules.Rule, all []*rules.Rule, now time.Time) (ruledoc.Rule, error) {
 	planJSON := r.Doc.Example.JSON()
 	p, err := plan.Parse(r.Name+" example", planJSON)
 	if err != nil {
 		return ruledoc.Rule{}, fmt.Errorf("its example plan does not load: %w", err)
 	}
 	settings := rules.ExampleSettings()
+	settings.Now = now
 	settings.Observed = r.Doc.Example.ObservedByAddress()
 	res := Run(graph.New(p), []*rules.Rule{r}, Config{Settings: settings})
 	if len(res.Errors) > 0 {
