@@ -24,7 +24,15 @@ func Merge(function string, rows []Row) Observation {
 // all the traffic, which percentiles of parts cannot give exactly. Two exports of one Region
 // would count its traffic twice: give each Region once.
 func MergeRegions(function string, rows []Row) Observation {
-	return merge(function, rows, func(r Row) string { return fmt.Sprint(r.Kind) })
+	out := merge(function, rows, func(r Row) string { return fmt.Sprint(r.Kind) })
+	files := map[string]bool{}
+	for _, r := range rows {
+		if r.Values.P99Ms.Known {
+			files[r.File] = true
+		}
+	}
+	out.P99UpperBound = len(files) > 1
+	return out
 }
 
 // merge adds up the rows in each group (by file, or by kind) and merges the groups as views of

@@ -96,8 +96,8 @@ func TestMergeRegions(t *testing.T) {
 			// the larger Region's, an upper bound.
 			name:  "regions add up",
 			merge: metrics.MergeRegions,
-			want: metrics.Observation{WindowDays: 14, Invocations: of(4000), ColdStarts: of(240), AvgMs: of(450), P99Ms: of(4100), MaxMs: of(4700),
-				InitP50Ms: of(450), MaxMemoryMB: of(100), MemorySizeMB: of(128)},
+			want: metrics.Observation{WindowDays: 14, Invocations: of(4000), ColdStarts: of(240), AvgMs: of(450), P99Ms: of(4100), P99UpperBound: true,
+				MaxMs: of(4700), InitP50Ms: of(450), MaxMemoryMB: of(100), MemorySizeMB: of(128)},
 		},
 		{
 			name:  "two views of an ordinary function: counts from the first",
@@ -110,6 +110,7 @@ func TestMergeRegions(t *testing.T) {
 			got := tt.merge("aws_lambda_function.f", rows)
 			assert.Equal(t, []string{"testdata/edge-logs-insights-eu-west-1.json:3", "testdata/edge-logs-insights-us-east-1.json:3"}, got.Sources)
 			assertObservation(t, tt.want, got, "%s", tt.name)
+			assert.Equal(t, tt.want.P99UpperBound, got.P99UpperBound, "the p99 is the largest Region's")
 		})
 	}
 
@@ -117,4 +118,7 @@ func TestMergeRegions(t *testing.T) {
 	// same Regions does not add to the Logs Insights counts.
 	views := append(append([]metrics.Row{}, rows...), rowsOf(t, "testdata/get-metric-data.json", "orders-api")...)
 	assert.Equal(t, 4000.0, metrics.MergeRegions("aws_lambda_function.f", views).Invocations.Value)
+
+	// One Region's p99 is that traffic's own, not a bound.
+	assert.False(t, metrics.MergeRegions("aws_lambda_function.f", rows[:1]).P99UpperBound)
 }
