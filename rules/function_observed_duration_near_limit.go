@@ -30,7 +30,10 @@ var FunctionObservedDurationNearLimit = &Rule{
 			"sets the timeout below the observed p99 (the change will cut off more than one run in a hundred), and a " +
 			"warning when the p99 is at or above `warn_percent` (80 %) of the limit. A value the metrics do not give " +
 			"is never guessed, and a function without metrics is not judged. The two levels are options too: `error_severity` (error) " +
-			"and `warning_severity` (warning).",
+			"and `warning_severity` (warning).\n\n" +
+			"A Lambda@Edge function runs, logs and reports its metrics in each Region where CloudFront ran it, one export " +
+			"per Region: their counts add up, and its p99 is the largest Region's, an upper bound of the p99 of all its " +
+			"traffic, which the message then says.",
 		HowToFix: "- Find what makes the slowest runs slow (the p99 requests' traces) and fix or bound it.\n" +
 			"- Raise the limit where it can be raised (the timeout, an integration timeout, an idle timeout), " +
 			"keeping it below every caller's.\n" +
@@ -40,6 +43,7 @@ var FunctionObservedDurationNearLimit = &Rule{
 			"https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html (REPORT line: Duration, Max Memory Used, Init Duration)",
 			"https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html (Duration statistics)",
 			"https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
+			"https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-logs.html (Lambda@Edge logs and metrics per Region)",
 			"https://cloud.google.com/monitoring/api/metrics_gcp (cloudfunctions execution_times, run request_latencies)",
 			"https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-web-sites-metrics",
 		},
@@ -98,7 +102,7 @@ func checkFunctionObservedDurationNearLimit(pass *Pass) {
 		o := of.Observation
 		report := func(sev finding.Severity, msg, fix string) {
 			pass.Report(finding.Finding{Severity: sev, Address: of.Instance.Address, Attribute: of.TimeoutAttribute,
-				Related: limit.related, Message: msg, Remediation: fix})
+				Related: limit.related, Message: msg + p99Bound(o), Remediation: fix})
 		}
 		window := serverless.WindowText(o.WindowDays)
 		switch {
@@ -140,6 +144,15 @@ func throughAddress(c serverless.CallerLimit) string {
 		return ""
 	}
 	return c.Through.Address
+}
+
+// p99Bound says, after a message, when the p99 is the largest Region's of a Lambda@Edge function:
+// an upper bound, since the p99 of all the traffic cannot be had from the Regions' p99s.
+func p99Bound(o metrics.Observation) string {
+	if o.P99UpperBound && o.P99Ms.Known {
+		return "; the p99 is the largest Region's, an upper bound of all the traffic's"
+	}
+	return ""
 }
 
 // observedOrUnknown renders an observed duration, or says the metrics do not give it.

@@ -85,6 +85,32 @@ func TestFunctionObservedDurationNearLimitTimeoutBelowP99(t *testing.T) {
 	}
 }
 
+// A Lambda@Edge function's p99 from several Regions is the largest Region's: the message says it
+// is an upper bound, in each case that states it.
+func TestFunctionObservedDurationNearLimitRegionsP99(t *testing.T) {
+	const fn, bound = "aws_lambda_function.job", "; the p99 is the largest Region's, an upper bound of all the traffic's"
+	tests := []struct {
+		name    string
+		timeout int
+		want    string
+	}{
+		{"timeout below the p99", 19, "error aws_lambda_function.job: timeout 19s is below the observed p99 duration 19.5s " +
+			"(max 21s, over 14 days): more than 1 run in 100 will be cut off" + bound},
+		{"maximum reaches the timeout", 20, "error aws_lambda_function.job: observed maximum duration 21s reaches its own 20s timeout " +
+			"(p99 19.5s, over 14 days): runs are being cut off now" + bound},
+		{"p99 near the timeout", 24, "warning aws_lambda_function.job: observed p99 duration 19.5s is 81% of its own 24s timeout " +
+			"(max 21s, over 14 days): a slower day breaches it" + bound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := durations(fn, 19500, 21000)
+			o.P99UpperBound = true
+			got := runObserved(t, rules.FunctionObservedDurationNearLimit, plantest.New().Add(lambda(fn, tt.timeout)), nil, o)
+			require.Equal(t, []string{tt.want}, summaries(got))
+		})
+	}
+}
+
 func TestFunctionObservedDurationNearLimitSilence(t *testing.T) {
 	const fn = "aws_lambda_function.api"
 	near := durations(fn, 29000, 29500)

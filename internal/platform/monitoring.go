@@ -19,4 +19,18 @@ const (
 	// log group: /aws/lambda/<function name>. Source:
 	// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html. Read 2026-12-04.
 	LambdaLogGroupPrefix = "/aws/lambda/"
+
+	// LambdaEdgeReplicaPrefix is what Lambda@Edge puts before a function's name where it runs:
+	// the function (created in us-east-1) logs to /aws/lambda/us-east-1.<function name> in each
+	// Region where it ran, the Region of the edge location that served the viewer, so one function
+	// has one log group of that same name in every such Region, each with that Region's traffic
+	// only. The prefix says where the function was created, not where it ran. A custom log group
+	// (logging_config) keeps its name, without the prefix, in every Region. Its CloudWatch metrics
+	// are likewise per Region ("Metrics are displayed for each AWS Region"). Source:
+	// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-logs.html
+	// ("Lambda@Edge logs"). Read 2026-12-04. The guide names the log group, not the FunctionName
+	// dimension of the metrics: the log group being /aws/lambda/ followed by the name the replica
+	// runs under, its AWS/Lambda metrics in that Region carry FunctionName us-east-1.<function name>
+	// (inferred from the log group's name, which the guide does give: check one Region's export).
+	LambdaEdgeReplicaPrefix = "us-east-1."
 )

@@ -72,10 +72,16 @@ func runScript(t *testing.T, dir, script string) []call {
 	sh.Dir = dir
 	sh.Stdin = strings.NewReader(script)
 	sh.Env = append(os.Environ(), "PATH="+stubs+string(os.PathListSeparator)+os.Getenv("PATH"), "STUB_LOG="+logs,
-		"AZURE_RESOURCE_GROUP=rg-from-env", "GOOGLE_CLOUD_PROJECT=project-from-env")
+		"AZURE_RESOURCE_GROUP=rg-from-env", "GOOGLE_CLOUD_PROJECT=project-from-env", "HYBRIDLINT_EDGE_REGIONS=eu-west-1 us-east-1")
 	out, err := sh.CombinedOutput()
 	require.NoError(t, err, "the script fails: %s", out)
 
+	return readCalls(t, logs)
+}
+
+// readCalls reads the calls the stand-ins recorded under logs.
+func readCalls(t *testing.T, logs string) []call {
+	t.Helper()
 	entries, err := os.ReadDir(logs)
 	require.NoError(t, err)
 	var calls []call
@@ -380,21 +386,30 @@ func TestQueriesStopWithoutAPlaceholder(t *testing.T) {
 	calls := runScript(t, dir, res.stdout)
 	assert.Len(t, callsOf(calls, "curl", "https://monitoring.googleapis.com/v3/projects/project-from-env/timeSeries"), 4)
 
-	stubs := t.TempDir() // stand-ins, so that no real CLI runs before the shell stops
-	for _, name := range []string{"gcloud", "curl"} {
+	out, calls := runScriptWithout(t, dir, res.stdout, "GOOGLE_CLOUD_PROJECT")
+	assert.Contains(t, out, "set GOOGLE_CLOUD_PROJECT to the project")
+	assert.Empty(t, callsOf(calls, "curl"), "no request ran")
+}
+
+// runScriptWithout runs the printed commands under sh -e with variable unset, where they must
+// stop with an error: it returns what the shell printed and the calls made before it stopped.
+func runScriptWithout(t *testing.T, dir, script, variable string) (string, []call) {
+	t.Helper()
+	stubs, logs := t.TempDir(), t.TempDir() // stand-ins, so that no real CLI runs before the shell stops
+	for _, name := range []string{"aws", "gcloud", "az", "curl", "hybridlint"} {
 		require.NoError(t, os.WriteFile(filepath.Join(stubs, name), []byte(stubCLI), 0o755))
 	}
-	env := []string{"PATH=" + stubs + string(os.PathListSeparator) + os.Getenv("PATH"), "STUB_LOG=" + t.TempDir()}
+	env := []string{"PATH=" + stubs + string(os.PathListSeparator) + os.Getenv("PATH"), "STUB_LOG=" + logs}
 	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GOOGLE_CLOUD_PROJECT=") && !strings.HasPrefix(kv, "PATH=") {
+		if !strings.HasPrefix(kv, variable+"=") && !strings.HasPrefix(kv, "PATH=") {
 			env = append(env, kv)
 		}
 	}
 	sh := exec.Command("sh", "-e")
-	sh.Dir, sh.Env, sh.Stdin = dir, env, strings.NewReader(res.stdout)
+	sh.Dir, sh.Env, sh.Stdin = dir, env, strings.NewReader(script)
 	out, err := sh.CombinedOutput()
-	assert.Error(t, err)
-	assert.Contains(t, string(out), "set GOOGLE_CLOUD_PROJECT to the project")
+	assert.Error(t, err, "the script stops without %s", variable)
+	return string(out), readCalls(t, logs)
 }
 
 func TestQueriesJSONAndStdin(t *testing.T) {

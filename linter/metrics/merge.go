@@ -1,6 +1,9 @@
 package metrics
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Merge combines the rows matched to one function (at plan address function) into what it did.
 // Within one file, rows add up: counts are summed, maxima and percentiles take the largest, and
@@ -9,13 +12,40 @@ import "math"
 // the counts, the average and the window come from the first file (in command-line order) that
 // gives invocations, and every file can raise a maximum.
 func Merge(function string, rows []Row) Observation {
+	return merge(function, rows, func(r Row) string { return r.File })
+}
+
+// MergeRegions merges the rows of a Lambda@Edge function. It runs, logs and reports metrics in
+// each Region where CloudFront ran it, one export per Region, each with that Region's traffic
+// only: rows of different files add up, as the rows of one file do (invocations and cold starts
+// summed, averages weighted, the maxima the largest). Only rows of different kinds (a Logs
+// Insights log group, a get-metric-data function name, a CSV) are still taken as two views of
+// the same traffic. The p99 is the largest of the Regions' p99s: an upper bound of the p99 of
+// all the traffic, which percentiles of parts cannot give exactly. Two exports of one Region
+// would count its traffic twice: give each Region once.
+func MergeRegions(function string, rows []Row) Observation {
+	out := merge(function, rows, func(r Row) string { return fmt.Sprint(r.Kind) })
+	files := map[string]bool{}
+	for _, r := range rows {
+		if r.Values.P99Ms.Known {
+			files[r.File] = true
+		}
+	}
+	out.P99UpperBound = len(files) > 1
+	return out
+}
+
+// merge adds up the rows in each group (by file, or by kind) and merges the groups as views of
+// the same traffic.
+func merge(function string, rows []Row, group func(Row) string) Observation {
 	var files []string
 	byFile := map[string][]Row{}
 	for _, r := range rows {
-		if _, ok := byFile[r.File]; !ok {
-			files = append(files, r.File)
+		k := group(r)
+		if _, ok := byFile[k]; !ok {
+			files = append(files, k)
 		}
-		byFile[r.File] = append(byFile[r.File], r)
+		byFile[k] = append(byFile[k], r)
 	}
 	out := Observation{Function: function}
 	for _, r := range rows {

@@ -79,3 +79,46 @@ func TestMerge(t *testing.T) {
 		})
 	}
 }
+
+// A Lambda@Edge function's exports are one per Region, each with that Region's traffic: they add
+// up, where Merge takes two files as two views of the same traffic.
+func TestMergeRegions(t *testing.T) {
+	const group = "/aws/lambda/us-east-1.storefront-security-headers"
+	rows := append(rowsOf(t, "testdata/edge-logs-insights-eu-west-1.json", group), rowsOf(t, "testdata/edge-logs-insights-us-east-1.json", group)...)
+	require.Len(t, rows, 2)
+	for _, tt := range []struct {
+		name  string
+		merge func(string, []metrics.Row) metrics.Observation
+		want  metrics.Observation
+	}{
+		{
+			// 1,000 + 3,000 invocations; (1,000 x 300 + 3,000 x 500) / 4,000 = 450 ms; the p99 is
+			// the larger Region's, an upper bound.
+			name:  "regions add up",
+			merge: metrics.MergeRegions,
+			want: metrics.Observation{WindowDays: 14, Invocations: of(4000), ColdStarts: of(240), AvgMs: of(450), P99Ms: of(4100), P99UpperBound: true,
+				MaxMs: of(4700), InitP50Ms: of(450), MaxMemoryMB: of(100), MemorySizeMB: of(128)},
+		},
+		{
+			name:  "two views of an ordinary function: counts from the first",
+			merge: metrics.Merge,
+			want: metrics.Observation{WindowDays: 14, Invocations: of(1000), ColdStarts: of(40), AvgMs: of(300), P99Ms: of(4100), MaxMs: of(4700),
+				InitP50Ms: of(450), MaxMemoryMB: of(100), MemorySizeMB: of(128)},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.merge("aws_lambda_function.f", rows)
+			assert.Equal(t, []string{"testdata/edge-logs-insights-eu-west-1.json:3", "testdata/edge-logs-insights-us-east-1.json:3"}, got.Sources)
+			assertObservation(t, tt.want, got, "%s", tt.name)
+			assert.Equal(t, tt.want.P99UpperBound, got.P99UpperBound, "the p99 is the largest Region's")
+		})
+	}
+
+	// Rows of different kinds are still views of one traffic: a get-metric-data export of the
+	// same Regions does not add to the Logs Insights counts.
+	views := append(append([]metrics.Row{}, rows...), rowsOf(t, "testdata/get-metric-data.json", "orders-api")...)
+	assert.Equal(t, 4000.0, metrics.MergeRegions("aws_lambda_function.f", views).Invocations.Value)
+
+	// One Region's p99 is that traffic's own, not a bound.
+	assert.False(t, metrics.MergeRegions("aws_lambda_function.f", rows[:1]).P99UpperBound)
+}

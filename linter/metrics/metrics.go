@@ -31,8 +31,11 @@ type Observation struct {
 	ColdStarts  Number
 	AvgMs       Number
 	P99Ms       Number
-	MaxMs       Number
-	InitP50Ms   Number
+	// P99UpperBound says P99Ms is the largest of several Regions' p99s (a Lambda@Edge function's,
+	// MergeRegions): at or above the p99 of all the traffic, which the parts cannot give exactly.
+	P99UpperBound bool
+	MaxMs         Number
+	InitP50Ms     Number
 	// MaxMemoryMB is the most memory used; MemorySizeMB the memory the function had when measured
 	// (Logs Insights reports it), which may differ from what the plan now sets.
 	MaxMemoryMB  Number

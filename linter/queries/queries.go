@@ -33,7 +33,9 @@ const (
 type Command struct {
 	Export    string   `json:"export"`
 	Functions []string `json:"functions"`
-	// Output is the file the command writes, relative to the directory it runs in.
+	// Output is the file the command writes, relative to the directory it runs in. A command for
+	// Lambda@Edge functions runs once per Region of $edge_regions and writes one file per Region:
+	// $region in its Output stands for the Region.
 	Output string `json:"output"`
 	// Notes say what the user should know before running it (a shared log group, a placeholder).
 	Notes []string `json:"notes,omitempty"`
@@ -44,7 +46,8 @@ type Command struct {
 // Set is every command for a set of plans.
 type Set struct {
 	Days int `json:"days"`
-	// Setup defines $start and $end (epoch seconds) and, when Google commands need it, rfc3339.
+	// Setup defines $start and $end (epoch seconds), when Google commands need it rfc3339, and
+	// when the plan has Lambda@Edge functions $edge_regions.
 	Setup    string        `json:"setup"`
 	Commands []Command     `json:"commands"`
 	Unknown  []UnknownName `json:"unknown_names"`
@@ -92,6 +95,9 @@ func Build(graphs []*graph.Graph, o Options) (Set, error) {
 	// Whole hours: CloudWatch starts periods of an hour or more on the hour, so the one period
 	// get-metric-data asks for then covers the window exactly, in one data point.
 	s.Setup = fmt.Sprintf("end=$(($(date +%%s) / 3600 * 3600))\nstart=$((end - %d * 86400))\n", days)
+	if slices.ContainsFunc(t.lambda, func(fn lambdaTarget) bool { return fn.edge }) {
+		s.Setup += edgeSetup
+	}
 	if len(google) > 0 {
 		// Cloud Monitoring wants RFC 3339 times: GNU and busybox date read -d @epoch, BSD and
 		// macOS date -r epoch.
@@ -99,6 +105,11 @@ func Build(graphs []*graph.Graph, o Options) (Set, error) {
 	}
 	lint := []string{"hybridlint", "lint"}
 	for _, c := range s.Commands {
+		if strings.Contains(c.Output, edgeRegion) {
+			// One file per Region: the shell lists them from $edge_regions.
+			lint = append(lint, fmt.Sprintf(`$(for region in $(echo "$edge_regions"); do printf ' --metrics %%s' "%s"; done)`, c.Output))
+			continue
+		}
 		lint = append(lint, "--metrics", quote(c.Output))
 	}
 	if len(s.Commands) > 0 {
@@ -111,19 +122,44 @@ func Build(graphs []*graph.Graph, o Options) (Set, error) {
 	return s, nil
 }
 
+// edgeRegion is the region of Lambda@Edge functions: each Region of $edge_regions in turn, which
+// the user sets, since an edge function runs (and logs, and reports metrics) in the Regions of the
+// edge locations that served its viewers, which no plan says.
+const edgeRegion = "$region"
+
+// edgeSetup asks for the Regions the Lambda@Edge commands run in. There is no default: AWS
+// documents no fixed list of the Regions Lambda@Edge runs in (the guide sends the reader to the
+// CloudFront console, which shows an edge function's metrics per Region), a list too short would
+// leave traffic out without a word, and a Region where the function never ran has no log group
+// for Logs Insights to read, so start-query would fail there. The script stops before any query
+// when it is unset, as it does for GOOGLE_CLOUD_PROJECT.
+const edgeSetup = `
+# Lambda@Edge: CloudFront runs an edge function in the Region of the edge location that served
+# the viewer, and the function logs (to /aws/lambda/us-east-1.<name>) and reports its metrics in
+# that Region only. Its commands below run once per Region of edge_regions, one file per Region;
+# hybridlint adds the files up. Set HYBRIDLINT_EDGE_REGIONS to every Region where the
+# distributions served viewers, space-separated (the CloudFront console shows a Lambda@Edge
+# function's metrics per Region; AWS lists no fixed set, so there is no default).
+edge_regions="${HYBRIDLINT_EDGE_REGIONS:?set HYBRIDLINT_EDGE_REGIONS to the Regions where the distributions served viewers, space-separated}"
+`
+
 // byRegion groups Lambda functions by the region their ARN names ("" for the CLI's default
-// region), one function name once per region.
+// region, edgeRegion for edge functions), one function name once per region.
 func byRegion(fns []lambdaTarget) ([]string, map[string][]lambdaTarget) {
 	groups := map[string][]lambdaTarget{}
 	var regions []string
 	seen := map[[2]string]bool{}
 	for _, fn := range fns {
-		if _, ok := groups[fn.region]; !ok {
-			regions = append(regions, fn.region)
+		region := fn.region
+		if fn.edge {
+			region = edgeRegion
 		}
-		if key := [2]string{fn.region, fn.name}; !seen[key] {
+		if _, ok := groups[region]; !ok {
+			regions = append(regions, region)
+		}
+		if key := [2]string{region, fn.name}; !seen[key] {
 			seen[key] = true
-			groups[fn.region] = append(groups[fn.region], fn)
+			groups[region] = append(groups[region], fn)
 		}
 	}
 	slices.Sort(regions)
@@ -144,10 +180,38 @@ func batches[T any](items []T, size int) [][]T {
 }
 
 func regionFlag(region string) string {
-	if region == "" {
+	switch region {
+	case "":
 		return ""
+	case edgeRegion:
+		return ` --region "$region"`
 	}
 	return " --region " + quote(region)
+}
+
+// output is the file a command writes: hybridlint-<export>-<n>.json, or for edge functions
+// hybridlint-<export>-<n>-$region.json, one per Region.
+func output(export string, n int, region string) string {
+	if region == edgeRegion {
+		return fmt.Sprintf("hybridlint-%s-%d-%s.json", export, n, edgeRegion)
+	}
+	return fmt.Sprintf("hybridlint-%s-%d.json", export, n)
+}
+
+// redirect is the shell word of a command's output file.
+func redirect(file string) string {
+	if strings.Contains(file, edgeRegion) {
+		return `"` + file + `"` // the name is ours: only $region needs expanding
+	}
+	return quote(file)
+}
+
+// perRegion runs a command once per Region of $edge_regions when its region is edgeRegion.
+func perRegion(region, shell string) string {
+	if region != edgeRegion {
+		return shell
+	}
+	return "for region in $(echo \"$edge_regions\"); do\n" + shell + "\ndone"
 }
 
 // logsInsights runs the query over the functions' log groups, 50 log groups a query, and waits for
@@ -166,7 +230,7 @@ func logsInsights(fns []lambdaTarget) []Command {
 			shared[fn.logGroup] = len(owners[fn.logGroup]) > 1
 		}
 		for _, batch := range batches(logGroups, platform.CloudWatchLogsInsightsMaxLogGroups) {
-			c := Command{Export: ExportLogsInsights, Output: fmt.Sprintf("hybridlint-%s-%d.json", ExportLogsInsights, len(out)+1)}
+			c := Command{Export: ExportLogsInsights, Output: output(ExportLogsInsights, len(out)+1, region)}
 			quoted := make([]string, len(batch))
 			for i, lg := range batch {
 				quoted[i] = quote(lg)
@@ -177,12 +241,12 @@ func logsInsights(fns []lambdaTarget) []Command {
 				}
 			}
 			aws := "aws" + regionFlag(region)
-			c.Shell = fmt.Sprintf("query_id=$(%s logs start-query --start-time \"$start\" --end-time \"$end\" \\\n"+
+			c.Shell = perRegion(region, fmt.Sprintf("query_id=$(%s logs start-query --start-time \"$start\" --end-time \"$end\" \\\n"+
 				"  --log-group-names %s \\\n  --query-string %s \\\n  --query queryId --output text) &&\n"+
 				"while status=$(%s logs get-query-results --query-id \"$query_id\" --query status --output text) &&\n"+
 				"  { [ \"$status\" = Scheduled ] || [ \"$status\" = Running ]; }; do sleep 5; done &&\n"+
 				"%s logs get-query-results --query-id \"$query_id\" --output json > %s",
-				aws, strings.Join(quoted, " "), quote(LogsInsightsQuery), aws, aws, quote(c.Output))
+				aws, strings.Join(quoted, " "), quote(LogsInsightsQuery), aws, aws, redirect(c.Output)))
 			out = append(out, c)
 		}
 	}
@@ -230,25 +294,25 @@ func metricData(fns []lambdaTarget, days int) []Command {
 	for _, region := range regions {
 		for _, batch := range batches(groups[region], perCall) {
 			n := len(out) + 1
-			c := Command{Export: ExportMetricData, Output: fmt.Sprintf("hybridlint-%s-%d.json", ExportMetricData, n)}
+			c := Command{Export: ExportMetricData, Output: output(ExportMetricData, n, region)}
 			var qs []metricQuery
 			for i, fn := range batch {
 				c.Functions = append(c.Functions, fn.address)
 				for _, st := range lambdaStats {
-					q := metricQuery{ID: fmt.Sprintf("f%d_%s", i, st.id), Label: metrics.CloudWatchLabel(fn.name, st.metric, st.stat), ReturnData: true}
+					q := metricQuery{ID: fmt.Sprintf("f%d_%s", i, st.id), Label: metrics.CloudWatchLabel(fn.metricName(), st.metric, st.stat), ReturnData: true}
 					q.MetricStat.Metric.Namespace = "AWS/Lambda"
 					q.MetricStat.Metric.MetricName = st.metric
-					q.MetricStat.Metric.Dimensions = []dimension{{"FunctionName", fn.name}}
+					q.MetricStat.Metric.Dimensions = []dimension{{"FunctionName", fn.metricName()}}
 					q.MetricStat.Period, q.MetricStat.Stat = days*86400, st.stat
 					qs = append(qs, q)
 				}
 			}
 			body := queryLines(qs)
 			file := fmt.Sprintf("hybridlint-%s-queries-%d.json", ExportMetricData, n)
-			c.Shell = fmt.Sprintf("cat > %s <<'HYBRIDLINT_QUERIES'\n%s\nHYBRIDLINT_QUERIES\n"+
-				"aws%s cloudwatch get-metric-data --start-time \"$start\" --end-time \"$end\" \\\n"+
-				"  --metric-data-queries file://%s --output json > %s",
-				file, body, regionFlag(region), file, quote(c.Output))
+			c.Shell = fmt.Sprintf("cat > %s <<'HYBRIDLINT_QUERIES'\n%s\nHYBRIDLINT_QUERIES\n", file, body) +
+				perRegion(region, fmt.Sprintf("aws%s cloudwatch get-metric-data --start-time \"$start\" --end-time \"$end\" \\\n"+
+					"  --metric-data-queries file://%s --output json > %s",
+					regionFlag(region), file, redirect(c.Output)))
 			out = append(out, c)
 		}
 	}

@@ -18,10 +18,21 @@ import (
 // A function as the monitoring APIs name it. Each reader returns an unknown reason ("" when the
 // name is known) so that a function whose name only apply will tell is listed, never dropped.
 
-// lambdaTarget is a Lambda function: its name (the FunctionName dimension), its log group, and
-// its region when its ARN says (an existing function's).
+// lambdaTarget is a Lambda function: its name, its log group, and its region when its ARN says
+// (an existing function's). An edge function (one a CloudFront distribution runs) logs and
+// reports metrics in every Region where it ran, not in its own: its region is left empty and
+// its log group and metric name are the replicas' (platform.LambdaEdgeReplicaPrefix).
 type lambdaTarget struct {
 	address, name, logGroup, region string
+	edge                            bool
+}
+
+// metricName is the FunctionName dimension of the function's AWS/Lambda metrics.
+func (fn lambdaTarget) metricName() string {
+	if fn.edge {
+		return platform.LambdaEdgeReplicaPrefix + fn.name
+	}
+	return fn.name
 }
 
 // googleTarget is a 1st gen function (resource cloud_function, label function_name) or a Cloud
@@ -83,9 +94,13 @@ func (t *targets) nameOf(inst *graph.Instance, attribute, what string) (string, 
 
 // collect reads the functions of a plan that the plan does not only delete.
 func (t *targets) collect(g *graph.Graph) {
+	edge := map[*graph.Instance]bool{}
+	for _, tr := range serverless.EdgeTriggers(g) {
+		edge[tr.Invocation.Function] = true
+	}
 	for _, fn := range g.ByType("aws_lambda_function") {
 		if !fn.Deleted() {
-			t.addLambda(g, fn)
+			t.addLambda(g, fn, edge[fn])
 		}
 	}
 	for _, w := range serverless.GCPWorkloads(g) {
@@ -96,14 +111,17 @@ func (t *targets) collect(g *graph.Graph) {
 	}
 }
 
-func (t *targets) addLambda(g *graph.Graph, fn *graph.Instance) {
+func (t *targets) addLambda(g *graph.Graph, fn *graph.Instance, edge bool) {
 	name, why := t.nameOf(fn, "function_name", "its function_name")
 	if why != "" {
 		t.unknown = append(t.unknown, UnknownName{fn.Address, why})
 		return
 	}
-	lt := lambdaTarget{address: fn.Address, name: name, logGroup: platform.LambdaLogGroupPrefix + name}
-	if arn, ok := fn.Get("arn").String(); ok {
+	lt := lambdaTarget{address: fn.Address, name: name, logGroup: platform.LambdaLogGroupPrefix + name, edge: edge}
+	if edge {
+		lt.logGroup = platform.LambdaLogGroupPrefix + platform.LambdaEdgeReplicaPrefix + name
+	}
+	if arn, ok := fn.Get("arn").String(); ok && !edge {
 		// arn:aws:lambda:<region>:<account>:function:<name>
 		if parts := strings.Split(arn, ":"); len(parts) >= 7 && parts[2] == "lambda" {
 			lt.region = parts[3]
@@ -114,7 +132,9 @@ func (t *targets) addLambda(g *graph.Graph, fn *graph.Instance) {
 	case why != "":
 		t.unknown = append(t.unknown, UnknownName{fn.Address, why})
 		return
-	case group != "":
+	case group != "" && !(edge && group == platform.LambdaLogGroupPrefix+name):
+		// An edge function whose log group is the default name, as the provider fills it in
+		// for an existing function, still logs under the replica's prefix.
 		lt.logGroup = group
 	}
 	t.lambda = append(t.lambda, lt)

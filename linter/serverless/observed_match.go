@@ -34,7 +34,8 @@ type UnmatchedRow struct {
 func (u UnmatchedRow) Warning() string { return u.Row.Describe() + " " + u.Reason }
 
 // MatchObservations matches rows to the functions of g and merges the rows of each function
-// (metrics.Merge), by plan address; the rows that match nothing are returned, in file order.
+// (metrics.Merge; metrics.MergeRegions for a function a CloudFront distribution runs at the
+// edge), by plan address; the rows that match nothing are returned, in file order.
 func MatchObservations(g *graph.Graph, rows []metrics.Row) (map[string]metrics.Observation, []UnmatchedRow) {
 	idx := newFunctionIndex(g)
 	byFunction := map[*graph.Instance][]metrics.Row{}
@@ -59,8 +60,17 @@ func MatchObservations(g *graph.Graph, rows []metrics.Row) (map[string]metrics.O
 	if len(byFunction) == 0 {
 		return nil, unmatched
 	}
+	edge := map[*graph.Instance]bool{}
+	for _, t := range EdgeTriggers(g) {
+		edge[t.Invocation.Function] = true
+	}
 	out := make(map[string]metrics.Observation, len(byFunction))
 	for fn, rs := range byFunction {
+		if edge[fn] {
+			// One export per Region where CloudFront ran it: the files add up.
+			out[fn.Address] = metrics.MergeRegions(fn.Address, rs)
+			continue
+		}
 		out[fn.Address] = metrics.Merge(fn.Address, rs)
 	}
 	return out, unmatched
@@ -178,6 +188,8 @@ func (idx *functionIndex) functionOfAddress(inst *graph.Instance) []*graph.Insta
 func (idx *functionIndex) lambdasByValue(v string) []*graph.Instance {
 	if !strings.HasPrefix(v, "arn:") {
 		v, _, _ = strings.Cut(v, ":") // name:alias or name:version
+		// A Lambda@Edge replica's metrics name it us-east-1.<name>; a function name has no dot.
+		v = strings.TrimPrefix(v, platform.LambdaEdgeReplicaPrefix)
 	}
 	var out []*graph.Instance
 	for _, inv := range idx.g.FunctionsByValue(v) {
@@ -204,7 +216,9 @@ func (idx *functionIndex) lambdasByLogGroup(group string) []*graph.Instance {
 	}
 	var out []*graph.Instance
 	for _, fn := range idx.lambdasByValue(name) {
-		if lg, ok := fn.Get("logging_config", 0, "log_group").String(); ok && lg != "" && lg != group {
+		// A replica logs under the prefix even when logging_config names the default group,
+		// as the provider fills it in for an existing function.
+		if lg, ok := fn.Get("logging_config", 0, "log_group").String(); ok && lg != "" && lg != group && lg != "/aws/lambda/"+name {
 			continue // logs to its own group, not this one
 		}
 		out = append(out, fn)

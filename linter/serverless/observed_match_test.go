@@ -10,7 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/metrics"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/plantest"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/usage"
@@ -198,4 +200,43 @@ func TestPlannedFunctionsPriceObservedTraffic(t *testing.T) {
 	assert.NotContains(t, fns, "aws_lambda_function.reports", "no usage entry and no observation: no traffic")
 	none := serverless.PlannedFunctionsWith(g, serverless.Inputs{}, serverless.WithTraffic)
 	assert.Empty(t, none)
+}
+
+// A Lambda@Edge function's rows name its replicas, us-east-1.<name>, in every Region where it ran
+// (log group and metrics), and match even though the plan's logging_config names the default
+// group, as the provider fills it in. Its Region files add up; an ordinary function's files do not.
+func TestMatchObservationsOfAnEdgeFunction(t *testing.T) {
+	p, err := plan.Load("../../examples/plans/aws-storefront-edge-graphql.json")
+	require.NoError(t, err)
+	g := graph.New(p)
+	const headers = "aws_lambda_function.security_headers"
+	for _, tt := range []struct {
+		name string
+		row  metrics.Row
+		want string
+	}{
+		{"replica log group", metrics.Row{Kind: metrics.LambdaLogGroup, ID: "/aws/lambda/us-east-1.storefront-security-headers"}, headers},
+		{"replica metrics", metrics.Row{Kind: metrics.LambdaName, ID: "us-east-1.storefront-security-headers"}, headers},
+		{"the function's own group", metrics.Row{Kind: metrics.LambdaLogGroup, ID: "/aws/lambda/storefront-security-headers"}, headers},
+		{"an ordinary function", metrics.Row{Kind: metrics.LambdaName, ID: "storefront-checkout"}, "aws_lambda_function.checkout"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.row.File, tt.row.Line = "m.json", 1
+			observed, unmatched := serverless.MatchObservations(g, []metrics.Row{tt.row})
+			assert.Empty(t, unmatched)
+			assert.Contains(t, observed, tt.want)
+		})
+	}
+
+	regions := loadRows(t, "edge-logs-insights-eu-west-1.json", "edge-logs-insights-us-east-1.json")
+	observed, unmatched := serverless.MatchObservations(g, regions)
+	require.Empty(t, unmatched)
+	assert.Equal(t, 4000.0, observed[headers].Invocations.Value, "1,000 + 3,000: the Regions add up")
+
+	// The same two files about an ordinary function are two views of its traffic.
+	for i := range regions {
+		regions[i].ID = "/aws/lambda/storefront-checkout"
+	}
+	observed, _ = serverless.MatchObservations(g, regions)
+	assert.Equal(t, 1000.0, observed["aws_lambda_function.checkout"].Invocations.Value)
 }
