@@ -247,6 +247,19 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, before, snapshot(t, tinyDir), "the module's files are only read")
 }
 
+func TestDryRunRunsNoTest(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-dry-run", tinyLog, tinyDir}, &stdout, &stderr), stderr.String())
+	assert.Equal(t, strings.Join([]string{
+		"    RUNNABLE ARITHMETIC_BASE at tiny.go:6:17",
+		"    RUNNABLE ARITHMETIC_BASE at tiny.go:9:28",
+		"    RUNNABLE CONDITIONALS_BOUNDARY at tiny.go:17:9",
+		"    RUNNABLE CONDITIONALS_NEGATION at tiny.go:17:9",
+		"",
+	}, "\n"), stdout.String())
+	assert.Contains(t, stderr.String(), "would run 4 of gremlins' 10 mutants")
+}
+
 func TestBadInput(t *testing.T) {
 	stale := filepath.Join(t.TempDir(), "stale.log")
 	require.NoError(t, os.WriteFile(stale, []byte(" NOT COVERED ARITHMETIC_BASE at tiny.go:400:2\n"), 0o600))

@@ -24,7 +24,7 @@
 // counts it); one whose tests fail is KILLED; one whose tests pass LIVED; one whose tests run longer
 // than the timeout coefficient times the package's unmutated test time is TIMED OUT.
 //
-// Usage: casemutants [-timeout-coefficient 10] [-test-cpu 1] [-v] GREMLINS-LOG PACKAGE-DIR
+// Usage: casemutants [-timeout-coefficient 10] [-test-cpu 1] [-dry-run] [-v] GREMLINS-LOG PACKAGE-DIR
 package main
 
 import (
@@ -49,6 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	coefficient := flags.Int("timeout-coefficient", 10, "a mutant's tests time out after this many times the unmutated tests' run time (gremlins' --timeout-coefficient)")
 	testCPU := flags.Int("test-cpu", 1, "GOMAXPROCS list for the tests, as go test -cpu (gremlins' --test-cpu); 0 leaves it to go test")
+	dryRun := flags.Bool("dry-run", false, "classify only: print RUNNABLE for each mutant this pass would run (as gremlins --dry-run does), run no test")
 	verbose := flags.Bool("v", false, "say on standard error why each mutant is run or left, and show the compiler's output for mutants that do not compile")
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casemutants [flags] GREMLINS-LOG PACKAGE-DIR")
@@ -77,6 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		dir:         flags.Arg(1),
 		coefficient: *coefficient,
 		testCPU:     *testCPU,
+		dryRun:      *dryRun,
 		verbose:     *verbose,
 		out:         stdout,
 		diag:        stderr,

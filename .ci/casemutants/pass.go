@@ -18,6 +18,7 @@ import (
 
 // Statuses as gremlins v0.6.0 prints them.
 const (
+	runnable  = "RUNNABLE"
 	killed    = "KILLED"
 	lived     = "LIVED"
 	notViable = "NOT VIABLE"
@@ -33,6 +34,7 @@ type pass struct {
 	dir         string
 	coefficient int
 	testCPU     int
+	dryRun      bool
 	verbose     bool
 	out, diag   io.Writer
 }
@@ -78,7 +80,11 @@ func (p pass) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(candidates) > 0 {
+	if p.dryRun {
+		for _, c := range candidates {
+			fmt.Fprintln(p.out, statusLine(runnable, c.mutant))
+		}
+	} else if len(candidates) > 0 {
 		elapsed, err := t.baseline(ctx)
 		if err != nil {
 			return err
@@ -95,8 +101,12 @@ func (p pass) run(ctx context.Context) error {
 			}
 		}
 	}
-	fmt.Fprintf(p.diag, "casemutants: %s: ran %d of gremlins' %d mutants without coverage (%d case conditions with a covered body, %d package-level); left %d as reported; %s\n",
-		p.dir, len(candidates), len(mutants), counts[caseCondition], counts[packageLevel], counts[unreached], time.Since(start).Round(time.Second))
+	verb := "ran"
+	if p.dryRun {
+		verb = "would run"
+	}
+	fmt.Fprintf(p.diag, "casemutants: %s: %s %d of gremlins' %d mutants without coverage (%d case conditions with a covered body, %d package-level); left %d as reported; %s\n",
+		p.dir, verb, len(candidates), len(mutants), counts[caseCondition], counts[packageLevel], counts[unreached], time.Since(start).Round(time.Second))
 	return nil
 }
 
