@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -245,6 +246,23 @@ func TestEndToEnd(t *testing.T) {
 	}, "\n"), stdout.String())
 	assert.Contains(t, stderr.String(), "ran 4 of gremlins' 10 mutants without coverage (2 case conditions with a covered body, 2 package-level); left 6 as reported")
 	assert.Equal(t, before, snapshot(t, tinyDir), "the module's files are only read")
+}
+
+// TestStopLeavesNothingBehind stops a pass midway, as make mutate's time budget does: its scratch
+// files, the go command's among them, are gone and the module is as it was.
+func TestStopLeavesNothingBehind(t *testing.T) {
+	scratch := t.TempDir()
+	t.Setenv("TMPDIR", scratch)
+	before := snapshot(t, tinyDir)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	p := pass{logPath: tinyLog, dir: tinyDir, coefficient: 10, testCPU: 1, out: &stdout, diag: &stderr}
+	require.Error(t, p.run(ctx), "the pass outlived its context")
+	entries, err := os.ReadDir(scratch)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
+	assert.Equal(t, before, snapshot(t, tinyDir))
 }
 
 func TestDryRunRunsNoTest(t *testing.T) {

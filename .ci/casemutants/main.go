@@ -84,6 +84,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		diag:        stderr,
 	}
 	if err := p.run(ctx); err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "casemutants: stopped: the lines printed so far are measured, the rest is not")
+			return 1
+		}
 		fmt.Fprintf(stderr, "casemutants: %v\n", err)
 		return 2
 	}

@@ -183,8 +183,7 @@ type tester struct {
 // coverProfile runs the package's tests with coverage, as gremlins does before its run.
 func (t tester) coverProfile(ctx context.Context) (profile, error) {
 	out := filepath.Join(t.tmp, "cover.out")
-	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-covermode=set", "-coverprofile="+out, ".")
-	cmd.Dir = t.dir
+	cmd := t.goCommand(ctx, "test", "-count=1", "-covermode=set", "-coverprofile="+out, ".")
 	if output, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("computing the cover profile of %s (go test -coverprofile): %w\n%s", t.dir, err, output)
 	}
@@ -258,9 +257,16 @@ func (t tester) compile(ctx context.Context, binary, overlay string) ([]byte, er
 	if overlay != "" {
 		args = append(args, "-overlay", overlay)
 	}
-	cmd := exec.CommandContext(ctx, "go", append(args, ".")...)
+	return t.goCommand(ctx, append(args, ".")...).CombinedOutput()
+}
+
+// goCommand runs the go command in the package directory with its scratch files under t.tmp
+// (GOTMPDIR), so that they go with t.tmp even when a stop kills the go command mid-build.
+func (t tester) goCommand(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = t.dir
-	return cmd.CombinedOutput()
+	cmd.Env = append(os.Environ(), "GOTMPDIR="+t.tmp)
+	return cmd
 }
 
 // runTests runs a test binary in the package directory (tests read testdata from there), stopping
