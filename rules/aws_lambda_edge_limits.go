@@ -87,7 +87,7 @@ var LambdaEdgeLimits = &Rule{
 func checkLambdaEdgeLimits(pass *Pass) {
 	byFunction := map[*graph.Instance][]serverless.CallerLimit{}
 	var order []*graph.Instance
-	for _, c := range serverless.EdgeCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.EdgeCallers) {
 		if _, seen := byFunction[c.Function]; !seen {
 			order = append(order, c.Function)
 		}

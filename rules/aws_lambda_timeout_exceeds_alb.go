@@ -92,7 +92,7 @@ var LambdaTimeoutExceedsALB = &Rule{
 }
 
 func checkLambdaTimeoutExceedsALB(pass *Pass) {
-	for _, c := range serverless.ALBCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.ALBCallers) {
 		idle := c.LimitMillis / 1000
 		timeout, ok := serverless.LambdaTimeout(c.Function)
 		if !ok || timeout <= idle {

@@ -63,7 +63,7 @@ var LambdaTimeoutExceedsAPIGateway = &Rule{
 
 func checkLambdaTimeoutExceedsAPIGateway(pass *Pass) {
 	timeouts := serverless.Timeouts{}
-	for _, c := range serverless.APIGatewayCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.APIGatewayCallers) {
 		timeout, ok := timeouts.Of(c.Function)
 		if !ok || timeout*1000 <= c.LimitMillis {
 			continue

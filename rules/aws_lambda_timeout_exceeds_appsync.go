@@ -62,7 +62,7 @@ var LambdaTimeoutExceedsAppSync = &Rule{
 }
 
 func checkLambdaTimeoutExceedsAppSync(pass *Pass) {
-	for _, c := range serverless.AppSyncCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.AppSyncCallers) {
 		limit := c.LimitMillis / 1000
 		timeout, ok := serverless.LambdaTimeout(c.Function)
 		if !ok || timeout <= limit {

@@ -64,7 +64,7 @@ var LambdaTimeoutExceedsSQSVisibility = &Rule{
 
 func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
 	timeouts := serverless.Timeouts{}
-	for _, c := range serverless.SQSCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.SQSCallers) {
 		if timeout, ok := timeouts.Of(c.Function); ok {
 			checkQueue(pass, c, timeout)
 		}

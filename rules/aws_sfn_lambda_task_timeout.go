@@ -69,7 +69,7 @@ var SFNLambdaTaskTimeout = &Rule{
 }
 
 func checkSFNLambdaTaskTimeout(pass *Pass) {
-	for _, c := range serverless.SFNCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.SFNCallers) {
 		timeout, ok := serverless.LambdaTimeout(c.Function)
 		task, isTask := c.Detail.(serverless.SFNTaskCall)
 		if !ok || !isTask || timeout*1000 <= c.LimitMillis {

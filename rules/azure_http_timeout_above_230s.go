@@ -63,7 +63,7 @@ var AzureHTTPTimeoutAbove230s = &Rule{
 }
 
 func checkAzureHTTPTimeoutAbove230s(pass *Pass) {
-	for _, c := range serverless.AzureHTTPCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.AzureHTTPCallers) {
 		app := c.Function
 		limit := time.Duration(c.LimitMillis) * time.Millisecond
 		p, planKnown := serverless.AzureHostingPlanOf(pass.Graph, app)

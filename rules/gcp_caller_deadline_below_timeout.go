@@ -113,7 +113,7 @@ var gcpCallerChecks = map[string]func(pass *Pass, c serverless.CallerLimit, w se
 }
 
 func checkGCPCallerDeadlineBelowTimeout(pass *Pass) {
-	for _, c := range serverless.GCPDeadlineCallers(pass.Graph, pass.Settings.Inputs()) {
+	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.GCPDeadlineCallers) {
 		check, known := gcpCallerChecks[c.Caller.Type]
 		w, ok := serverless.GCPWorkloadOf(c.Function)
 		if !known || !ok {

@@ -87,6 +87,7 @@ type Graph struct {
 	calls       map[string]*plan.ModuleCall           // config path of the called module -> call
 	children    map[moduleCall]*keyed[moduleInstance] // a module call's instances within a module instance
 	lambdas     *lambdaIndex
+	memos       memos // see Memo
 }
 
 // New builds the graph of a plan.
