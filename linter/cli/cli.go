@@ -44,6 +44,10 @@ type App struct {
 	IsTerminal bool
 	// Now is the time rules compare dates with.
 	Now func() time.Time
+	// PlansLoaded, when set, is told how much of the plans may be resident while the rules run
+	// (plan.Plan.ResidentBytes, summed), once lint has loaded them: main sizes the collector's
+	// budget with it.
+	PlansLoaded func(resident int64)
 }
 
 // usageError is a mistake on the command line.

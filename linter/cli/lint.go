@@ -45,6 +45,13 @@ func (a *App) lint(args []string) (int, error) {
 		return ExitUsage, err
 	}
 	cfg, outputs := in.cfg, in.outputs
+	if a.PlansLoaded != nil {
+		var resident int64
+		for _, p := range in.plans {
+			resident += p.Plan.ResidentBytes()
+		}
+		a.PlansLoaded(resident)
+	}
 	if err := refuseOverwrite(&o.commonOptions, in, map[string]string{o.baseline: "the baseline"}); err != nil {
 		return ExitUsage, err
 	}

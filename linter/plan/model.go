@@ -25,7 +25,16 @@ type Plan struct {
 	// Config is the root module's configuration, nil when the plan has none (some older or
 	// hand-trimmed files).
 	Config *Module
+
+	resident int64 // see ResidentBytes
 }
+
+// ResidentBytes is how much of the input may be back in memory while rules run. A mapped file
+// (Load) gave its pages back as the scanner passed them, but a page of the member the values are
+// read from (resource_changes, else planned_values) comes back when a rule reads a value in it;
+// an input read into memory (Parse, standard input) stays there whole. The lint command sizes the
+// collector's budget with it (see main.go).
+func (p *Plan) ResidentBytes() int64 { return p.resident }
 
 // ResourceChange is one entry of resource_changes: a resource instance and what the plan does to it.
 type ResourceChange struct {

@@ -82,6 +82,14 @@ func parse(path string, data []byte, release func([]byte)) (*Plan, error) {
 	if err := top.check(path, p); err != nil {
 		return nil, err
 	}
+	switch {
+	case release == nil:
+		p.resident = int64(len(data))
+	case top.has["resource_changes"]:
+		p.resident = top.changesBytes
+	default:
+		p.resident = int64(len(top.plannedValues))
+	}
 	return p, nil
 }
 
@@ -90,6 +98,7 @@ func parse(path string, data []byte, release func([]byte)) (*Plan, error) {
 type topKeys struct {
 	has           map[string]bool
 	plannedValues []byte
+	changesBytes  int64 // the length of resource_changes
 }
 
 func (t topKeys) check(path string, p *Plan) error {
@@ -149,7 +158,9 @@ func (p *Plan) scanTop(text []byte, release func([]byte)) (topKeys, error) {
 			// The changes' values point into these pages, but most are never read (rules read
 			// functions and what calls them): the pages go back too, and the few values read
 			// bring theirs back from the file.
+			start := s.pos
 			p.Changes, err = scanChanges(s)
+			t.changesBytes = int64(s.pos - start)
 		case "planned_values":
 			// Needed only when there are no resource_changes; a released page is read again
 			// from the file if that turns out to be so.
