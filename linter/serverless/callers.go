@@ -3,6 +3,7 @@ package serverless
 import (
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 )
@@ -85,34 +86,40 @@ var callerFinders = []CallerFinder{
 // CallerLimits returns every caller limit of the plan, from every finder in callerFinders. The
 // callers are found once per graph and inputs (see found); the slice is shared, so a caller must
 // not change its elements (appending is safe: its capacity ends with it).
-func CallerLimits(g *graph.Graph, in Inputs) []CallerLimit { return found(g, in).all }
+func CallerLimits(g *graph.Graph, in Inputs) []CallerLimit {
+	f := found(g, in)
+	f.allOnce.Do(func() {
+		n := 0
+		for _, limits := range f.byFinder {
+			n += len(limits)
+		}
+		f.all = make([]CallerLimit, 0, n)
+		for _, limits := range f.byFinder {
+			f.all = append(f.all, limits...)
+		}
+	})
+	return f.all
+}
 
 // Callers returns what one finder of callerFinders finds (a timing rule's kind of caller), found
 // once per graph with all the others (see found); a finder not in callerFinders is asked directly.
 // The slice is shared as CallerLimits' is.
 func Callers(g *graph.Graph, in Inputs, find CallerFinder) []CallerLimit {
-	f := found(g, in)
 	code := reflect.ValueOf(find).Pointer() // finders are top-level functions: one code pointer each
 	for i, known := range callerFinders {
 		if reflect.ValueOf(known).Pointer() == code {
-			start := 0
-			if i > 0 {
-				start = f.end[i-1]
-			}
-			if start == f.end[i] {
-				return nil // as the finders say none
-			}
-			return f.all[start:f.end[i]:f.end[i]]
+			return found(g, in).byFinder[i]
 		}
 	}
 	return find(g, in)
 }
 
-// foundCallers are the callers of every finder, in the order of callerFinders: those of
-// callerFinders[i] end at end[i].
+// foundCallers are the callers of every finder: byFinder[i] are those of callerFinders[i], all
+// (made when CallerLimits first asks) all of them in that order.
 type foundCallers struct {
-	all []CallerLimit
-	end []int
+	byFinder [][]CallerLimit
+	allOnce  sync.Once
+	all      []CallerLimit
 }
 
 // callersKey identifies the callers found for one set of inputs among a graph's memos: the
@@ -131,12 +138,10 @@ func found(g *graph.Graph, in Inputs) *foundCallers {
 	key := callersKey{idleWindowMinutes: in.IdleWindowMinutes, azureHost: in.AzureHost, usage: in.Usage, prices: in.Prices,
 		observed: reflect.ValueOf(in.Observed).Pointer()}
 	return g.Memo(key, func() any {
-		f := &foundCallers{end: make([]int, len(callerFinders))}
+		f := &foundCallers{byFinder: make([][]CallerLimit, len(callerFinders))}
 		for i, find := range callerFinders {
-			f.all = append(f.all, find(g, in)...)
-			f.end[i] = len(f.all)
+			f.byFinder[i] = slices.Clip(find(g, in))
 		}
-		f.all = slices.Clip(f.all)
 		return f
 	}).(*foundCallers)
 }
@@ -147,13 +152,15 @@ func found(g *graph.Graph, in Inputs) *foundCallers {
 func SyncCallerLimits(g *graph.Graph, in Inputs) map[*graph.Instance][]CallerLimit {
 	out := map[*graph.Instance][]CallerLimit{}
 	seen := map[[2]*graph.Instance]bool{}
-	for _, l := range CallerLimits(g, in) {
-		key := [2]*graph.Instance{l.Caller, l.Function}
-		if !l.Synchronous || l.Function.Deleted() || seen[key] {
-			continue
+	for _, limits := range found(g, in).byFinder {
+		for _, l := range limits {
+			key := [2]*graph.Instance{l.Caller, l.Function}
+			if !l.Synchronous || l.Function.Deleted() || seen[key] {
+				continue
+			}
+			seen[key] = true
+			out[l.Function] = append(out[l.Function], l)
 		}
-		seen[key] = true
-		out[l.Function] = append(out[l.Function], l)
 	}
 	return out
 }

@@ -52,7 +52,8 @@ func TestCallersFoundOnce(t *testing.T) {
 	}
 	all := serverless.CallerLimits(g, in)
 	require.Len(t, all, 2)
-	assert.Same(t, &all[0], &serverless.Callers(g, in, serverless.SQSCallers)[0], "one slice for all")
+	assert.Same(t, &all[0], &serverless.CallerLimits(g, in)[0], "all of them, once")
+	assert.Equal(t, append(serverless.SQSCallers(g, in), serverless.GCPDeadlineCallers(g, in)...), all, "in the finders' order")
 	_ = append(serverless.Callers(g, in, serverless.SQSCallers), serverless.CallerLimit{Label: "appended"})
 	assert.Equal(t, serverless.GCPDeadlineCallers(g, in), serverless.CallerLimits(g, in)[1:], "an append copies")
 	assert.NotSame(t, &all[0], &serverless.CallerLimits(g, serverless.Inputs{IdleWindowMinutes: 5})[0], "other inputs find again")
