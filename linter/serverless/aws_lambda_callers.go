@@ -37,8 +37,10 @@ func lambdaCallerLimit(inv graph.Invocation, caller *graph.Instance, limitMs int
 // timeout_milliseconds (29 s when unset), an HTTP or WebSocket integration's, never above the
 // protocol's fixed cap. Related holds the v2 API.
 func APIGatewayCallers(g *graph.Graph, _ Inputs) []CallerLimit {
-	var out []CallerLimit
-	for _, integ := range g.ByType("aws_api_gateway_integration") {
+	rest, v2 := g.ByType("aws_api_gateway_integration"), g.ByType("aws_apigatewayv2_integration")
+	// Most integrations invoke one function: room for one each spares the copies of growing.
+	out := make([]CallerLimit, 0, len(rest)+len(v2))
+	for _, integ := range rest {
 		if integ.Deleted() {
 			continue // removing the integration is often the fix
 		}
@@ -51,7 +53,7 @@ func APIGatewayCallers(g *graph.Graph, _ Inputs) []CallerLimit {
 		}
 		out = appendInvocations(out, g, integ, "uri", limit, "REST API integration timeout", ruleAPIGateway, nil)
 	}
-	for _, integ := range g.ByType("aws_apigatewayv2_integration") {
+	for _, integ := range v2 {
 		if integ.Deleted() {
 			continue
 		}
@@ -285,8 +287,10 @@ func instancesOf(g *graph.Graph, types []string) []*graph.Instance {
 // timeout (30 s when unset) is the limit, the mapping is Through. A message whose processing
 // outlasts it becomes visible again and is processed twice.
 func SQSCallers(g *graph.Graph, _ Inputs) []CallerLimit {
-	var out []CallerLimit
-	for _, esm := range g.ByType("aws_lambda_event_source_mapping") {
+	mappings := g.ByType("aws_lambda_event_source_mapping")
+	// Most mappings read one queue for one function: room for one each spares the copies of growing.
+	out := make([]CallerLimit, 0, len(mappings))
+	for _, esm := range mappings {
 		if esm.Deleted() {
 			continue
 		}
