@@ -84,7 +84,7 @@ func checkLambdaRuntimeDeprecated(pass *Pass) {
 		if !ok || !dates.Deprecated(now) && !dates.CreateBlocked(now) && !dates.UpdateBlocked(now) {
 			continue
 		}
-		creates := fn.Actions.Create() || fn.Actions.Replace()
+		creates := fn.Actions().Create() || fn.Actions().Replace()
 		f := finding.Finding{Address: fn.Address, Attribute: "runtime"}
 		switch {
 		case dates.UpdateBlocked(now):

@@ -17,12 +17,10 @@ type Instance struct {
 	Address string
 	// Module is the module instance address ("" for the root): module.a["eu"].module.b.
 	Module string
-	Mode   tfjson.ResourceMode
 	Type   string
 	Name   string
 	// Key is the count index (float64) or for_each key (string), nil for a single instance.
-	Key     any
-	Actions tfjson.Actions
+	Key any
 	// Config is the resource block in configuration, nil when the plan carries none.
 	Config *plan.ConfigResource
 
@@ -42,6 +40,11 @@ type Edge struct {
 	// whole object.
 	ToAttribute string
 }
+
+// Actions are what the plan does to the instance, read from the plan's change rather than copied
+// (as its mode is: data sources are in DataByType): a plan of 100,000 instances keeps 4 MB less
+// alive.
+func (i *Instance) Actions() tfjson.Actions { return i.change.Actions }
 
 // Get returns the planned value at path (after, or before for a delete).
 func (i *Instance) Get(path ...any) plan.Value { return i.change.Values().Get(path...) }
@@ -121,15 +124,14 @@ func New(p *plan.Plan) *Graph {
 		}
 		inst := &block[i]
 		*inst = Instance{
-			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name,
-			Key: rc.Index, Actions: rc.Actions, change: rc,
+			Address: rc.Address, Module: rc.ModuleAddress, Type: rc.Type, Name: rc.Name, Key: rc.Index, change: rc,
 		}
 		if m := g.modules[g.module(moduleInstance(inst.Module)).configPath]; m != nil {
-			inst.Config = g.configs[m][configKey{mode: inst.Mode, typ: inst.Type, name: inst.Name}]
+			inst.Config = g.configs[m][configKey{mode: rc.Mode, typ: inst.Type, name: inst.Name}]
 		}
 		g.Instances = append(g.Instances, inst)
 		g.byAddress[inst.Address] = inst
-		if inst.Mode == tfjson.DataResourceMode {
+		if rc.Mode == tfjson.DataResourceMode {
 			g.dataByType[inst.Type] = append(g.dataByType[inst.Type], inst)
 		} else {
 			g.byType[inst.Type] = append(g.byType[inst.Type], inst)
@@ -202,7 +204,7 @@ func resourcePath(buf []byte, module string, mode tfjson.ResourceMode, typ, name
 // resourceKey is the instance's resourcePath, a prefix of its address (so no new string) when
 // the plan writes addresses as Terraform does.
 func resourceKey(inst *Instance, buf []byte) string {
-	path := resourcePath(buf, inst.Module, inst.Mode, inst.Type, inst.Name)
+	path := resourcePath(buf, inst.Module, inst.change.Mode, inst.Type, inst.Name)
 	if len(inst.Address) >= len(path) && inst.Address[:len(path)] == string(path) {
 		return inst.Address[:len(path)]
 	}
