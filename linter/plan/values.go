@@ -50,15 +50,23 @@ func (v Value) wrongType(want string) {
 		return
 	}
 	rc := v.at.rc
-	rc.problemsMu.Lock()
-	defer rc.problemsMu.Unlock()
 	where := pathString(v.at.path)
-	for _, p := range rc.problems {
-		if p.Attribute == where {
+	for {
+		old := rc.problems.Load()
+		var known []WrongType
+		if old != nil {
+			known = *old
+		}
+		for _, p := range known {
+			if p.Attribute == where {
+				return
+			}
+		}
+		added := append(known[:len(known):len(known)], WrongType{Address: rc.Address, Attribute: where, Got: describe(v.V), Want: want})
+		if rc.problems.CompareAndSwap(old, &added) {
 			return
 		}
 	}
-	rc.problems = append(rc.problems, WrongType{Address: rc.Address, Attribute: where, Got: describe(v.V), Want: want})
 }
 
 // WrongType is a value of the wrong type where a rule reads it: "timeout": "30", an object, 2^63.
@@ -75,9 +83,9 @@ func (w WrongType) String() string {
 func (p *Plan) WrongTypes() []WrongType {
 	var out []WrongType
 	for _, rc := range p.Changes {
-		rc.problemsMu.Lock()
-		out = append(out, rc.problems...)
-		rc.problemsMu.Unlock()
+		if problems := rc.problems.Load(); problems != nil {
+			out = append(out, *problems...)
+		}
 	}
 	return out
 }
