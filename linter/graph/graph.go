@@ -17,6 +17,7 @@ type Instance struct {
 	Address string
 	// Module is the module instance address ("" for the root): module.a["eu"].module.b.
 	Module string
+	Mode   tfjson.ResourceMode
 	Type   string
 	Name   string
 	// Key is the count index (float64) or for_each key (string), nil for a single instance.
@@ -41,9 +42,8 @@ type Edge struct {
 	ToAttribute string
 }
 
-// Actions are what the plan does to the instance, read from the plan's change rather than copied
-// (as its mode is: data sources are in DataByType): a plan of 100,000 instances keeps 4 MB less
-// alive.
+// Actions are what the plan does to the instance, read from the plan's change rather than copied:
+// a plan of 100,000 instances keeps 2.4 MB less alive.
 func (i *Instance) Actions() tfjson.Actions { return i.change.Actions }
 
 // Get returns the planned value at path (after, or before for a delete).
@@ -124,7 +124,7 @@ func New(p *plan.Plan) *Graph {
 		}
 		inst := &block[i]
 		*inst = Instance{
-			Address: rc.Address, Module: rc.ModuleAddress, Type: rc.Type, Name: rc.Name, Key: rc.Index, change: rc,
+			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name, Key: rc.Index, change: rc,
 		}
 		if m := g.modules[g.module(moduleInstance(inst.Module)).configPath]; m != nil {
 			inst.Config = g.configs[m][configKey{mode: rc.Mode, typ: inst.Type, name: inst.Name}]
@@ -204,7 +204,7 @@ func resourcePath(buf []byte, module string, mode tfjson.ResourceMode, typ, name
 // resourceKey is the instance's resourcePath, a prefix of its address (so no new string) when
 // the plan writes addresses as Terraform does.
 func resourceKey(inst *Instance, buf []byte) string {
-	path := resourcePath(buf, inst.Module, inst.change.Mode, inst.Type, inst.Name)
+	path := resourcePath(buf, inst.Module, inst.Mode, inst.Type, inst.Name)
 	if len(inst.Address) >= len(path) && inst.Address[:len(path)] == string(path) {
 		return inst.Address[:len(path)]
 	}
