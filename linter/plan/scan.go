@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"unsafe"
 )
@@ -348,18 +349,23 @@ func skipFastString(d []byte, i int) (int, bool) {
 	n := len(d)
 	i++
 	for {
-		// Eight bytes at a time while none is a quote, a backslash or below 0x20.
+		// Eight bytes at a time to the first quote, backslash or byte below 0x20. Each term of the
+		// mask sets the high bit of such a byte; a borrow can also set it in a byte above one, but
+		// never below, so the lowest bit set is the first special byte. Jumping straight there
+		// matters in strings of escaped JSON (IAM policies), with a backslash every few bytes.
 		for i+8 <= n {
 			x := binary.LittleEndian.Uint64(d[i:])
 			q, b := x^(ones*'"'), x^(ones*'\\')
-			if ((q-ones)&^q|(b-ones)&^b|(x-0x20*ones)&^x)&highs != 0 {
-				break
+			if m := ((q-ones)&^q | (b-ones)&^b | (x-0x20*ones)&^x) & highs; m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				goto special
 			}
 			i += 8
 		}
 		for i < n && !stringSpecial[d[i]] {
 			i++
 		}
+	special:
 		if i >= n {
 			return 0, false
 		}

@@ -52,18 +52,19 @@ func (v Value) wrongType(want string) {
 	rc := v.at.rc
 	where := pathString(v.at.path)
 	for {
-		old := rc.problems.Load()
-		var known []WrongType
+		old := rc.extra.Load()
+		var next changeExtra
 		if old != nil {
-			known = *old
+			next = *old
 		}
-		for _, p := range known {
+		for _, p := range next.problems {
 			if p.Attribute == where {
 				return
 			}
 		}
-		added := append(known[:len(known):len(known)], WrongType{Address: rc.Address, Attribute: where, Got: describe(v.V), Want: want})
-		if rc.problems.CompareAndSwap(old, &added) {
+		next.problems = append(next.problems[:len(next.problems):len(next.problems)],
+			WrongType{Address: rc.Address, Attribute: where, Got: describe(v.V), Want: want})
+		if rc.extra.CompareAndSwap(old, &next) {
 			return
 		}
 	}
@@ -83,8 +84,8 @@ func (w WrongType) String() string {
 func (p *Plan) WrongTypes() []WrongType {
 	var out []WrongType
 	for _, rc := range p.Changes {
-		if problems := rc.problems.Load(); problems != nil {
-			out = append(out, *problems...)
+		if extra := rc.extra.Load(); extra != nil {
+			out = append(out, extra.problems...)
 		}
 	}
 	return out
@@ -230,13 +231,18 @@ func (rc *ResourceChange) Values() *Values { return &Values{rc: rc} }
 // Get returns the value at path: strings select object attributes, ints select list elements.
 func (v *Values) Get(path ...any) Value {
 	rc := v.rc
-	if !rc.readable() {
+	readable, first := rc.readable()
+	if !readable {
 		// The scanner checked the values and markings when it loaded the plan; they no longer
 		// read only when the file changed under us since. Fail closed: a marking that cannot be
 		// read hides the whole value.
 		return Value{State: Sensitive}
 	}
 	value, unknown, sensitive := rc.rawValues()
+	var index *valueIndex
+	if !first {
+		index = rc.memberIndex()
+	}
 	parent := value
 	for i, step := range path {
 		if isTrue(unknown) {
@@ -249,8 +255,13 @@ func (v *Values) Get(path ...any) Value {
 			parent = value
 		}
 		var valueOK, unknownOK, sensitiveOK bool
-		value, valueOK = rawChild(value, step)
-		unknown, unknownOK = rawChild(unknown, step)
+		if key, ok := step.(string); ok && i == 0 && index != nil {
+			value, valueOK = index.value.child(value, key)
+			unknown, unknownOK = index.unknown.child(unknown, key)
+		} else {
+			value, valueOK = rawChild(value, step)
+			unknown, unknownOK = rawChild(unknown, step)
+		}
 		sensitive, sensitiveOK = rawChild(sensitive, step)
 		if !valueOK || !unknownOK || !sensitiveOK {
 			return Value{State: Sensitive} // as above: no rule reads what no longer reads as JSON
@@ -264,7 +275,7 @@ func (v *Values) Get(path ...any) Value {
 		return Value{State: Unknown}
 	case isTrue(sensitive):
 		return Value{State: Sensitive}
-	case value == nil && len(path) > 0 && !hasMember(parent, path[len(path)-1]):
+	case value == nil && len(path) > 0 && !hasMember(parent, path[len(path)-1], len(path) == 1 && index != nil, index):
 		if rc.MissingIsUnknown {
 			return Value{State: Unknown}
 		}
@@ -300,21 +311,24 @@ func (rc *ResourceChange) rawValues() (value, unknown, sensitive []byte) {
 // checking the members before each one again, for each, cost a fifth of a lint. What Get hands
 // out is checked again when it reads it (validJSON of the markings, decode of the value).
 // Rules that race on the first read both check, with the same result.
-func (rc *ResourceChange) readable() bool {
+//
+// first is true when this call checked them: the instance's first read, after which Get builds no
+// member index (an instance read once, as most are, would only pay for it).
+func (rc *ResourceChange) readable() (ok, first bool) {
 	switch rc.checked.Load() {
 	case checkedReadable:
-		return true
+		return true, false
 	case checkedUnreadable:
-		return false
+		return false, false
 	}
 	value, unknown, sensitive := rc.rawValues()
-	ok := validJSON(value) && validJSON(unknown) && validJSON(sensitive)
+	ok = validJSON(value) && validJSON(unknown) && validJSON(sensitive)
 	if ok {
 		rc.checked.Store(checkedReadable)
 	} else {
 		rc.checked.Store(checkedUnreadable)
 	}
-	return ok
+	return ok, true
 }
 
 // What ResourceChange.checked says: not yet checked (zero), then one of these.
@@ -512,13 +526,19 @@ func validJSON(raw []byte) bool {
 	return s.pos == len(raw)
 }
 
-// hasMember reports whether the object raw has the member step (present, perhaps null).
-func hasMember(raw []byte, step any) bool {
+// hasMember reports whether the object raw has the member step (present, perhaps null); top says
+// raw is the instance's value that index lists.
+func hasMember(raw []byte, step any, top bool, index *valueIndex) bool {
 	key, ok := step.(string)
 	if !ok {
 		return false
 	}
-	v, ok := rawChild(raw, key)
+	var v []byte
+	if top {
+		v, ok = index.value.child(raw, key)
+	} else {
+		v, ok = rawChild(raw, key)
+	}
 	return ok && v != nil
 }
 
