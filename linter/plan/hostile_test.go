@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -192,6 +193,7 @@ func FuzzSkipAgrees(f *testing.F) {
 		`{"a" 1}`, `{"a":1 "b":2}`, `0777`, `-`, `1.`, `1e`, `1e400`, `"\q"`, `"\u12"`, "\"a\tb\"",
 		`1e+2`, `-1E-3`, `1ex5`, `1e+`, `1e-x`, `9`, `[90,-9.9e9]`, `"a b\n"`,
 		`{a:1}`, `[1}`, `"abcdefgh\"ijklmnop\\"`, `  [ [ ] , { } , "" ]  `, `tru`, `nul`, `{"a":{"b":{}}`,
+		`"{\"Version\":\"2012-10-17\",\"Statement\":[]}"`, `"1234567\"\\"`, `"123456\\\"x"`, "\"ab\\\"c\x01\\\"\"",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -207,4 +209,29 @@ func FuzzSkipAgrees(f *testing.F) {
 			require.Equal(t, string(raw), string(data[len(data)-len(data[fast.pos:]):end]))
 		}
 	})
+}
+
+// TestSkipEscapedQuotes holds the fast string skip to skipStrict on strings dense in escapes, as
+// IAM policies written inside strings are: eight bytes whose only special bytes are escaped quotes
+// pass at once, so every other special byte, at every offset of a word, must still stop it.
+func TestSkipEscapedQuotes(t *testing.T) {
+	tokens := []string{`a`, `bc`, `\"`, `\"`, `\"`, `\\`, `\/`, `\u0041`, `"`, `\`, "\x01", "\x7f", "é", `\q`}
+	rng := rand.New(rand.NewPCG(13, 13))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		b.WriteByte('"')
+		for k := rng.IntN(24); k > 0; k-- {
+			b.WriteString(tokens[rng.IntN(len(tokens))])
+		}
+		b.WriteString(`"` + strings.Repeat(" ", rng.IntN(9)))
+		data := []byte(b.String())
+		fast := &scanner{data: data}
+		end, ok := fast.skipFast(0)
+		strict := &scanner{data: data}
+		_, err := strict.skipStrict()
+		require.Equal(t, err == nil, ok, "%q: skipStrict says %v", data, err)
+		if ok {
+			require.Equal(t, strict.pos, end, "%q", data)
+		}
+	}
 }

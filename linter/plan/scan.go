@@ -357,6 +357,17 @@ func skipFastString(d []byte, i int) (int, bool) {
 			x := binary.LittleEndian.Uint64(d[i:])
 			q, b := x^(ones*'"'), x^(ones*'\\')
 			if m := ((q-ones)&^q | (b-ones)&^b | (x-0x20*ones)&^x) & highs; m != 0 {
+				// Eight bytes whose only special bytes are escaped quotes, \", pass whole: the
+				// exact masks of quotes and backslashes, the backslashes moved one byte on,
+				// coincide, and no byte is a control character.
+				const lows = 0x7f7f7f7f7f7f7f7f
+				quotes := ^((q&lows + lows) | q | lows)
+				slashes := ^((b&lows + lows) | b | lows)
+				controls := ^((x&lows + 0x60*ones) | x) & highs
+				if quotes == slashes<<8 && controls == 0 && slashes>>56 == 0 {
+					i += 8
+					continue
+				}
 				i += bits.TrailingZeros64(m) >> 3
 				goto special
 			}
