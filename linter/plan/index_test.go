@@ -32,8 +32,12 @@ func TestMemberIndexReadsAsRawChild(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			raw := []byte(tc.raw)
-			m := indexMembers(raw)
-			assert.Equal(t, tc.indexed, m.ok)
+			offsets, ok := indexMembers(nil, raw)
+			assert.Equal(t, tc.indexed, ok)
+			if !ok {
+				assert.Empty(t, offsets, "an object that cannot be indexed leaves nothing behind")
+			}
+			m := members{offsets: offsets, ok: ok}
 			for _, key := range []string{"a", "b", "c", "ab", "abc", "timeout", "runtime", "tags", "vpc", "s", "missing", ""} {
 				want, wantOK := rawChild(raw, key)
 				got, gotOK := m.child(raw, key)
@@ -57,7 +61,7 @@ func TestValuesIndexedOnSecondRead(t *testing.T) {
 	v := rc.Values()
 	_, ok := v.Get("timeout").PositiveInt() // a wrong type, recorded before the index exists
 	require.False(t, ok)
-	assert.Nil(t, rc.extra.Load().index, "one read builds no index")
+	assert.False(t, rc.extra.Load().indexed, "one read builds no index")
 
 	want := map[string]State{"timeout": Known, "memory_size": Known, "arn": Unknown, "tags": Known, "secret": Sensitive, "missing": Absent}
 	for round := 0; round < 2; round++ {
@@ -65,16 +69,19 @@ func TestValuesIndexedOnSecondRead(t *testing.T) {
 			assert.Equal(t, state, v.Get(key).State, key)
 		}
 	}
-	require.NotNil(t, rc.extra.Load().index)
-	assert.True(t, rc.extra.Load().index.value.ok)
-	assert.Len(t, rc.extra.Load().index.value.offsets, 5)
+	require.True(t, rc.extra.Load().indexed)
+	index := rc.extra.Load().index
+	assert.True(t, index.value().ok)
+	assert.Len(t, index.value().offsets, 5)
+	assert.True(t, index.unknown().ok)
+	assert.Len(t, index.unknown().offsets, 2)
 
 	n, ok := v.Get("memory_size").Int()
 	assert.True(t, ok)
 	assert.Equal(t, 512, n)
 	_, ok = v.Get("tags").PositiveInt() // a second wrong type, recorded after: the index stays
 	require.False(t, ok)
-	assert.NotNil(t, rc.extra.Load().index)
+	assert.True(t, rc.extra.Load().indexed)
 	p := &Plan{Changes: []*ResourceChange{rc}}
 	require.Len(t, p.WrongTypes(), 2, "the first wrong type survives the index, the index the second")
 }

@@ -66,8 +66,9 @@ type ResourceChange struct {
 // changeExtra is what ResourceChange.extra points to.
 type changeExtra struct {
 	problems []WrongType
-	// index is nil until the instance is read a second time.
-	index *valueIndex
+	// index is built when the instance is read a second time (indexed).
+	index   valueIndex
+	indexed bool
 }
 
 // Module is one module's configuration.

@@ -256,8 +256,8 @@ func (v *Values) Get(path ...any) Value {
 		}
 		var valueOK, unknownOK, sensitiveOK bool
 		if key, ok := step.(string); ok && i == 0 && index != nil {
-			value, valueOK = index.value.child(value, key)
-			unknown, unknownOK = index.unknown.child(unknown, key)
+			value, valueOK = index.value().child(value, key)
+			unknown, unknownOK = index.unknown().child(unknown, key)
 		} else {
 			value, valueOK = rawChild(value, step)
 			unknown, unknownOK = rawChild(unknown, step)
@@ -535,7 +535,7 @@ func hasMember(raw []byte, step any, top bool, index *valueIndex) bool {
 	}
 	var v []byte
 	if top {
-		v, ok = index.value.child(raw, key)
+		v, ok = index.value().child(raw, key)
 	} else {
 		v, ok = rawChild(raw, key)
 	}
