@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -75,6 +77,7 @@ func tuneGC(args []string) (plansLoaded func(resident int64)) {
 		return nil
 	}
 	inputs := inputBytes(args)
+	hugeHeap(inputs)
 	b := &heapBudget{limit: memoryLimit(inputs)}
 	debug.SetMemoryLimit(b.limit)
 	b.followLiveHeap()
@@ -159,6 +162,24 @@ func lintLimit(inputs, resident int64) int64 {
 		return 0
 	}
 	return inputs/2*3 - resident - residentOverhead
+}
+
+// hugeHeapBytes is how much of the heap to map as transparent huge pages before a run reads
+// inputs of the given size (see hugeHeap), 0 for none: inputs under 16 MiB (their heap faults
+// in a few milliseconds anyway); a kernel whose THP setting (the contents of
+// /sys/kernel/mm/transparent_hugepage/enabled) is not "always" or "madvise"; strict overcommit
+// (vm.overcommit_memory 2), where the reservation would count against the commit limit; or the
+// user's GODEBUG=disablethp=1, Go's own switch for huge pages in the heap. The reservation is
+// the most the heap can use within a lint's budget (1.5× the inputs), and at most 1 GiB.
+func hugeHeapBytes(inputs int64, thp, overcommit, godebug string) int64 {
+	switch {
+	case inputs < 16<<20,
+		!strings.Contains(thp, "[always]") && !strings.Contains(thp, "[madvise]"),
+		strings.TrimSpace(overcommit) == "2",
+		slices.Contains(strings.Split(godebug, ","), "disablethp=1"):
+		return 0
+	}
+	return min(inputs/2*3, 1<<30)
 }
 
 // residentOverhead is what a lint holds in memory outside the Go heap's limit and the plan: the

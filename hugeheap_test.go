@@ -1,0 +1,36 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The heap is mapped as huge pages only where it pays and is allowed: large inputs, a kernel
+// that gives huge pages to advised memory, no strict overcommit, no GODEBUG=disablethp=1.
+func TestHugeHeapBytes(t *testing.T) {
+	const mb = 1 << 20
+	madvise, always, never := "always [madvise] never\n", "[always] madvise never\n", "always madvise [never]\n"
+	for _, tc := range []struct {
+		name                  string
+		inputs                int64
+		thp, overcommit, gdbg string
+		want                  int64
+	}{
+		{"a 117 MiB plan: its lint budget, 1.5× the file", 117 * mb, madvise, "0\n", "", 117 * mb / 2 * 3},
+		{"THP always", 100 * mb, always, "1\n", "", 150 * mb},
+		{"a 16 MiB plan", 16 * mb, madvise, "0\n", "", 24 * mb},
+		{"under 16 MiB: nothing to gain", 16*mb - 1, madvise, "0\n", "", 0},
+		{"no file named", 0, madvise, "0\n", "", 0},
+		{"THP never", 117 * mb, never, "0\n", "", 0},
+		{"no THP in the kernel (no file)", 117 * mb, "", "0\n", "", 0},
+		{"strict overcommit", 117 * mb, madvise, "2\n", "", 0},
+		{"GODEBUG=disablethp=1", 117 * mb, madvise, "0\n", "gctrace=1,disablethp=1", 0},
+		{"GODEBUG=disablethp=0", 117 * mb, madvise, "0\n", "disablethp=0", 117 * mb / 2 * 3},
+		{"4 GiB of inputs: at most 1 GiB", 4 << 30, madvise, "0\n", "", 1 << 30},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, hugeHeapBytes(tc.inputs, tc.thp, tc.overcommit, tc.gdbg))
+		})
+	}
+}
