@@ -19,8 +19,8 @@ func TestHugeHeapBytes(t *testing.T) {
 	}{
 		{"a 117 MiB plan: its lint budget, 1.5× the file", 117 * mb, madvise, "0\n", "", 117 * mb / 2 * 3},
 		{"THP always", 100 * mb, always, "1\n", "", 150 * mb},
-		{"a 16 MiB plan", 16 * mb, madvise, "0\n", "", 24 * mb},
-		{"under 16 MiB: nothing to gain", 16*mb - 1, madvise, "0\n", "", 0},
+		{"a 4 MiB plan", 4 * mb, madvise, "0\n", "", 6 * mb},
+		{"under 4 MiB: little to gain", 4*mb - 1, madvise, "0\n", "", 0},
 		{"no file named", 0, madvise, "0\n", "", 0},
 		{"THP never", 117 * mb, never, "0\n", "", 0},
 		{"no THP in the kernel (no file)", 117 * mb, "", "0\n", "", 0},

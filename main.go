@@ -165,15 +165,15 @@ func lintLimit(inputs, resident int64) int64 {
 }
 
 // hugeHeapBytes is how much of the heap to map as transparent huge pages before a run reads
-// inputs of the given size (see hugeHeap), 0 for none: inputs under 16 MiB (their heap faults
-// in a few milliseconds anyway); a kernel whose THP setting (the contents of
+// inputs of the given size (see hugeHeap), 0 for none: inputs under 4 MiB (their heap faults
+// in a millisecond or two anyway); a kernel whose THP setting (the contents of
 // /sys/kernel/mm/transparent_hugepage/enabled) is not "always" or "madvise"; strict overcommit
 // (vm.overcommit_memory 2), where the reservation would count against the commit limit; or the
 // user's GODEBUG=disablethp=1, Go's own switch for huge pages in the heap. The reservation is
 // the most the heap can use within a lint's budget (1.5× the inputs), and at most 1 GiB.
 func hugeHeapBytes(inputs int64, thp, overcommit, godebug string) int64 {
 	switch {
-	case inputs < 16<<20,
+	case inputs < 4<<20,
 		!strings.Contains(thp, "[always]") && !strings.Contains(thp, "[madvise]"),
 		strings.TrimSpace(overcommit) == "2",
 		slices.Contains(strings.Split(godebug, ","), "disablethp=1"):
