@@ -146,6 +146,7 @@ func htmlFunction(b *strings.Builder, f Function, id string) {
 
 // breakable escapes an address or name and lets the browser wrap it after dots and underscores
 // rather than in the middle of a word.
-func breakable(s string) string {
-	return strings.NewReplacer(".", ".<wbr>", "_", "_<wbr>").Replace(esc(s))
-}
+func breakable(s string) string { return wordBreaks.Replace(esc(s)) }
+
+// wordBreaks is built once: a Replacer builds its tables at its first Replace.
+var wordBreaks = strings.NewReplacer(".", ".<wbr>", "_", "_<wbr>")

@@ -171,9 +171,12 @@ func code(s string) string {
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
 		s = " " + s + " "
 	}
-	s = strings.NewReplacer("\r", "", "\n", " ").Replace(s)
+	s = lineJoiner.Replace(s)
 	return fence + s + fence
 }
+
+// lineJoiner puts a code span on one line; built once (see dataEscaper).
+var lineJoiner = strings.NewReplacer("\r", "", "\n", " ")
 
 // cellCode is a code span inside a table cell, where GitHub splits cells at | even in code spans.
 func cellCode(s string) string {
