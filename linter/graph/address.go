@@ -19,7 +19,8 @@ type step struct {
 // splitAddress splits an address or reference into steps, honouring quoted keys that contain
 // dots or brackets (module.a["x.y"].aws_s3_bucket.b).
 func splitAddress(addr string) []step {
-	var steps []step
+	// One allocation: an address has at most one step more than it has dots.
+	steps := make([]step, 0, strings.Count(addr, ".")+1)
 	for i := 0; i < len(addr); {
 		j := i
 		for j < len(addr) && addr[j] != '.' && addr[j] != '[' {
@@ -77,21 +78,26 @@ func parseKey(addr string, i int) (int, any, bool) {
 // moduleInstance is the address of a module instance ("" for the root, module.a["eu"].module.b).
 type moduleInstance string
 
-// configPath strips instance keys: module.a["eu"].module.b[0] -> module.a.module.b.
-func (m moduleInstance) configPath() string {
-	if m == "" {
-		return ""
+// configPathOf strips instance keys: module.a["eu"].module.b[0] -> module.a.module.b. steps
+// are m split (splitAddress).
+func (m moduleInstance) configPathOf(steps []step) string {
+	keyed := false
+	for _, st := range steps {
+		keyed = keyed || st.hasKey
 	}
-	var parts []string
-	for _, st := range splitAddress(string(m)) {
-		parts = append(parts, st.name)
+	if !keyed && !strings.HasSuffix(string(m), ".") {
+		return string(m) // the names joined by dots: m itself, no new string
+	}
+	parts := make([]string, len(steps))
+	for i, st := range steps {
+		parts[i] = st.name
 	}
 	return strings.Join(parts, ".")
 }
 
-// parent returns the enclosing module instance and this module's call name.
-func (m moduleInstance) parent() (moduleInstance, string) {
-	steps := splitAddress(string(m))
+// parentOf returns the enclosing module instance and this module's call name; steps are m
+// split (splitAddress).
+func (m moduleInstance) parentOf(steps []step) (moduleInstance, string) {
 	if len(steps) < 2 {
 		return "", ""
 	}

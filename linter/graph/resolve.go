@@ -181,7 +181,7 @@ func (g *Graph) resourceInstances(scope moduleInstance, steps []step, key any, p
 		return nil, k.pick(st, key, perKey), attr
 	}
 	inst := g.byAddress[string(path)]
-	if inst == nil || (st.hasKey && !st.dynamic) || !soleAt(inst, string(path)) {
+	if inst == nil || (st.hasKey && !st.dynamic) || !soleAt(inst, inst.Address) {
 		return nil, nil, attr // a key names none of a resource without keys
 	}
 	return inst, nil, attr
@@ -252,9 +252,10 @@ func (g *Graph) module(m moduleInstance) *moduleInfo {
 	if info, ok := g.moduleInfos[m]; ok {
 		return info
 	}
-	info := &moduleInfo{self: m, configPath: m.configPath()}
-	info.parent, info.name = m.parent()
-	if steps := splitAddress(string(m)); len(steps) > 0 {
+	steps := splitAddress(string(m))
+	info := &moduleInfo{self: m, configPath: m.configPathOf(steps)}
+	info.parent, info.name = m.parentOf(steps)
+	if len(steps) > 0 {
 		info.key = steps[len(steps)-1].key
 	}
 	e := g.configPaths[info.configPath]
