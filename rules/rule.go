@@ -5,6 +5,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -100,7 +101,12 @@ func (p *Pass) Report(f finding.Finding) {
 		f.Severity = p.Rule.Severity
 	}
 	f.Related = dedupe(f.Related, f.Address)
-	f.Changed = p.Graph.Changed(append([]string{f.Address}, f.Related...)...)
+	f.Changed = p.Graph.Changed(f.Address) || p.Graph.Changed(f.Related...)
+	if len(p.findings) == cap(p.findings) {
+		// Doubling: append grows a long slice by a quarter at a time, and a rule that reports
+		// on each of 6,250 functions then allocated 5 times what it keeps.
+		p.findings = slices.Grow(p.findings, max(8, len(p.findings)))
+	}
 	p.findings = append(p.findings, f)
 }
 
@@ -110,17 +116,16 @@ func (p *Pass) Run() []finding.Finding {
 	return p.findings
 }
 
+// dedupe returns addrs sorted, each once, without "" and primary; never nil.
 func dedupe(addrs []string, primary string) []string {
-	seen := map[string]bool{primary: true}
-	out := []string{}
+	out := make([]string, 0, len(addrs))
 	for _, a := range addrs {
-		if a != "" && !seen[a] {
-			seen[a] = true
+		if a != "" && a != primary {
 			out = append(out, a)
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 // Example is the plan a rule's documentation page runs the rule on. It lives in the rule's own
