@@ -176,7 +176,7 @@ func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []serverless.InitFa
 	if has("package_type") {
 		return provisioned + ", or serve the path from the container half of a hybrid unit (an always-on container has no cold starts)"
 	}
-	rt, _ := fn.Get("runtime").String()
+	rt, _ := serverless.RuntimeOf(pass.Graph, fn)
 	supported := platform.SnapStartSupportsRuntime(rt)
 	conflicts := serverless.SnapStartConflicts(pass.Graph, fn, nil)
 	snapStart := supported && len(conflicts) == 0

@@ -57,7 +57,7 @@ func checkLambdaSnapStartMisconfigured(pass *Pass) {
 		if fn.Deleted() || serverless.SnapStartOf(g, fn) != serverless.Yes {
 			continue
 		}
-		rt, rtKnown := fn.Get("runtime").String()
+		rt, rtKnown := serverless.RuntimeOf(g, fn)
 		image := false
 		if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
 			image = true

@@ -541,7 +541,7 @@ type InitFactor struct {
 func HeavyInit(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []ProvisionedConfig) []InitFactor {
 	var out []InitFactor
 	snap, why := snapStartEffect(g, fn, q, pcs)
-	if rt, ok := fn.Get("runtime").String(); ok && platform.IsHeavyRuntime(rt) && snap == No {
+	if rt, ok := RuntimeOf(g, fn); ok && platform.IsHeavyRuntime(rt) && snap == No {
 		out = append(out, InitFactor{Attribute: "runtime", Text: rt + " runtime " + why})
 	}
 	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
@@ -563,7 +563,7 @@ func snapStartEffect(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []Prov
 	case No:
 		return No, "without SnapStart"
 	}
-	rt, ok := fn.Get("runtime").String()
+	rt, ok := RuntimeOf(g, fn)
 	if !ok {
 		return Maybe, ""
 	}

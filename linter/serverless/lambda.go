@@ -48,6 +48,27 @@ func (t *Timeouts) Of(fn *graph.Instance) (int, bool) {
 	return k.v, k.ok
 }
 
+type knownString struct {
+	v  string
+	ok bool
+}
+
+type runtimesKey struct{}
+
+// RuntimeOf is a function's runtime when the plan knows it, read once per graph: the runtime,
+// memory, cold-start and SnapStart rules each read it of every function they look at.
+func RuntimeOf(g *graph.Graph, fn *graph.Instance) (string, bool) {
+	answers := g.Memo(runtimesKey{}, func() any {
+		p := newPerFunction[knownString](g)
+		return &p
+	}).(*perFunction[knownString])
+	k := answers.of(fn, func(fn *graph.Instance) (k knownString) {
+		k.v, k.ok = fn.Get("runtime").String()
+		return k
+	})
+	return k.v, k.ok
+}
+
 // perFunction remembers one answer per function of a graph, read on first use; rules may ask at
 // the same time.
 type perFunction[T any] struct {

@@ -52,3 +52,21 @@ func TestSnapStartOfReadsEachFunctionOncePerGraph(t *testing.T) {
 	answers.answers[on] = No
 	assert.Equal(t, No, SnapStartOf(g, on), "a function asked again is not read again")
 }
+
+func TestRuntimeOfReadsEachFunctionOncePerGraph(t *testing.T) {
+	g := plantest.New().Add(
+		plantest.Resource{Address: "aws_lambda_function.py", After: map[string]any{"runtime": "python3.12"}},
+		plantest.Resource{Address: "aws_lambda_function.unknown", Unknown: []string{"runtime"}},
+	).Graph(t)
+	py := g.ByAddress("aws_lambda_function.py")
+	rt, ok := RuntimeOf(g, py)
+	assert.Equal(t, "python3.12", rt)
+	assert.True(t, ok)
+	_, ok = RuntimeOf(g, g.ByAddress("aws_lambda_function.unknown"))
+	assert.False(t, ok)
+	answers := g.Memo(runtimesKey{}, nil).(*perFunction[knownString])
+	assert.Len(t, answers.answers, 2, "one entry per function")
+	answers.answers[py] = knownString{v: "java21", ok: true}
+	rt, _ = RuntimeOf(g, py)
+	assert.Equal(t, "java21", rt, "a function asked again is not read again")
+}
