@@ -83,3 +83,21 @@ func TestConfigOfBlocksWhosePathsCollide(t *testing.T) {
 	assert.Same(t, first, g.ByAddress("other").Config)
 	assert.Nil(t, g.ByAddress("none").Config)
 }
+
+// TestByTypeLeavesOutRepeatedAddresses: a change that repeats an address seen before is left out,
+// and so is a type none of whose changes is kept.
+func TestByTypeLeavesOutRepeatedAddresses(t *testing.T) {
+	p := &plan.Plan{Changes: []*plan.ResourceChange{
+		change("aws_x.a", "aws_x", "a", nil),
+		change("aws_x.a", "aws_y", "a", nil),
+		change("aws_x.b", "aws_x", "b", nil),
+	}}
+	g := New(p)
+	var got []string
+	for _, inst := range g.ByType("aws_x") {
+		got = append(got, inst.Address)
+	}
+	assert.Equal(t, []string{"aws_x.a", "aws_x.b"}, got)
+	assert.Nil(t, g.ByType("aws_y"))
+	assert.Equal(t, 2, cap(g.ByType("aws_x")), "the list is made with room for every change of its type")
+}
