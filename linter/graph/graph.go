@@ -127,7 +127,7 @@ func New(p *plan.Plan) *Graph {
 	// One allocation for every instance: a plan of 100,000 instances is otherwise 100,000 small
 	// objects for the collector to find.
 	block := make([]Instance, len(p.Changes))
-	byType, dataByType := typeLists(p.Changes)
+	types := typeLists{of: make([]int32, 0, len(p.Changes))}
 	var info *moduleInfo // of the previous instance: a module's instances come together
 	for i, rc := range p.Changes {
 		if _, dup := g.byAddress[rc.Address]; dup {
@@ -146,24 +146,10 @@ func New(p *plan.Plan) *Graph {
 		}
 		g.Instances = append(g.Instances, inst)
 		g.byAddress[inst.Address] = inst
-		types := byType
-		if rc.Mode == tfjson.DataResourceMode {
-			types = dataByType
-		}
-		list := types[inst.Type]
-		*list = append(*list, inst)
+		types.add(inst.Type, rc.Mode == tfjson.DataResourceMode)
 		g.addToResource(inst, rk)
 	}
-	for typ, list := range byType {
-		if len(*list) > 0 { // none when each of its changes repeats an address seen before
-			g.byType[typ] = *list
-		}
-	}
-	for typ, list := range dataByType {
-		if len(*list) > 0 {
-			g.dataByType[typ] = *list
-		}
-	}
+	types.fill(g)
 	info = nil
 	for _, inst := range g.Instances {
 		if inst.Config == nil {
@@ -178,28 +164,55 @@ func New(p *plan.Plan) *Graph {
 	return g
 }
 
-// typeLists returns an empty list for each managed and each data resource type of the changes,
-// with room for all of its instances: a type of 100,000 instances grown by append allocated five
-// times its list. New appends through the pointers, one map access per instance instead of two.
-func typeLists(changes []*plan.ResourceChange) (managed, data map[string]*[]*Instance) {
-	managed, data = map[string]*[]*Instance{}, map[string]*[]*Instance{}
-	counts, dataCounts := map[string]int{}, map[string]int{}
-	for _, rc := range changes {
-		if rc.Mode == tfjson.DataResourceMode {
-			dataCounts[rc.Type]++
+// typeLists is the type of each instance New keeps, in order, and how many of each; fill makes
+// each type's list once, with room for all of them: grown by append, a type of 100,000 instances
+// allocated five times its list.
+type typeLists struct {
+	of            []int32 // index in types, per instance
+	types         []typeList
+	managed, data map[string]int32
+}
+
+type typeList struct {
+	typ  string
+	data bool
+	n    int
+}
+
+func (t *typeLists) add(typ string, data bool) {
+	index := &t.managed
+	if data {
+		index = &t.data
+	}
+	i, ok := (*index)[typ]
+	if !ok {
+		if *index == nil {
+			*index = map[string]int32{}
+		}
+		i = int32(len(t.types))
+		(*index)[typ] = i
+		t.types = append(t.types, typeList{typ: typ, data: data})
+	}
+	t.types[i].n++
+	t.of = append(t.of, i)
+}
+
+// fill sets g's byType and dataByType from g.Instances, which add was called for in order.
+func (t *typeLists) fill(g *Graph) {
+	lists := make([][]*Instance, len(t.types))
+	for i, l := range t.types {
+		lists[i] = make([]*Instance, 0, l.n)
+	}
+	for j, inst := range g.Instances {
+		lists[t.of[j]] = append(lists[t.of[j]], inst)
+	}
+	for i, l := range t.types {
+		if l.data {
+			g.dataByType[l.typ] = lists[i]
 		} else {
-			counts[rc.Type]++
+			g.byType[l.typ] = lists[i]
 		}
 	}
-	for typ, n := range counts {
-		list := make([]*Instance, 0, n)
-		managed[typ] = &list
-	}
-	for typ, n := range dataCounts {
-		list := make([]*Instance, 0, n)
-		data[typ] = &list
-	}
-	return managed, data
 }
 
 // addToResource indexes an instance under its resource's path rk (see byResource).
