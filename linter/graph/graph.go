@@ -327,12 +327,6 @@ func (info *moduleInfo) configOf(inst *Instance, rk string) *plan.ConfigResource
 	return nil
 }
 
-// configKey identifies a resource block within a module's configuration.
-type configKey struct {
-	mode      tfjson.ResourceMode
-	typ, name string
-}
-
 // resourcePath appends a resource's address without an instance key to buf:
 // module.a["eu"].data.aws_x.y. It names the resource (all its instances) in byResource, a string
 // rather than a struct of its four parts because on a plan of 60,000 resources the struct keys
