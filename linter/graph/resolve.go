@@ -15,11 +15,10 @@ type target struct {
 // maxDepth bounds how many module variables and outputs one reference may pass through.
 const maxDepth = 32
 
-// resolve follows a list of references (one expression's) made in a module instance (scope, of
-// which info is the moduleInfo) and appends the targets to out. key is the instance key of the
-// referring object (a resource's count/for_each key, or the module instance's key once
-// resolution has climbed into the caller), used to pick the matching instance when the
-// expression indexes with count.index or each.key.
+// resolve follows a list of references (one expression's) made in the module instance scope and
+// appends the targets to out. key is the instance key of the referring object (a resource's
+// count/for_each key, or the module instance's key once resolution has climbed into the caller),
+// used to pick the matching instance when the expression indexes with count.index or each.key.
 func (g *Graph) resolve(out []target, scope *moduleInfo, refs []string, key any, depth int) []target {
 	if depth > maxDepth {
 		return out
