@@ -176,7 +176,7 @@ func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []serverless.InitFa
 	if has("package_type") {
 		return provisioned + ", or serve the path from the container half of a hybrid unit (an always-on container has no cold starts)"
 	}
-	rt, _ := fn.Get("runtime").String()
+	rt, _ := serverless.RuntimeOf(pass.Graph, fn)
 	supported := platform.SnapStartSupportsRuntime(rt)
 	conflicts := serverless.SnapStartConflicts(pass.Graph, fn, nil)
 	snapStart := supported && len(conflicts) == 0
@@ -184,7 +184,7 @@ func coldStartRemedy(pass *Pass, fn *graph.Instance, factors []serverless.InitFa
 	case supported && len(conflicts) > 0:
 		return fmt.Sprintf("%s so SnapStart can apply (with publish = true, and %s pointed at an alias), or %s",
 			conflicts[0].Undo, c.Caller.Address, provisioned)
-	case snapStart && serverless.SnapStartEnabled(fn) == serverless.Yes:
+	case snapStart && serverless.SnapStartOf(pass.Graph, fn) == serverless.Yes:
 		if publish, ok := fn.Get("publish").Bool(); ok && !publish {
 			return fmt.Sprintf("set publish = true and point %s at an alias of the published version, so SnapStart applies", c.Caller.Address)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // HeavyRuntimeLowMemoryOptions are the options of aws_lambda_heavy_runtime_low_memory.
@@ -65,7 +66,7 @@ func checkLambdaHeavyRuntimeLowMemory(pass *Pass) {
 		if fn.Deleted() {
 			continue
 		}
-		rt, ok := fn.Get("runtime").String()
+		rt, ok := serverless.RuntimeOf(pass.Graph, fn)
 		if !ok || !platform.IsHeavyRuntime(rt) {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hybridlint/terraform-provider-hybrid/internal/platform"
 	"github.com/hybridlint/terraform-provider-hybrid/linter/finding"
+	"github.com/hybridlint/terraform-provider-hybrid/linter/serverless"
 )
 
 // LambdaRuntimeDeprecated flags functions on a runtime AWS no longer supports: a warning once
@@ -76,7 +77,7 @@ func checkLambdaRuntimeDeprecated(pass *Pass) {
 		if fn.Deleted() {
 			continue
 		}
-		rt, ok := fn.Get("runtime").String()
+		rt, ok := serverless.RuntimeOf(pass.Graph, fn)
 		if !ok {
 			continue
 		}

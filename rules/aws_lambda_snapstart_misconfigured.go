@@ -54,10 +54,10 @@ func checkLambdaSnapStartMisconfigured(pass *Pass) {
 	g := pass.Graph
 	pcs := serverless.ProvisionedConfigs(g)
 	for _, fn := range g.ByType("aws_lambda_function") {
-		if fn.Deleted() || serverless.SnapStartEnabled(fn) != serverless.Yes {
+		if fn.Deleted() || serverless.SnapStartOf(g, fn) != serverless.Yes {
 			continue
 		}
-		rt, rtKnown := fn.Get("runtime").String()
+		rt, rtKnown := serverless.RuntimeOf(g, fn)
 		image := false
 		if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
 			image = true

@@ -62,7 +62,7 @@ var LambdaTimeoutExceedsAPIGateway = &Rule{
 }
 
 func checkLambdaTimeoutExceedsAPIGateway(pass *Pass) {
-	timeouts := serverless.Timeouts{}
+	timeouts := serverless.TimeoutsOf(pass.Graph)
 	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.APIGatewayCallers) {
 		timeout, ok := timeouts.Of(c.Function)
 		if !ok || timeout*1000 <= c.LimitMillis {

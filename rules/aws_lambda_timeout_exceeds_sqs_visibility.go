@@ -63,7 +63,7 @@ var LambdaTimeoutExceedsSQSVisibility = &Rule{
 }
 
 func checkLambdaTimeoutExceedsSQSVisibility(pass *Pass) {
-	timeouts := serverless.Timeouts{}
+	timeouts := serverless.TimeoutsOf(pass.Graph)
 	for _, c := range serverless.Callers(pass.Graph, pass.Settings.Inputs(), serverless.SQSCallers) {
 		if timeout, ok := timeouts.Of(c.Function); ok {
 			checkQueue(pass, c, timeout)

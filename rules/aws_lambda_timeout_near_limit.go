@@ -57,8 +57,9 @@ var LambdaTimeoutNearLimit = &Rule{
 func checkLambdaTimeoutNearLimit(pass *Pass) {
 	opts := pass.Options.(*NearLimitOptions)
 	threshold := platform.LambdaMaxTimeoutSeconds * opts.ThresholdPercent / 100
+	timeouts := serverless.TimeoutsOf(pass.Graph)
 	for _, fn := range pass.Graph.ByType("aws_lambda_function") {
-		timeout, ok := serverless.LambdaTimeout(fn)
+		timeout, ok := timeouts.Of(fn)
 		if !ok || fn.Deleted() || timeout < threshold {
 			continue
 		}

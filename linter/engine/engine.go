@@ -31,28 +31,44 @@ type Result struct {
 // Run applies every enabled rule to g.
 func Run(g *graph.Graph, all []*rules.Rule, cfg Config) Result {
 	var res Result
+	// Each rule's findings are copied once, into a slice of their total: appended rule by rule,
+	// 10,000 findings of 224 bytes took 3 MB of growing copies on the many-modules plan.
+	type ran struct {
+		pass     *rules.Pass
+		severity finding.Severity
+	}
+	var passes []ran
+	total := 0
 	for _, r := range all {
 		rc := cfg.Rules[r.Name]
 		if rc.Enabled != nil && !*rc.Enabled {
 			continue
 		}
-		fs, err := runOne(r, g, rc.Options, cfg.Settings)
+		pass, err := runOne(r, g, rc.Options, cfg.Settings)
 		if err != nil {
 			res.Errors = append(res.Errors, err.Error())
 			continue
 		}
-		for i := range fs {
-			if rc.Severity != 0 {
-				fs[i].Severity = rc.Severity
+		passes = append(passes, ran{pass: pass, severity: rc.Severity})
+		total += pass.Len()
+	}
+	if total > 0 {
+		res.Findings = make([]finding.Finding, 0, total)
+		for _, p := range passes {
+			from := len(res.Findings)
+			res.Findings = p.pass.AppendFindings(res.Findings)
+			if p.severity != 0 {
+				for i := from; i < len(res.Findings); i++ {
+					res.Findings[i].Severity = p.severity
+				}
 			}
 		}
-		res.Findings = append(res.Findings, fs...)
 	}
 	Sort(res.Findings)
 	return res
 }
 
-func runOne(r *rules.Rule, g *graph.Graph, options any, settings rules.Settings) (fs []finding.Finding, err error) {
+func runOne(r *rules.Rule, g *graph.Graph, options any, settings rules.Settings) (pass *rules.Pass, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if _, changed := plan.ChangedWhileRead(p); changed {
@@ -62,13 +78,15 @@ func runOne(r *rules.Rule, g *graph.Graph, options any, settings rules.Settings)
 				r.Name, g.Plan.Path, p, debug.Stack())
 		}
 	}()
-	return rules.NewPass(r, g, options, settings).Run(), nil
+	pass = rules.NewPass(r, g, options, settings)
+	pass.Run()
+	return pass, nil
 }
 
 // Sort orders findings for reading: most severe first, then by resource, rule and message.
 func Sort(fs []finding.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
+		a, b := &fs[i], &fs[j] // not copies: a finding is 224 bytes
 		if a.Severity != b.Severity {
 			return a.Severity > b.Severity
 		}

@@ -19,7 +19,12 @@ type step struct {
 // splitAddress splits an address or reference into steps, honouring quoted keys that contain
 // dots or brackets (module.a["x.y"].aws_s3_bucket.b).
 func splitAddress(addr string) []step {
-	var steps []step
+	// One allocation: an address has at most one step more than it has dots.
+	return appendSteps(make([]step, 0, strings.Count(addr, ".")+1), addr)
+}
+
+// appendSteps is splitAddress appending to steps.
+func appendSteps(steps []step, addr string) []step {
 	for i := 0; i < len(addr); {
 		j := i
 		for j < len(addr) && addr[j] != '.' && addr[j] != '[' {
@@ -77,21 +82,26 @@ func parseKey(addr string, i int) (int, any, bool) {
 // moduleInstance is the address of a module instance ("" for the root, module.a["eu"].module.b).
 type moduleInstance string
 
-// configPath strips instance keys: module.a["eu"].module.b[0] -> module.a.module.b.
-func (m moduleInstance) configPath() string {
-	if m == "" {
-		return ""
+// configPathOf strips instance keys: module.a["eu"].module.b[0] -> module.a.module.b. steps
+// are m split (splitAddress).
+func (m moduleInstance) configPathOf(steps []step) string {
+	keyed := false
+	for _, st := range steps {
+		keyed = keyed || st.hasKey
 	}
-	var parts []string
-	for _, st := range splitAddress(string(m)) {
-		parts = append(parts, st.name)
+	if !keyed && !strings.HasSuffix(string(m), ".") {
+		return string(m) // the names joined by dots: m itself, no new string
+	}
+	parts := make([]string, len(steps))
+	for i, st := range steps {
+		parts[i] = st.name
 	}
 	return strings.Join(parts, ".")
 }
 
-// parent returns the enclosing module instance and this module's call name.
-func (m moduleInstance) parent() (moduleInstance, string) {
-	steps := splitAddress(string(m))
+// parentOf returns the enclosing module instance and this module's call name; steps are m
+// split (splitAddress).
+func (m moduleInstance) parentOf(steps []step) (moduleInstance, string) {
 	if len(steps) < 2 {
 		return "", ""
 	}
@@ -141,39 +151,68 @@ type InstanceAddress struct {
 	HasKey   bool
 }
 
-// ParseInstanceAddress splits a resource instance address; ok is false when it is not one.
+// ParseInstanceAddress splits a resource instance address; ok is false when it is not one. The
+// strings it returns share addr's bytes when addr is written as Terraform writes it: the report
+// parses each finding's address, twice.
 func ParseInstanceAddress(addr string) (InstanceAddress, bool) {
 	var a InstanceAddress
-	steps := splitAddress(addr)
-	var module strings.Builder
+	var few [8]step
+	steps := appendSteps(few[:0], addr)
+	var buf [256]byte
+	module := buf[:0]
 	i := 0
 	for i+1 < len(steps) && steps[i].name == "module" && !steps[i].hasKey {
 		st := steps[i+1]
-		if module.Len() > 0 {
-			module.WriteByte('.')
+		if len(module) > 0 {
+			module = append(module, '.')
 		}
-		module.WriteString("module." + st.name)
+		module = append(append(module, "module."...), st.name...)
 		if st.hasKey {
-			module.WriteString("[" + formatKey(st.key) + "]")
+			module = append(appendKey(append(module, '['), st.key), ']')
 		}
-		a.Modules = append(a.Modules, ModuleStep{Name: st.name, Key: st.key, HasKey: st.hasKey, Address: module.String()})
+		a.Modules = append(a.Modules, ModuleStep{Name: st.name, Key: st.key, HasKey: st.hasKey, Address: within(addr, 0, module)})
 		i += 2
 	}
+	from := 0
+	if len(module) > 0 {
+		from = len(module) + 1
+	}
+	var resource []byte
 	rest := steps[i:]
 	if len(rest) > 0 && rest[0].name == "data" {
 		if len(rest) != 3 || rest[0].hasKey || rest[1].hasKey {
 			return a, false
 		}
-		a.Resource = "data." + rest[1].name + "." + rest[2].name
+		resource = append(append(append(append(module[len(module):], "data."...), rest[1].name...), '.'), rest[2].name...)
 	} else {
 		if len(rest) != 2 || rest[0].hasKey {
 			return a, false
 		}
-		a.Resource = rest[0].name + "." + rest[1].name
+		resource = append(append(append(module[len(module):], rest[0].name...), '.'), rest[1].name...)
 	}
+	a.Resource = within(addr, from, resource)
 	last := rest[len(rest)-1]
 	a.Key, a.HasKey = last.key, last.hasKey
 	return a, true
+}
+
+// within returns b as a string: the bytes of s at from when they spell it, else a copy.
+func within(s string, from int, b []byte) string {
+	if from+len(b) <= len(s) && s[from:from+len(b)] == string(b) {
+		return s[from : from+len(b)]
+	}
+	return string(b)
+}
+
+// appendKey appends formatKey(key).
+func appendKey(buf []byte, key any) []byte {
+	switch k := key.(type) {
+	case string:
+		return strconv.AppendQuote(buf, k)
+	case float64:
+		return strconv.AppendFloat(buf, k, 'f', -1, 64)
+	}
+	return buf
 }
 
 // StripKeys removes every instance key from an address:

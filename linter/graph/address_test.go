@@ -2,8 +2,10 @@ package graph_test
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/hybridlint/terraform-provider-hybrid/linter/graph"
 )
@@ -59,6 +61,27 @@ func TestParseInstanceAddress(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestParseInstanceAddressSharesTheAddress: the parts of an address written as Terraform writes it
+// are its own bytes, not copies (the report parses each finding's address).
+func TestParseInstanceAddressSharesTheAddress(t *testing.T) {
+	addr := `module.api["eu"].module.fn[2].aws_lambda_function.this[0]`
+	got, ok := graph.ParseInstanceAddress(addr)
+	require.True(t, ok)
+	within := func(s string) bool {
+		start := uintptr(unsafe.Pointer(unsafe.StringData(addr)))
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return p >= start && p+uintptr(len(s)) <= start+uintptr(len(addr))
+	}
+	assert.True(t, within(got.Resource), got.Resource)
+	for _, m := range got.Modules {
+		assert.True(t, within(m.Address), m.Address)
+	}
+	padded, ok := graph.ParseInstanceAddress(`module.fn[02].aws_lambda_function.this`)
+	require.True(t, ok)
+	assert.Equal(t, `module.fn[2]`, padded.Modules[0].Address, "an address written otherwise is spelt as Terraform writes it")
+	assert.Equal(t, "aws_lambda_function.this", padded.Resource)
 }
 
 func TestStripKeysAndFormatKey(t *testing.T) {

@@ -79,18 +79,30 @@ type Graph struct {
 	Plan      *plan.Plan
 	Instances []*Instance
 
-	byAddress   map[string]*Instance
-	byType      map[string][]*Instance
-	dataByType  map[string][]*Instance
-	byResource  map[string]*keyed[*Instance]                        // by resourcePath
-	modules     map[string]*plan.Module                             // config path -> module
-	configs     map[*plan.Module]map[configKey]*plan.ConfigResource // a module's resource blocks
-	refs        map[string][]step                                   // parsed reference strings, shared by all instances
+	byAddress  map[string]*Instance
+	byType     map[string][]*Instance
+	dataByType map[string][]*Instance
+	// byResource finds a resource's instances by resourcePath. A resource whose one instance has
+	// no key and is written at that path is left out, found in byAddress instead (see
+	// resourceInstances): most resources of most plans are that, and a second map entry and a
+	// keyed for each was 6 MB and a tenth of New's time on a plan of 60,000 of them.
+	byResource  map[string]*keyed[*Instance]
+	configPaths map[string]configEntry                           // config path -> module and call
+	configs     map[*plan.Module]map[string]*plan.ConfigResource // a module's resource blocks
+	refs        map[string][]step                                // parsed reference strings, shared by all instances
 	moduleInfos map[moduleInstance]*moduleInfo
-	calls       map[string]*plan.ModuleCall           // config path of the called module -> call
-	children    map[moduleCall]*keyed[moduleInstance] // a module call's instances within a module instance
+	children    map[moduleCall]*keyed[moduleInstance] // a module call's instances within a module instance; see moduleChildren
+	edges       []Edge                                // where link takes its next edges from
+	scratch     []target                              // link's resolve results, reused
 	lambdas     *lambdaIndex
 	memos       memos // see Memo
+}
+
+// configEntry is what the configuration holds at a module's config path: the call, and the
+// module it calls (nil for a call whose module the plan leaves out; the root has no call).
+type configEntry struct {
+	module *plan.Module
+	call   *plan.ModuleCall
 }
 
 // New builds the graph of a plan.
@@ -100,24 +112,23 @@ func New(p *plan.Plan) *Graph {
 		byAddress:   make(map[string]*Instance, len(p.Changes)),
 		byType:      map[string][]*Instance{},
 		dataByType:  map[string][]*Instance{},
-		byResource:  make(map[string]*keyed[*Instance], len(p.Changes)),
-		modules:     map[string]*plan.Module{},
-		configs:     map[*plan.Module]map[configKey]*plan.ConfigResource{},
+		byResource:  map[string]*keyed[*Instance]{},
+		configs:     map[*plan.Module]map[string]*plan.ConfigResource{},
 		refs:        map[string][]step{},
-		moduleInfos: map[moduleInstance]*moduleInfo{},
-		calls:       map[string]*plan.ModuleCall{},
-		children:    map[moduleCall]*keyed[moduleInstance]{},
+		moduleInfos: make(map[moduleInstance]*moduleInfo, moduleInstances(p.Changes)),
 		lambdas:     &lambdaIndex{},
 	}
+	g.configPaths = make(map[string]configEntry, 1+countCalls(p.Config))
 	if p.Config != nil {
 		g.indexModule("", p.Config)
 	}
-	seenModule := map[string]bool{"": true}
 	var buf [256]byte
 	g.Instances = make([]*Instance, 0, len(p.Changes))
 	// One allocation for every instance: a plan of 100,000 instances is otherwise 100,000 small
 	// objects for the collector to find.
 	block := make([]Instance, len(p.Changes))
+	types := typeLists{of: make([]int32, 0, len(p.Changes))}
+	var info *moduleInfo // of the previous instance: a module's instances come together
 	for i, rc := range p.Changes {
 		if _, dup := g.byAddress[rc.Address]; dup {
 			continue
@@ -126,42 +137,144 @@ func New(p *plan.Plan) *Graph {
 		*inst = Instance{
 			Address: rc.Address, Module: rc.ModuleAddress, Mode: rc.Mode, Type: rc.Type, Name: rc.Name, Key: rc.Index, change: rc,
 		}
-		if m := g.modules[g.module(moduleInstance(inst.Module)).configPath]; m != nil {
-			inst.Config = g.configs[m][configKey{mode: rc.Mode, typ: inst.Type, name: inst.Name}]
+		if info == nil || info.self != moduleInstance(inst.Module) {
+			info = g.module(moduleInstance(inst.Module))
+		}
+		rk := resourceKey(inst, buf[:0])
+		if info.blocks != nil {
+			inst.Config = info.configOf(inst, rk)
 		}
 		g.Instances = append(g.Instances, inst)
 		g.byAddress[inst.Address] = inst
-		if rc.Mode == tfjson.DataResourceMode {
-			g.dataByType[inst.Type] = append(g.dataByType[inst.Type], inst)
-		} else {
-			g.byType[inst.Type] = append(g.byType[inst.Type], inst)
-		}
-		rk := resourceKey(inst, buf[:0])
-		g.byResource[rk] = g.byResource[rk].add(inst, inst.Key)
-		for m := moduleInstance(inst.Module); !seenModule[string(m)]; {
-			seenModule[string(m)] = true
-			info := g.module(m)
-			call := moduleCall{scope: info.parent, name: info.name}
-			g.children[call] = g.children[call].add(m, info.key)
-			m = info.parent
-		}
+		types.add(inst.Type, rc.Mode == tfjson.DataResourceMode)
+		g.addToResource(inst, rk)
 	}
+	types.fill(g)
+	info = nil
 	for _, inst := range g.Instances {
-		g.link(inst)
+		if inst.Config == nil {
+			continue
+		}
+		if info == nil || info.self != moduleInstance(inst.Module) {
+			info = g.module(moduleInstance(inst.Module))
+		}
+		g.link(inst, info)
 	}
+	g.scratch, g.edges = nil, nil
 	return g
 }
 
+// typeLists is the type of each instance New keeps, in order, and how many of each; fill makes
+// each type's list once, with room for all of them: grown by append, a type of 100,000 instances
+// allocated five times its list.
+type typeLists struct {
+	of            []int32 // index in types, per instance
+	types         []typeList
+	managed, data map[string]int32
+}
+
+type typeList struct {
+	typ  string
+	data bool
+	n    int
+}
+
+func (t *typeLists) add(typ string, data bool) {
+	index := &t.managed
+	if data {
+		index = &t.data
+	}
+	i, ok := (*index)[typ]
+	if !ok {
+		if *index == nil {
+			*index = map[string]int32{}
+		}
+		i = int32(len(t.types))
+		(*index)[typ] = i
+		t.types = append(t.types, typeList{typ: typ, data: data})
+	}
+	t.types[i].n++
+	t.of = append(t.of, i)
+}
+
+// fill sets g's byType and dataByType from g.Instances, which add was called for in order.
+func (t *typeLists) fill(g *Graph) {
+	lists := make([][]*Instance, len(t.types))
+	for i, l := range t.types {
+		lists[i] = make([]*Instance, 0, l.n)
+	}
+	for j, inst := range g.Instances {
+		lists[t.of[j]] = append(lists[t.of[j]], inst)
+	}
+	for i, l := range t.types {
+		if l.data {
+			g.dataByType[l.typ] = lists[i]
+		} else {
+			g.byType[l.typ] = lists[i]
+		}
+	}
+}
+
+// addToResource indexes an instance under its resource's path rk (see byResource).
+func (g *Graph) addToResource(inst *Instance, rk string) {
+	k := g.byResource[rk]
+	if inst.Key == nil && rk == inst.Address {
+		if k != nil { // keyed instances of the same resource came first
+			k.add(inst, nil)
+		}
+		return
+	}
+	if k == nil {
+		// An instance without key at the same path came first: it joins byResource, ahead.
+		if prev := g.byAddress[rk]; prev != nil && prev != inst && soleAt(prev, rk) {
+			k = k.add(prev, nil)
+		}
+	}
+	g.byResource[rk] = k.add(inst, inst.Key)
+}
+
+// soleAt reports whether byResource leaves inst, found at address path in byAddress, out: it has
+// no key and path is its resource's path.
+func soleAt(inst *Instance, path string) bool {
+	var buf [256]byte
+	return inst.Key == nil && resourceKey(inst, buf[:0]) == path
+}
+
+// moduleInstances is how many times the module address changes from one change to the next:
+// at least the number of module instances (each comes in one run in plans Terraform writes).
+func moduleInstances(changes []*plan.ResourceChange) int {
+	n, prev := 0, ""
+	for _, rc := range changes {
+		if rc.ModuleAddress != prev {
+			n++
+			prev = rc.ModuleAddress
+		}
+	}
+	return n + 1
+}
+
+// countCalls counts the module calls in a configuration, every level.
+func countCalls(m *plan.Module) int {
+	if m == nil {
+		return 0
+	}
+	n := 0
+	for _, call := range m.ModuleCalls {
+		n += 1 + countCalls(call.Module)
+	}
+	return n
+}
+
 func (g *Graph) indexModule(path string, m *plan.Module) {
-	g.modules[path] = m
+	e := g.configPaths[path]
+	e.module = m
+	g.configPaths[path] = e
 	// Calls of one module share its configuration (see plan.Module): index its blocks once.
 	if g.configs[m] == nil {
-		blocks := make(map[configKey]*plan.ConfigResource, len(m.Resources))
+		blocks := make(map[string]*plan.ConfigResource, len(m.Resources))
+		var buf [256]byte
 		for _, r := range m.Resources {
-			k := configKey{mode: tfjson.ManagedResourceMode, typ: r.Type, name: r.Name}
-			if strings.HasPrefix(r.Address, "data.") {
-				k.mode = tfjson.DataResourceMode
-			}
+			k := string(resourcePath(buf[:0], "", configMode(r), r.Type, r.Name))
 			if _, dup := blocks[k]; !dup {
 				blocks[k] = r
 			}
@@ -173,17 +286,45 @@ func (g *Graph) indexModule(path string, m *plan.Module) {
 		if path != "" {
 			child = path + "." + child
 		}
-		g.calls[child] = call
+		e := g.configPaths[child]
+		e.call = call
+		g.configPaths[child] = e
 		if call.Module != nil {
 			g.indexModule(child, call.Module)
 		}
 	}
 }
 
-// configKey identifies a resource block within a module's configuration.
-type configKey struct {
-	mode      tfjson.ResourceMode
-	typ, name string
+// configMode is the mode of a resource block, read from its address as Terraform writes it.
+func configMode(r *plan.ConfigResource) tfjson.ResourceMode {
+	if strings.HasPrefix(r.Address, "data.") {
+		return tfjson.DataResourceMode
+	}
+	return tfjson.ManagedResourceMode
+}
+
+// configOf returns the resource block of an instance of this module, whose resource path is rk.
+// The blocks are keyed by their path within the module, which rk ends with; a type or name with
+// a dot in it could make two blocks' paths equal, so the block found is checked, and the blocks
+// are searched in order when it is not the one.
+func (info *moduleInfo) configOf(inst *Instance, rk string) *plan.ConfigResource {
+	path := rk
+	if inst.Module != "" {
+		if len(rk) <= len(inst.Module) {
+			return nil
+		}
+		path = rk[len(inst.Module)+1:]
+	}
+	r := info.blocks[path]
+	if r == nil || (configMode(r) == inst.Mode && r.Type == inst.Type && r.Name == inst.Name) {
+		return r
+	}
+	for _, r := range info.module.Resources {
+		if configMode(r) == inst.Mode && r.Type == inst.Type && r.Name == inst.Name {
+			return r
+		}
+	}
+	return nil
 }
 
 // resourcePath appends a resource's address without an instance key to buf:
@@ -211,11 +352,8 @@ func resourceKey(inst *Instance, buf []byte) string {
 	return string(path)
 }
 
-// link resolves every reference in the instance's configuration.
-func (g *Graph) link(inst *Instance) {
-	if inst.Config == nil {
-		return
-	}
+// link resolves every reference in the instance's configuration; info is its module's.
+func (g *Graph) link(inst *Instance, info *moduleInfo) {
 	for _, attr := range inst.Config.Attributes {
 		if len(attr.References) == 0 {
 			continue
@@ -225,7 +363,8 @@ func (g *Graph) link(inst *Instance) {
 		// scanned while few (most attributes reach one or two targets), else kept in a map.
 		first := len(inst.out)
 		var byTarget map[*Instance]*Edge
-		for _, t := range g.resolve(moduleInstance(inst.Module), attr.References, inst.Key, 0) {
+		g.scratch = g.resolve(g.scratch[:0], info, attr.References, inst.Key, 0)
+		for _, t := range g.scratch {
 			if t.inst == inst {
 				continue
 			}
@@ -241,7 +380,8 @@ func (g *Graph) link(inst *Instance) {
 				}
 				continue
 			}
-			e := &Edge{From: inst, Attribute: attr.Path, To: t.inst, ToAttribute: t.attr}
+			e := g.newEdge()
+			*e = Edge{From: inst, Attribute: attr.Path, To: t.inst, ToAttribute: t.attr}
 			if byTarget != nil {
 				byTarget[t.inst] = e
 			}
@@ -249,6 +389,17 @@ func (g *Graph) link(inst *Instance) {
 			t.inst.in = append(t.inst.in, e)
 		}
 	}
+}
+
+// newEdge returns a zero edge from a block of them: one allocation for many edges, as for the
+// instances.
+func (g *Graph) newEdge() *Edge {
+	if len(g.edges) == 0 {
+		g.edges = make([]Edge, 256)
+	}
+	e := &g.edges[0]
+	g.edges = g.edges[1:]
+	return e
 }
 
 // edgeTo finds the edge to an instance among edges, in byTarget when there is one.

@@ -38,6 +38,13 @@ func (g *Graph) ReferencedFunctions(from *Instance, attribute string) []Invocati
 	var out []Invocation
 	seen := map[*Instance]bool{}
 	for _, e := range g.Targets(from, attribute) {
+		if e.To.Type == "aws_lambda_function" { // most references: no list of one to make
+			if inv := functionInvocation(e.To, e.ToAttribute); !seen[inv.Function] {
+				seen[inv.Function] = true
+				out = append(out, inv)
+			}
+			continue
+		}
 		for _, inv := range g.invocationsOf(e.To, e.ToAttribute) {
 			if !seen[inv.Function] {
 				seen[inv.Function] = true
@@ -48,18 +55,24 @@ func (g *Graph) ReferencedFunctions(from *Instance, attribute string) []Invocati
 	return out
 }
 
+// functionInvocation is the invocation of a function that a reference to its attribute toAttr
+// makes: the version it names, $LATEST for the function's own ARN or name.
+func functionInvocation(to *Instance, toAttr string) Invocation {
+	q := "$LATEST"
+	switch toAttr {
+	case "qualified_arn", "qualified_invoke_arn", "version":
+		q = ""
+		if v, ok := to.Get("version").String(); ok {
+			q = v
+		}
+	}
+	return Invocation{Function: to, Qualifier: q}
+}
+
 func (g *Graph) invocationsOf(to *Instance, toAttr string) []Invocation {
 	switch to.Type {
 	case "aws_lambda_function":
-		q := "$LATEST"
-		switch toAttr {
-		case "qualified_arn", "qualified_invoke_arn", "version":
-			q = ""
-			if v, ok := to.Get("version").String(); ok {
-				q = v
-			}
-		}
-		return []Invocation{{Function: to, Qualifier: q}}
+		return []Invocation{functionInvocation(to, toAttr)}
 	case "aws_lambda_alias":
 		name, _ := to.Get("name").String()
 		var out []Invocation

@@ -1,6 +1,10 @@
 package graph
 
-import tfjson "github.com/hashicorp/terraform-json"
+import (
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/hybridlint/terraform-provider-hybrid/linter/plan"
+)
 
 // target is an instance reached from a reference, and the attribute read of it.
 type target struct {
@@ -11,13 +15,13 @@ type target struct {
 // maxDepth bounds how many module variables and outputs one reference may pass through.
 const maxDepth = 32
 
-// resolve follows a list of references (one expression's) made in a module instance. key is the
-// instance key of the referring object (a resource's count/for_each key, or the module instance's
-// key once resolution has climbed into the caller), used to pick the matching instance when the
-// expression indexes with count.index or each.key.
-func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int) []target {
+// resolve follows a list of references (one expression's) made in the module instance scope and
+// appends the targets to out. key is the instance key of the referring object (a resource's
+// count/for_each key, or the module instance's key once resolution has climbed into the caller),
+// used to pick the matching instance when the expression indexes with count.index or each.key.
+func (g *Graph) resolve(out []target, scope *moduleInfo, refs []string, key any, depth int) []target {
 	if depth > maxDepth {
-		return nil
+		return out
 	}
 	perKey := false
 	for _, r := range refs {
@@ -28,34 +32,19 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 	// Terraform lists both aws_x.y["k"].attr and aws_x.y for one traversal; when a keyed form is
 	// present the bare one must not widen the edge to every instance.
 	var keyed []string
-	parsed := make([][]step, len(refs))
-	for i, r := range refs {
-		parsed[i] = g.parseRef(r)
-		if n, st, ok := refBase(parsed[i]); ok && st.hasKey && !st.dynamic {
-			keyed = append(keyed, baseName(parsed[i], n))
+	var few [4][]step
+	parsed := few[:0]
+	if len(refs) > len(few) {
+		parsed = make([][]step, 0, len(refs))
+	}
+	for _, r := range refs {
+		steps := g.parseRef(r)
+		parsed = append(parsed, steps)
+		if n, st, ok := refBase(steps); ok && st.hasKey && !st.dynamic {
+			keyed = append(keyed, baseName(steps, n))
 		}
 	}
-	var out []target
-	var seen map[target]bool // only once out is long enough for a scan to cost more than a map
-	add := func(ts []target) {
-		for _, t := range ts {
-			if seen == nil && len(out) >= 16 {
-				seen = make(map[target]bool, 2*len(out))
-				for _, o := range out {
-					seen[o] = true
-				}
-			}
-			if seen != nil {
-				if seen[t] {
-					continue
-				}
-				seen[t] = true
-			} else if containsTarget(out, t) {
-				continue
-			}
-			out = append(out, t)
-		}
-	}
+	ts := targets{list: out, from: len(out)}
 	for _, steps := range parsed {
 		n, st, ok := refBase(steps)
 		if !ok {
@@ -66,14 +55,51 @@ func (g *Graph) resolve(scope moduleInstance, refs []string, key any, depth int)
 		}
 		switch steps[0].name {
 		case "var":
-			add(g.resolveVar(scope, steps[1].name, depth))
+			for _, t := range g.resolveVar(scope, steps[1].name, depth) {
+				ts.add(t)
+			}
 		case "module":
-			add(g.resolveOutput(scope, steps, key, perKey, depth))
+			for _, t := range g.resolveOutput(scope, steps, key, perKey, depth) {
+				ts.add(t)
+			}
 		default:
-			add(g.resolveResource(scope, steps, key, perKey))
+			sole, all, attr := g.resourceInstances(scope.self, steps, key, perKey)
+			if sole != nil {
+				ts.add(target{inst: sole, attr: attr})
+			}
+			for _, inst := range all {
+				ts.add(target{inst: inst, attr: attr})
+			}
 		}
 	}
-	return out
+	return ts.list
+}
+
+// targets collects the targets of one resolve, each once, appended to list after its first
+// from: a scan finds a repeat while they are few, a map once scanning would cost more.
+type targets struct {
+	list []target
+	from int
+	seen map[target]bool
+}
+
+func (ts *targets) add(t target) {
+	found := ts.list[ts.from:]
+	if ts.seen == nil && len(found) >= 16 {
+		ts.seen = make(map[target]bool, 2*len(found))
+		for _, o := range found {
+			ts.seen[o] = true
+		}
+	}
+	if ts.seen != nil {
+		if ts.seen[t] {
+			return
+		}
+		ts.seen[t] = true
+	} else if containsTarget(found, t) {
+		return
+	}
+	ts.list = append(ts.list, t)
 }
 
 // refBase returns how many steps name the resource or module a reference names (type.name,
@@ -103,61 +129,61 @@ func baseName(steps []step, n int) string {
 	return steps[0].name + "." + steps[1].name
 }
 
-func (g *Graph) resolveVar(scope moduleInstance, name string, depth int) []target {
-	if scope == "" {
+func (g *Graph) resolveVar(scope *moduleInfo, name string, depth int) []target {
+	if scope.self == "" || scope.call == nil {
 		return nil // a root variable comes from outside the configuration
 	}
-	info := g.module(scope)
-	call := g.calls[info.configPath]
-	if call == nil {
-		return nil
-	}
-	arg := call.Arguments[name]
+	arg := scope.call.Arguments[name]
 	if arg == nil {
 		return nil
 	}
-	return g.resolve(info.parent, arg.References, info.key, depth+1)
+	return g.resolve(nil, g.module(scope.parent), arg.References, scope.key, depth+1)
 }
 
-func (g *Graph) resolveOutput(scope moduleInstance, steps []step, key any, perKey bool, depth int) []target {
+func (g *Graph) resolveOutput(scope *moduleInfo, steps []step, key any, perKey bool, depth int) []target {
 	if len(steps) < 3 {
 		return nil
 	}
 	name, output := steps[1], steps[2].name
 	var out []target
-	for _, child := range g.children[moduleCall{scope: scope, name: name.name}].pick(name, key, perKey) {
+	for _, child := range g.moduleChildren()[moduleCall{scope: scope.self, name: name.name}].pick(name, key, perKey) {
 		info := g.module(child)
-		m := g.modules[info.configPath]
-		if m == nil {
+		if info.module == nil {
 			continue
 		}
-		expr := m.Outputs[output]
+		expr := info.module.Outputs[output]
 		if expr == nil {
 			continue
 		}
-		out = append(out, g.resolve(child, expr.References, info.key, depth+1)...)
+		out = g.resolve(out, info, expr.References, info.key, depth+1)
 	}
 	return out
 }
 
-func (g *Graph) resolveResource(scope moduleInstance, steps []step, key any, perKey bool) []target {
+// resourceInstances returns the instances of the resource a reference made in scope names,
+// picked by key as keyed.pick does, and the attribute it reads: sole when the resource is one
+// instance without key that byResource leaves out, else all.
+func (g *Graph) resourceInstances(scope moduleInstance, steps []step, key any, perKey bool) (sole *Instance, all []*Instance, attr string) {
 	mode, typ, st, attrAt := tfjson.ManagedResourceMode, steps[0].name, steps[1], 2
 	if steps[0].name == "data" {
 		if len(steps) < 3 {
-			return nil
+			return nil, nil, ""
 		}
 		mode, typ, st, attrAt = tfjson.DataResourceMode, steps[1].name, steps[2], 3
 	}
-	attr := ""
 	if len(steps) > attrAt {
 		attr = steps[attrAt].name
 	}
 	var buf [256]byte
-	var out []target
-	for _, inst := range g.byResource[string(resourcePath(buf[:0], string(scope), mode, typ, st.name))].pick(st, key, perKey) {
-		out = append(out, target{inst: inst, attr: attr})
+	path := resourcePath(buf[:0], string(scope), mode, typ, st.name)
+	if k := g.byResource[string(path)]; k != nil {
+		return nil, k.pick(st, key, perKey), attr
 	}
-	return out
+	inst := g.byAddress[string(path)]
+	if inst == nil || (st.hasKey && !st.dynamic) || !soleAt(inst, inst.Address) {
+		return nil, nil, attr // a key names none of a resource without keys
+	}
+	return inst, nil, attr
 }
 
 // moduleCall names the instances of one module call made in a module instance.
@@ -209,23 +235,55 @@ func (k *keyed[T]) pick(st step, key any, perKey bool) []T {
 
 // moduleInfo is what resolution needs to know of a module instance, parsed once.
 type moduleInfo struct {
+	self       moduleInstance
 	configPath string
 	parent     moduleInstance
 	name       string
 	key        any
+	// module is its configuration, nil when the plan has none; call is the module block that
+	// calls it, nil for the root; blocks are the module's resource blocks (see configOf).
+	module *plan.Module
+	call   *plan.ModuleCall
+	blocks map[string]*plan.ConfigResource
 }
 
 func (g *Graph) module(m moduleInstance) *moduleInfo {
 	if info, ok := g.moduleInfos[m]; ok {
 		return info
 	}
-	info := &moduleInfo{configPath: m.configPath()}
-	info.parent, info.name = m.parent()
-	if steps := splitAddress(string(m)); len(steps) > 0 {
+	steps := splitAddress(string(m))
+	info := &moduleInfo{self: m, configPath: m.configPathOf(steps)}
+	info.parent, info.name = m.parentOf(steps)
+	if len(steps) > 0 {
 		info.key = steps[len(steps)-1].key
+	}
+	e := g.configPaths[info.configPath]
+	info.module, info.call = e.module, e.call
+	if info.module != nil {
+		info.blocks = g.configs[info.module]
 	}
 	g.moduleInfos[m] = info
 	return info
+}
+
+// moduleChildren returns the instances of each module call within each module instance, built
+// on first use: only references to a module's outputs need it.
+func (g *Graph) moduleChildren() map[moduleCall]*keyed[moduleInstance] {
+	if g.children != nil {
+		return g.children
+	}
+	g.children = map[moduleCall]*keyed[moduleInstance]{}
+	seen := map[moduleInstance]bool{"": true}
+	for _, inst := range g.Instances {
+		for m := moduleInstance(inst.Module); !seen[m]; {
+			seen[m] = true
+			info := g.module(m)
+			call := moduleCall{scope: info.parent, name: info.name}
+			g.children[call] = g.children[call].add(m, info.key)
+			m = info.parent
+		}
+	}
+	return g.children
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }

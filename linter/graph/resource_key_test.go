@@ -38,3 +38,28 @@ func TestResourceKeyIsTheAddressWithoutItsKey(t *testing.T) {
 		})
 	}
 }
+
+// TestModuleConfigPath: a module instance's config path is its address without instance keys,
+// the address itself (no new string) when it has none.
+func TestModuleConfigPath(t *testing.T) {
+	tests := []struct {
+		m      moduleInstance
+		want   string
+		shared bool
+	}{
+		{m: "", want: ""},
+		{m: "module.svc_5", want: "module.svc_5", shared: true},
+		{m: "module.a.module.b", want: "module.a.module.b", shared: true},
+		{m: `module.a["eu.1"].module.b[0]`, want: "module.a.module.b"},
+		{m: "module.a.", want: "module.a"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.m), func(t *testing.T) {
+			got := tt.m.configPathOf(splitAddress(string(tt.m)))
+			assert.Equal(t, tt.want, got)
+			if tt.shared {
+				assert.Equal(t, unsafe.StringData(string(tt.m)), unsafe.StringData(got), "the path shares the address's bytes")
+			}
+		})
+	}
+}

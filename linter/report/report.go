@@ -63,7 +63,18 @@ type Report struct {
 
 // New assembles a report: suppressed findings are set apart, the rest keep their order.
 func New(tool Tool, fs []finding.Finding, errs []string) Report {
-	r := Report{Version: SchemaVersion, Tool: tool, Findings: []finding.Finding{}, Summary: finding.Count(fs), Errors: errs}
+	// Both lists are made at their size: grown by append, the 224-byte findings of a plan with
+	// thousands of them were copied five times over (11 MB on the many-modules plan).
+	suppressed := 0
+	for i := range fs {
+		if fs[i].Suppressed != nil {
+			suppressed++
+		}
+	}
+	r := Report{Version: SchemaVersion, Tool: tool, Findings: make([]finding.Finding, 0, len(fs)-suppressed), Summary: finding.Count(fs), Errors: errs}
+	if suppressed > 0 {
+		r.Suppressed = make([]finding.Finding, 0, suppressed)
+	}
 	for _, f := range fs {
 		if f.Suppressed != nil {
 			r.Suppressed = append(r.Suppressed, f)

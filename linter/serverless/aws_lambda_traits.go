@@ -541,7 +541,7 @@ type InitFactor struct {
 func HeavyInit(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []ProvisionedConfig) []InitFactor {
 	var out []InitFactor
 	snap, why := snapStartEffect(g, fn, q, pcs)
-	if rt, ok := fn.Get("runtime").String(); ok && platform.IsHeavyRuntime(rt) && snap == No {
+	if rt, ok := RuntimeOf(g, fn); ok && platform.IsHeavyRuntime(rt) && snap == No {
 		out = append(out, InitFactor{Attribute: "runtime", Text: rt + " runtime " + why})
 	}
 	if pt, ok := fn.Get("package_type").String(); ok && pt == "Image" {
@@ -557,13 +557,13 @@ func HeavyInit(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []Provisione
 // snapStartEffect says whether SnapStart restores fn's environments for invocations of q, and if
 // not, why not in words that follow "<runtime> runtime".
 func snapStartEffect(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []ProvisionedConfig) (Answer, string) {
-	switch SnapStartEnabled(fn) {
+	switch SnapStartOf(g, fn) {
 	case Maybe:
 		return Maybe, ""
 	case No:
 		return No, "without SnapStart"
 	}
-	rt, ok := fn.Get("runtime").String()
+	rt, ok := RuntimeOf(g, fn)
 	if !ok {
 		return Maybe, ""
 	}
@@ -583,6 +583,18 @@ func snapStartEffect(g *graph.Graph, fn *graph.Instance, q Qualifier, pcs []Prov
 		return Yes, ""
 	}
 	return Maybe, ""
+}
+
+type snapStartsKey struct{}
+
+// SnapStartOf is SnapStartEnabled(fn), read once per graph: the cold-start and SnapStart rules
+// both ask it of every function they look at.
+func SnapStartOf(g *graph.Graph, fn *graph.Instance) Answer {
+	answers := g.Memo(snapStartsKey{}, func() any {
+		p := newPerFunction[Answer](g)
+		return &p
+	}).(*perFunction[Answer])
+	return answers.of(fn, SnapStartEnabled)
 }
 
 // SnapStartEnabled says whether a function asks for SnapStart on its published versions.
