@@ -55,12 +55,13 @@ func ParseRuntime(id string) Runtime {
 // parseVersion reads "3.12", "8.al2", "21", "1.x" or "" into major and minor numbers.
 func parseVersion(s string) (major, minor int) {
 	major, minor = -1, -1
-	parts := strings.SplitN(s, ".", 3)
-	if n, err := strconv.Atoi(parts[0]); err == nil {
+	first, rest, dotted := strings.Cut(s, ".") // not SplitN: rules parse every function's runtime
+	if n, err := strconv.Atoi(first); err == nil {
 		major = n
 	}
-	if len(parts) > 1 {
-		if n, err := strconv.Atoi(parts[1]); err == nil {
+	if dotted {
+		second, _, _ := strings.Cut(rest, ".")
+		if n, err := strconv.Atoi(second); err == nil {
 			minor = n
 		}
 	}

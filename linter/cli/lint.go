@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -143,6 +144,7 @@ func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, observed *obse
 	}
 	unlocated := 0
 	missing := map[string]bool{} // modules whose sources were not found
+	r.anchors = slices.Grow(r.anchors, len(res.Findings))
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		if several {
@@ -159,7 +161,11 @@ func (a *App) lintOne(r *run, in *plan.Input, ecfg engine.Config, observed *obse
 		}
 		r.anchors = append(r.anchors, pl.Anchors)
 	}
-	r.findings = append(r.findings, res.Findings...)
+	if r.findings == nil {
+		r.findings = res.Findings // the first plan's: no copy of 10,000 findings
+	} else {
+		r.findings = append(r.findings, res.Findings...)
+	}
 	switch {
 	case unlocated > 0 && src.Empty():
 		r.unsourced += unlocated
