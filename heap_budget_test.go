@@ -38,3 +38,26 @@ func TestHeapBudgetRaise(t *testing.T) {
 	assert.Equal(t, int64(120<<20), debug.SetMemoryLimit(-1), "higher: raised")
 	assert.Equal(t, int64(120<<20), b.limit)
 }
+
+// After a collection, the limit rises only once the live heap passes 4/5 of the goal, and then by
+// what makes the next goal 5/4 of the live heap (the goal moves with the limit, which also counts
+// the runtime's own memory: a step of 5/4 of the live heap on the limit left no room).
+func TestNextLimitStep(t *testing.T) {
+	const mb = 1 << 20
+	for _, tc := range []struct {
+		live, goal, want int64
+	}{
+		{40 * mb, 100 * mb, 0},
+		{80 * mb, 100 * mb, 0},
+		{80*mb + 4, 100 * mb, 5},
+		{100 * mb, 100 * mb, 25 * mb},
+		{58 * mb, 58 * mb, 58 * mb / 4},
+		{120 * mb, 100 * mb, 50 * mb},
+	} {
+		step := nextLimitStep(tc.live, tc.goal)
+		assert.Equal(t, tc.want, step, "live %d, goal %d", tc.live, tc.goal)
+		if step > 0 {
+			assert.Equal(t, tc.live/4*5, tc.goal+step, "the next goal is 5/4 of the live heap")
+		}
+	}
+}
