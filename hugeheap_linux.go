@@ -26,7 +26,12 @@ import (
 func hugeHeap(inputs int64) {
 	thp, _ := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	overcommit, _ := os.ReadFile("/proc/sys/vm/overcommit_memory")
-	n := hugeHeapBytes(inputs, string(thp), string(overcommit), os.Getenv("GODEBUG"))
+	var info syscall.Sysinfo_t
+	var ram int64
+	if syscall.Sysinfo(&info) == nil {
+		ram = int64(info.Totalram) * int64(info.Unit)
+	}
+	n := hugeHeapBytes(inputs, string(thp), string(overcommit), os.Getenv("GODEBUG"), ram)
 	if n == 0 {
 		return
 	}

@@ -22,7 +22,7 @@ import (
 // skipWithoutTHP skips where the kernel gives no huge pages to advised memory.
 func skipWithoutTHP(t *testing.T) {
 	thp, _ := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if hugeHeapBytes(1<<30, string(thp), "0", "") == 0 {
+	if hugeHeapBytes(1<<30, string(thp), "0", "", 0) == 0 {
 		t.Skipf("transparent huge pages are off here (%q)", strings.TrimSpace(string(thp)))
 	}
 }

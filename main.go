@@ -187,9 +187,12 @@ func lintLimit(inputs, resident int64) int64 {
 // in a millisecond or two anyway); a kernel whose THP setting (the contents of
 // /sys/kernel/mm/transparent_hugepage/enabled) is not "always" or "madvise"; strict overcommit
 // (vm.overcommit_memory 2), where the reservation would count against the commit limit; or the
-// user's GODEBUG=disablethp=1, Go's own switch for huge pages in the heap. The reservation is
-// the most the heap can use within a lint's budget (1.5× the inputs), and at most 1 GiB.
-func hugeHeapBytes(inputs int64, thp, overcommit, godebug string) int64 {
+// user's GODEBUG=disablethp=1, Go's own switch for huge pages in the heap. The reservation is 3×
+// the inputs: the heap of a plan dense in instances and findings (the fan-in shape of
+// linter/benchmark) reaches twice its file, and an untouched reservation costs no memory; at
+// most 1 GiB, and at most a quarter of the machine's memory (ram, 0 when unknown), so that the
+// kernel's overcommit heuristics never refuse it.
+func hugeHeapBytes(inputs int64, thp, overcommit, godebug string, ram int64) int64 {
 	switch {
 	case inputs < 4<<20,
 		!strings.Contains(thp, "[always]") && !strings.Contains(thp, "[madvise]"),
@@ -197,7 +200,11 @@ func hugeHeapBytes(inputs int64, thp, overcommit, godebug string) int64 {
 		slices.Contains(strings.Split(godebug, ","), "disablethp=1"):
 		return 0
 	}
-	return min(inputs/2*3, 1<<30)
+	n := min(inputs*3, 1<<30)
+	if ram > 0 {
+		n = min(n, ram/4)
+	}
+	return n
 }
 
 // residentOverhead is what a lint holds in memory outside the Go heap's limit and the plan: the

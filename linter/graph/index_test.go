@@ -101,3 +101,24 @@ func TestByTypeLeavesOutRepeatedAddresses(t *testing.T) {
 	assert.Nil(t, g.ByType("aws_y"))
 	assert.Equal(t, 2, cap(g.ByType("aws_x")), "the list is made with room for every change of its type")
 }
+
+// keyed finds instances by key: one instance for most keys, every one, in order, for a key
+// written twice; a list handed out cannot be appended into its neighbours.
+func TestKeyedByKey(t *testing.T) {
+	var k *keyed[string]
+	for _, add := range []struct{ item, key any }{
+		{"a0", "a"}, {"b0", "b"}, {"a1", "a"}, {"n0", nil}, {"a2", "a"}, {"c0", 3.0}, {"d0", "d"}, {"d1", "d"},
+	} {
+		k = k.add(add.item.(string), add.key)
+	}
+	assert.Equal(t, []string{"a0", "b0", "a1", "n0", "a2", "c0", "d0", "d1"}, k.all)
+	assert.Equal(t, []string{"a0", "a1", "a2"}, k.byKey("a"))
+	assert.Equal(t, []string{"d0", "d1"}, k.byKey("d"))
+	assert.Equal(t, []string{"b0"}, k.byKey("b"))
+	assert.Equal(t, []string{"c0"}, k.byKey(3.0))
+	assert.Nil(t, k.byKey("missing"))
+	assert.Nil(t, k.byKey(nil))
+	b := append(k.byKey("b"), "x")
+	assert.Equal(t, []string{"b0", "x"}, b)
+	assert.Equal(t, "a1", k.all[2], "appending to b's list left the instance after it alone")
+}

@@ -195,9 +195,14 @@ type moduleCall struct {
 // keyed holds the instances of one resource or module call, and finds them by instance key
 // without a scan: a for_each of thousands of keys, each referring to its own counterpart, would
 // otherwise cost the square of its size.
+//
+// A key names one instance (Terraform's keys are unique within a resource), so the index keeps
+// its position in all, and a list only for a key seen twice: a list per key was an allocation
+// per instance, 12.5 MB of the live heap of the fan-in shape at 32,000 callers.
 type keyed[T any] struct {
 	all   []T
-	byKey map[any][]T
+	first map[any]int32 // position in all of the key's first instance
+	more  map[any][]T   // every instance of a key seen more than once
 }
 
 // add appends an instance with its key (nil for none) and returns k, made when nil.
@@ -206,13 +211,35 @@ func (k *keyed[T]) add(item T, key any) *keyed[T] {
 		k = &keyed[T]{}
 	}
 	k.all = append(k.all, item)
-	if key != nil {
-		if k.byKey == nil {
-			k.byKey = map[any][]T{}
-		}
-		k.byKey[key] = append(k.byKey[key], item)
+	if key == nil {
+		return k
+	}
+	if k.first == nil {
+		k.first = map[any]int32{}
+	}
+	i, seen := k.first[key]
+	switch {
+	case !seen:
+		k.first[key] = int32(len(k.all) - 1)
+	case k.more == nil:
+		k.more = map[any][]T{key: {k.all[i], item}}
+	case k.more[key] == nil:
+		k.more[key] = []T{k.all[i], item}
+	default:
+		k.more[key] = append(k.more[key], item)
 	}
 	return k
+}
+
+// byKey returns the instances with the key, nil for none; the caller does not append to it.
+func (k *keyed[T]) byKey(key any) []T {
+	if list, ok := k.more[key]; ok {
+		return list
+	}
+	if i, ok := k.first[key]; ok {
+		return k.all[i : i+1 : i+1]
+	}
+	return nil
 }
 
 // pick narrows the instances by the reference's own key, or by the referrer's key when the
@@ -223,10 +250,10 @@ func (k *keyed[T]) pick(st step, key any, perKey bool) []T {
 		return nil
 	}
 	if st.hasKey && !st.dynamic {
-		return k.byKey[st.key]
+		return k.byKey(st.key)
 	}
 	if len(k.all) > 1 && perKey && key != nil {
-		if out := k.byKey[key]; len(out) > 0 {
+		if out := k.byKey(key); len(out) > 0 {
 			return out
 		}
 	}
