@@ -63,8 +63,10 @@ func main() {
 // which with the mapped plan keeps the peak within 1.5× the file (linter/benchmark measures it).
 // A plan dense in small resources, or a cost report of thousands of functions, can need more live
 // heap than that budget; a limit close to the live heap makes the collector run almost without
-// end, so a collection that finds the live heap above 4/5 of the limit raises the limit to 5/4
-// of the live heap. A user's GOGC or GOMEMLIMIT wins.
+// end, so a collection that finds the live heap above 4/5 of its goal raises the limit until the
+// next goal is 5/4 of the live heap (see followLiveHeap). A user's GOGC or GOMEMLIMIT wins; the
+// heap's huge pages (hugeHeap), which change how its memory is faulted in, not how much of it
+// there is, are taken either way.
 //
 // The lint command calls the returned function once its plans are loaded (cli.App.PlansLoaded),
 // when what the mapped files may still cost is known (see lintLimit); nil when the user set
@@ -73,11 +75,11 @@ func tuneGC(args []string) (plansLoaded func(resident int64)) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+	inputs := inputBytes(args)
+	hugeHeap(inputs)
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return nil
 	}
-	inputs := inputBytes(args)
-	hugeHeap(inputs)
 	b := &heapBudget{limit: memoryLimit(inputs)}
 	debug.SetMemoryLimit(b.limit)
 	b.followLiveHeap()
