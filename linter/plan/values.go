@@ -243,16 +243,12 @@ func (v *Values) Get(path ...any) Value {
 	if !first {
 		index = rc.memberIndex()
 	}
-	parent := value
 	for i, step := range path {
 		if isTrue(unknown) {
 			return Value{State: Unknown}
 		}
 		if isTrue(sensitive) {
 			return Value{State: Sensitive}
-		}
-		if i == len(path)-1 {
-			parent = value
 		}
 		var valueOK, unknownOK, sensitiveOK bool
 		if key, ok := step.(string); ok && i == 0 && index != nil {
@@ -275,7 +271,8 @@ func (v *Values) Get(path ...any) Value {
 		return Value{State: Unknown}
 	case isTrue(sensitive):
 		return Value{State: Sensitive}
-	case value == nil && len(path) > 0 && !hasMember(parent, path[len(path)-1], len(path) == 1 && index != nil, index):
+	case value == nil && len(path) > 0:
+		// The walk found no such member (a member written as null reads as "null", not nil).
 		if rc.MissingIsUnknown {
 			return Value{State: Unknown}
 		}
@@ -524,22 +521,6 @@ func validJSON(raw []byte) bool {
 	}
 	s.ws()
 	return s.pos == len(raw)
-}
-
-// hasMember reports whether the object raw has the member step (present, perhaps null); top says
-// raw is the instance's value that index lists.
-func hasMember(raw []byte, step any, top bool, index *valueIndex) bool {
-	key, ok := step.(string)
-	if !ok {
-		return false
-	}
-	var v []byte
-	if top {
-		v, ok = index.value().child(raw, key)
-	} else {
-		v, ok = rawChild(raw, key)
-	}
-	return ok && v != nil
 }
 
 // isTrue and isNull read a value as the scanner cut it: without surrounding space.

@@ -590,11 +590,7 @@ type snapStartsKey struct{}
 // SnapStartOf is SnapStartEnabled(fn), read once per graph: the cold-start and SnapStart rules
 // both ask it of every function they look at.
 func SnapStartOf(g *graph.Graph, fn *graph.Instance) Answer {
-	answers := g.Memo(snapStartsKey{}, func() any {
-		p := newPerFunction[Answer](g)
-		return &p
-	}).(*perFunction[Answer])
-	return answers.of(fn, SnapStartEnabled)
+	return perFunctionOf[Answer](g, snapStartsKey{}).of(fn, SnapStartEnabled)
 }
 
 // SnapStartEnabled says whether a function asks for SnapStart on its published versions.

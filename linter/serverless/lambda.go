@@ -58,11 +58,7 @@ type runtimesKey struct{}
 // RuntimeOf is a function's runtime when the plan knows it, read once per graph: the runtime,
 // memory, cold-start and SnapStart rules each read it of every function they look at.
 func RuntimeOf(g *graph.Graph, fn *graph.Instance) (string, bool) {
-	answers := g.Memo(runtimesKey{}, func() any {
-		p := newPerFunction[knownString](g)
-		return &p
-	}).(*perFunction[knownString])
-	k := answers.of(fn, func(fn *graph.Instance) (k knownString) {
+	k := perFunctionOf[knownString](g, runtimesKey{}).of(fn, func(fn *graph.Instance) (k knownString) {
 		k.v, k.ok = fn.Get("runtime").String()
 		return k
 	})
@@ -78,6 +74,14 @@ type perFunction[T any] struct {
 
 func newPerFunction[T any](g *graph.Graph) perFunction[T] {
 	return perFunction[T]{answers: make(map[*graph.Instance]T, len(g.ByType("aws_lambda_function")))}
+}
+
+// perFunctionOf returns the graph's perFunction kept under key (graph.Memo).
+func perFunctionOf[T any](g *graph.Graph, key any) *perFunction[T] {
+	return g.Memo(key, func() any {
+		p := newPerFunction[T](g)
+		return &p
+	}).(*perFunction[T])
 }
 
 func (p *perFunction[T]) of(fn *graph.Instance, read func(*graph.Instance) T) T {
